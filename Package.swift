@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "cchc",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cchc", targets: ["cchc"]),
+        .library(name: "YAML", targets: ["YAML"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // The system libyaml (Debian libyaml-dev), wrapped once at the edge.
+        .systemLibrary(
+            name: "CLibYAML",
+            path: "Sources/CLibYAML",
+            pkgConfig: "yaml-0.1",
+            providers: [.apt(["libyaml-dev"])]
+        ),
+        // libyaml events -> flat node tree with source locations, limits, typed errors.
+        .target(name: "YAML", dependencies: ["CLibYAML"]),
+        // Generic engine: values, schema, rule language, packs, config, evaluation, findings.
+        .target(name: "RuleEngine", dependencies: ["YAML"]),
+        // The command-line tool: argument parsing, wiring, exit codes.
+        .executableTarget(
+            name: "cchc",
+            dependencies: [
+                "YAML",
+                "RuleEngine",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+    ]
+)

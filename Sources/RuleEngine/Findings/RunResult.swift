@@ -1,0 +1,125 @@
+import YAML
+
+/// What one rule did for one report: the basis of JUnit test cases and scores.
+public struct RuleOutcome: Sendable, Hashable {
+    public enum Status: String, Sendable, Hashable {
+        /// Applied to at least one target and found nothing.
+        case passed
+        /// Produced at least one finding (waived ones included).
+        case failed
+        /// Did not apply (out of its effective window, precondition false, no targets).
+        case notApplicable
+    }
+    public var ruleID: String
+    public var status: Status
+    /// The rule's weight in the score (1 when the rule gives none).
+    public var points: Double
+    /// Findings it produced for this report.
+    public var findingCount: Int
+
+    public init(ruleID: String, status: Status, points: Double, findingCount: Int) {
+        self.ruleID = ruleID
+        self.status = status
+        self.points = points
+        self.findingCount = findingCount
+    }
+}
+
+/// A report's score: points of passed checks over points of applicable checks, × 100.
+public struct Score: Sendable, Hashable {
+    public var earned: Double
+    public var possible: Double
+
+    public init(earned: Double, possible: Double) {
+        self.earned = earned
+        self.possible = possible
+    }
+
+    /// 0–100, or nil when no check applied.
+    public var percent: Double? { possible > 0 ? earned / possible * 100 : nil }
+}
+
+/// Everything the run learned about one input (one report file, or one document of a stream).
+public struct ReportResult: Sendable {
+    /// The file as the user named it (`<stdin>` for standard input).
+    public var file: String
+    /// 1-based index of the document in a multi-document stream; nil for a single document.
+    public var documentIndex: Int?
+    /// `unit.name`, `unit.kind`, `period.year` when readable.
+    public var unitName: String?
+    public var unitKind: String?
+    public var year: Int?
+    /// All findings, in file order (waived and baselined ones included).
+    public var findings: [Finding]
+    /// One outcome per rule that was considered.
+    public var outcomes: [RuleOutcome]
+    public var score: Score
+    /// The text of the source lines findings point at (line number → line), for carets.
+    public var sourceLines: [Int: String]
+
+    public init(file: String, documentIndex: Int? = nil, unitName: String? = nil, unitKind: String? = nil,
+                year: Int? = nil, findings: [Finding] = [], outcomes: [RuleOutcome] = [],
+                score: Score = Score(earned: 0, possible: 0), sourceLines: [Int: String] = [:]) {
+        self.file = file
+        self.documentIndex = documentIndex
+        self.unitName = unitName
+        self.unitKind = unitKind
+        self.year = year
+        self.findings = findings
+        self.outcomes = outcomes
+        self.score = score
+        self.sourceLines = sourceLines
+    }
+
+    /// A stable identity for baselines: unit name and year (file name when unknown).
+    public var identity: String {
+        if let unitName, let year { return "\(unitName)|\(year)" }
+        return file
+    }
+}
+
+/// What a reporter needs to describe a rule (SARIF `tool.driver.rules`, catalogues).
+public struct RuleDescriptor: Sendable, Hashable {
+    public var id: String
+    public var title: String
+    public var severity: Severity
+    public var area: String
+    /// The citation in force for the run's most recent period, or the rule's only citation.
+    public var basis: String?
+    public var fix: String?
+    /// A plain-language description of what the rule checks.
+    public var help: String?
+    public var points: Double
+
+    public init(id: String, title: String, severity: Severity, area: String, basis: String? = nil,
+                fix: String? = nil, help: String? = nil, points: Double = 1) {
+        self.id = id
+        self.title = title
+        self.severity = severity
+        self.area = area
+        self.basis = basis
+        self.fix = fix
+        self.help = help
+        self.points = points
+    }
+}
+
+/// The result of one `cchc check` run, handed to every reporter.
+public struct RunResult: Sendable {
+    public var toolVersion: String
+    public var reports: [ReportResult]
+    /// Every rule (and built-in check) that was in play, for rule tables.
+    public var rules: [RuleDescriptor]
+    /// Baselined findings that no longer occur (for `--baseline-strict`).
+    public var resolvedBaselineEntries: [String]
+
+    public init(toolVersion: String, reports: [ReportResult], rules: [RuleDescriptor], resolvedBaselineEntries: [String] = []) {
+        self.toolVersion = toolVersion
+        self.reports = reports
+        self.rules = rules
+        self.resolvedBaselineEntries = resolvedBaselineEntries
+    }
+
+    /// All findings of all reports.
+    public var allFindings: [Finding] { reports.flatMap(\.findings) }
+}

@@ -1,0 +1,217 @@
+/// Identifies a node inside one `YAMLDocument`.
+public struct NodeID: Hashable, Sendable, Comparable {
+    public let index: Int32
+    @inlinable init(_ index: Int32) { self.index = index }
+    @inlinable init(_ index: Int) { self.index = Int32(truncatingIfNeeded: index) }
+    public static func < (lhs: NodeID, rhs: NodeID) -> Bool { lhs.index < rhs.index }
+}
+
+/// The three kinds of YAML node.
+public enum NodeKind: UInt8, Sendable {
+    case scalar, sequence, mapping
+}
+
+/// How a scalar was written. Quoted and block scalars are always strings; plain ones are
+/// resolved by the YAML 1.2 core schema.
+public enum ScalarStyle: UInt8, Sendable {
+    case plain, singleQuoted, doubleQuoted, literal, folded
+}
+
+/// The explicit tag of a node, reduced to what the core schema cares about.
+public enum ScalarTag: UInt8, Sendable {
+    /// No tag, or `?`: resolve plain scalars by content.
+    case none
+    /// `!`, `!!str`, or any tag outside the core schema: the text, as a string.
+    case string
+    case null, bool, int, float
+}
+
+/// One node's record in the flat arena. Kept small: memory, not parsing, is the cost of a tree.
+@usableFromInline
+struct NodeRecord: Sendable {
+    @usableFromInline var kind: NodeKind
+    @usableFromInline var style: ScalarStyle
+    @usableFromInline var tag: ScalarTag
+    @usableFromInline var startLine: Int32
+    @usableFromInline var startColumn: Int32
+    @usableFromInline var endLine: Int32
+    @usableFromInline var endColumn: Int32
+    /// Scalars: offset into `scalarBytes`. Collections: offset into `children`.
+    @usableFromInline var first: Int32
+    /// Scalars: byte count. Sequences: item count. Mappings: 2 × pair count.
+    @usableFromInline var count: Int32
+    /// The collection this node was first written in (-1 for the root).
+    @usableFromInline var parent: Int32
+}
+
+/// One YAML document as a tree of nodes with exact source locations.
+///
+/// Nodes live in one flat array and are addressed by `NodeID`; scalar text is stored once, as
+/// UTF-8, in one contiguous buffer. Aliases share the node they refer to (the tree is a DAG), so
+/// an alias costs nothing and its location is the anchored node's.
+public struct YAMLDocument: Sendable {
+    /// The file name used in locations.
+    public let file: String
+    @usableFromInline var nodes: [NodeRecord]
+    @usableFromInline var children: [Int32]
+    @usableFromInline var scalarBytes: [UInt8]
+    /// The root node, or nil for an empty document.
+    public let root: NodeID?
+    /// Where the document starts (its first token).
+    public let startPosition: SourcePosition
+
+    init(file: String, nodes: [NodeRecord], children: [Int32], scalarBytes: [UInt8], root: NodeID?,
+         startPosition: SourcePosition) {
+        self.file = file
+        self.nodes = nodes
+        self.children = children
+        self.scalarBytes = scalarBytes
+        self.root = root
+        self.startPosition = startPosition
+    }
+
+    /// Number of distinct nodes (aliases not expanded).
+    public var nodeCount: Int { nodes.count }
+
+    @inlinable public func kind(_ node: NodeID) -> NodeKind { nodes[Int(node.index)].kind }
+    @inlinable public func style(_ node: NodeID) -> ScalarStyle { nodes[Int(node.index)].style }
+    @inlinable public func tag(_ node: NodeID) -> ScalarTag { nodes[Int(node.index)].tag }
+
+    /// The collection the node was first written in; nil for the root.
+    @inlinable public func parent(_ node: NodeID) -> NodeID? {
+        let p = nodes[Int(node.index)].parent
+        return p < 0 ? nil : NodeID(p)
+    }
+
+    /// Where the node starts.
+    public func start(_ node: NodeID) -> SourcePosition {
+        let r = nodes[Int(node.index)]
+        return SourcePosition(line: Int(r.startLine), column: Int(r.startColumn))
+    }
+
+    /// Where the node ends (for block collections, libyaml reports the next token's position).
+    public func end(_ node: NodeID) -> SourcePosition {
+        let r = nodes[Int(node.index)]
+        return SourcePosition(line: Int(r.endLine), column: Int(r.endColumn))
+    }
+
+    /// The node's start as a full location.
+    public func location(_ node: NodeID) -> SourceLocation {
+        SourceLocation(file: file, position: start(node))
+    }
+
+    // MARK: Scalars
+
+    /// The scalar's text exactly as it was written (after YAML unescaping and folding).
+    public func text(_ node: NodeID) -> String {
+        let r = nodes[Int(node.index)]
+        guard r.kind == .scalar else { return "" }
+        return scalarBytes.withUnsafeBufferPointer { buffer in
+            String(decoding: UnsafeBufferPointer(rebasing: buffer[Int(r.first) ..< Int(r.first + r.count)]),
+                   as: UTF8.self)
+        }
+    }
+
+    /// Calls `body` with the scalar's UTF-8 bytes, without copying them.
+    @inlinable
+    public func withUTF8<R>(_ node: NodeID, _ body: (UnsafeBufferPointer<UInt8>) throws -> R) rethrows -> R {
+        let r = nodes[Int(node.index)]
+        return try scalarBytes.withUnsafeBufferPointer { buffer in
+            try body(UnsafeBufferPointer(rebasing: buffer[Int(r.first) ..< Int(r.first + r.count)]))
+        }
+    }
+
+    /// Whether the scalar's text is exactly `string`, compared byte for byte without allocating.
+    @inlinable
+    public func scalar(_ node: NodeID, equals string: String) -> Bool {
+        let r = nodes[Int(node.index)]
+        guard r.kind == .scalar else { return false }
+        var key = string
+        return key.withUTF8 { k in
+            guard k.count == Int(r.count) else { return false }
+            return scalarBytes.withUnsafeBufferPointer { buffer in
+                var i = 0
+                let base = Int(r.first)
+                while i < k.count {
+                    if buffer[base + i] != k[i] { return false }
+                    i += 1
+                }
+                return true
+            }
+        }
+    }
+
+    /// The scalar resolved by the YAML 1.2 core schema (quoted and block scalars stay strings).
+    public func scalarValue(_ node: NodeID) -> ScalarValue {
+        let r = nodes[Int(node.index)]
+        guard r.kind == .scalar else { return .string("") }
+        return withUTF8(node) { CoreSchema.resolve(bytes: $0, style: r.style, tag: r.tag) }
+    }
+
+    // MARK: Collections
+
+    /// Number of items of a sequence, or of pairs of a mapping; 0 for a scalar.
+    @inlinable public func count(_ node: NodeID) -> Int {
+        let r = nodes[Int(node.index)]
+        switch r.kind {
+        case .scalar: return 0
+        case .sequence: return Int(r.count)
+        case .mapping: return Int(r.count) / 2
+        }
+    }
+
+    /// The `i`-th item of a sequence.
+    @inlinable public func item(_ node: NodeID, _ i: Int) -> NodeID {
+        let r = nodes[Int(node.index)]
+        return NodeID(children[Int(r.first) + i])
+    }
+
+    /// The items of a sequence, in order.
+    public func items(_ node: NodeID) -> [NodeID] {
+        let r = nodes[Int(node.index)]
+        guard r.kind == .sequence else { return [] }
+        return (0 ..< Int(r.count)).map { NodeID(children[Int(r.first) + $0]) }
+    }
+
+    /// The `i`-th key/value pair of a mapping.
+    @inlinable public func pair(_ node: NodeID, _ i: Int) -> (key: NodeID, value: NodeID) {
+        let r = nodes[Int(node.index)]
+        let base = Int(r.first) + 2 * i
+        return (NodeID(children[base]), NodeID(children[base + 1]))
+    }
+
+    /// The key/value pairs of a mapping, in order.
+    public func pairs(_ node: NodeID) -> [(key: NodeID, value: NodeID)] {
+        guard kind(node) == .mapping else { return [] }
+        return (0 ..< count(node)).map { pair(node, $0) }
+    }
+
+    /// The value for a scalar key in a mapping, or nil when the key is absent (or the node is
+    /// not a mapping). Compares bytes; does not allocate.
+    @inlinable public func value(forKey key: String, in node: NodeID) -> NodeID? {
+        guard kind(node) == .mapping else { return nil }
+        for i in 0 ..< count(node) {
+            let (k, v) = pair(node, i)
+            if scalar(k, equals: key) { return v }
+        }
+        return nil
+    }
+
+    /// The key node whose value is `value` in `mapping`, if any.
+    public func key(of value: NodeID, in mapping: NodeID) -> NodeID? {
+        guard kind(mapping) == .mapping else { return nil }
+        for i in 0 ..< count(mapping) where pair(mapping, i).value == value {
+            return pair(mapping, i).key
+        }
+        return nil
+    }
+}
+
+/// A scalar resolved by the YAML 1.2 core schema.
+public enum ScalarValue: Sendable, Hashable {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case float(Double)
+    case string(String)
+}
