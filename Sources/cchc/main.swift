@@ -2,10 +2,19 @@ import ArgumentParser
 
 /// `cchc` — checks CCHC self-reports of Vietnamese public units against YAML rule packs.
 struct CCHC: ParsableCommand {
+    static let version = "0.1.0"
     static let configuration = CommandConfiguration(
         commandName: "cchc",
         abstract: "Kiểm tra báo cáo tự kiểm tra công tác cải cách hành chính (CCHC) theo bộ quy tắc YAML.",
-        version: "0.1.0"
+        discussion: """
+        Ví dụ:
+          cchc check Reports/examples/            kiểm tra mọi báo cáo trong thư mục
+          cchc check bao-cao.yaml --format sarif -o kq.sarif
+          cchc rules lint Rules/                 kiểm tra cú pháp các bộ quy tắc
+          cchc rules test Rules/                 chạy các ca kiểm thử của quy tắc
+        """,
+        version: version,
+        subcommands: [CheckCommand.self, RulesCommand.self]
     )
 }
 

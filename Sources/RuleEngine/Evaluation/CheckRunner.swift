@@ -1,0 +1,105 @@
+import Dispatch
+import Foundation
+import Synchronization
+import YAML
+
+/// Expands command-line inputs: a directory means every `*.yaml|*.yml|*.json` under it
+/// (sorted, symbolic-link loops skipped), `-` is standard input.
+public enum ReportInputs {
+    public static let extensions: Set<String> = ["yaml", "yml", "json"]
+
+    /// The files to check, and inputs that do not exist (as located errors).
+    public static func expand(_ arguments: [String]) -> (files: [String], missing: [YAMLError]) {
+        var files: [String] = [], missing: [YAMLError] = []
+        let fm = FileManager.default
+        for argument in arguments {
+            var isDirectory: ObjCBool = false
+            if argument == "-" { files.append(argument); continue }
+            guard fm.fileExists(atPath: argument, isDirectory: &isDirectory) else {
+                missing.append(YAMLError(kind: .io, location: SourceLocation(file: argument, line: 1, column: 1),
+                                         problem: "no such file or directory", explanation: "không tìm thấy tệp hoặc thư mục"))
+                continue
+            }
+            guard isDirectory.boolValue else { files.append(argument); continue }
+            var visited: Set<String> = []
+            files += walk(argument, visited: &visited)
+        }
+        return (files, missing)
+    }
+
+    private static func walk(_ directory: String, visited: inout Set<String>) -> [String] {
+        let real = (directory as NSString).resolvingSymlinksInPath
+        guard visited.insert(real).inserted,
+              let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        var result: [String] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = (directory as NSString).appendingPathComponent(name)
+            var isDirectory: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
+            if isDirectory.boolValue {
+                result += walk(path, visited: &visited)
+            } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
+                result.append(path)
+            }
+        }
+        return result
+    }
+}
+
+/// Checks many report files, on all cores, one file in memory per worker: peak memory follows
+/// the largest file, not the number of files. Results come back in input order.
+public struct CheckRunner: Sendable {
+    public let checker: ReportChecker
+    public let loader: YAMLLoader
+
+    public init(checker: ReportChecker, loader: YAMLLoader = YAMLLoader()) {
+        self.checker = checker
+        self.loader = loader
+    }
+
+    /// Checks one file (or `-`): each document of the stream is one result; a file that
+    /// cannot be read or parsed gives one result with its YAML-* finding.
+    public func check(file: String) -> [ReportResult] {
+        let name = file == "-" ? YAMLLoader.standardInputName : file
+        let bytes: [UInt8]
+        do {
+            bytes = try InputFile.read(path: file, displayName: name, limit: loader.limits.maxInputBytes)
+        } catch {
+            return [Self.unreadable(name, error)]
+        }
+        do {
+            let documents = try loader.load(bytes: bytes, file: name)
+            guard !documents.isEmpty else {
+                return [Self.unreadable(name, YAMLError(kind: .syntax, location: SourceLocation(file: name, line: 1, column: 1),
+                                                         problem: "empty stream", explanation: "tệp rỗng — không có nội dung báo cáo"))]
+            }
+            return documents.enumerated().map { i, doc in
+                checker.check(doc, source: bytes, documentIndex: documents.count > 1 ? i + 1 : nil)
+            }
+        } catch {
+            return [Self.unreadable(name, error)]
+        }
+    }
+
+    static func unreadable(_ file: String, _ error: Error) -> ReportResult {
+        let yamlError = error as? YAMLError ?? YAMLError(kind: .io, location: SourceLocation(file: file, line: 1, column: 1),
+                                                         problem: "\(error)", explanation: "không đọc được tệp")
+        return ReportResult(file: file, findings: [BuiltInFindings.finding(for: yamlError)])
+    }
+
+    /// Checks every file with up to `concurrency` workers.
+    public func check(files: [String], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount) -> [ReportResult] {
+        let results = Mutex<[[ReportResult]]>(Array(repeating: [], count: files.count))
+        let next = Atomic<Int>(0)
+        let workers = max(1, min(concurrency, files.count))
+        DispatchQueue.concurrentPerform(iterations: workers) { _ in
+            while true {
+                let i = next.add(1, ordering: .relaxed).oldValue
+                guard i < files.count else { return }
+                let r = check(file: files[i])
+                results.withLock { $0[i] = r }
+            }
+        }
+        return results.withLock { $0 }.flatMap { $0 }
+    }
+}

@@ -1,0 +1,182 @@
+import YAML
+
+/// A value the rule needs is not there (or cannot be read as the type the schema gives it).
+/// Rules turn this into a "thiếu thông tin" finding; `exists()` and `??` catch it.
+struct Absence: Error {
+    /// The nearest present node (where the finding points).
+    var anchor: NodeID?
+    /// Path segments from the anchor to the absent value (`layout`, `font`), already formatted
+    /// (`.name` / `[i]`).
+    var suffix: [String]
+    /// The text that was there but could not be read, when the value is present but invalid.
+    var invalidText: String?
+    var expected: ValueType?
+}
+
+/// A type or domain error while evaluating a rule, at an offset of one of its expressions.
+struct EvaluationError: Error {
+    var offset: Int
+    var message: String
+}
+
+/// The state of one rule evaluation over one report: the report, and the variables bound by
+/// targets and lambdas. Created once per report and reused by every rule.
+public final class EvaluationContext {
+    public let document: YAMLDocument
+    let root: NodeID?
+    /// Variable slots, addressed by the index the compiler assigned.
+    var slots: [Value]
+    /// The node of the current target (a list element, or the root).
+    var targetNode: NodeID?
+
+    init(document: YAMLDocument, slotCount: Int) {
+        self.document = document
+        self.root = document.root
+        self.slots = Array(repeating: .null, count: max(1, slotCount))
+    }
+
+    /// Reads a report node as a value of `type`. Null is absent; text the type cannot hold is
+    /// an invalid value (reported, never silently read as something else).
+    func convert(_ node: NodeID, as type: ValueType) throws -> Value {
+        let doc = document
+        switch doc.kind(node) {
+        case .sequence:
+            switch type {
+            case .list, .any: return .node(node, type.isList ? type : .list(.any))
+            case .oneOf(let types): if let l = types.first(where: \.isList) { return .node(node, l) }
+            default: break
+            }
+            throw Absence(anchor: node, suffix: [], invalidText: "(danh sách)", expected: type)
+        case .mapping:
+            switch type {
+            case .object, .any: return .node(node, type.isObject ? type : .object(nil))
+            case .oneOf(let types): if let o = types.first(where: \.isObject) { return .node(node, o) }
+            default: break
+            }
+            throw Absence(anchor: node, suffix: [], invalidText: "(nhóm trường)", expected: type)
+        case .scalar:
+            let resolved = doc.scalarValue(node)
+            if case .null = resolved { throw Absence(anchor: node, suffix: [], invalidText: nil, expected: nil) }
+            if let value = Self.scalar(resolved, text: { doc.text(node) }, as: type) { return value }
+            throw Absence(anchor: node, suffix: [], invalidText: doc.text(node), expected: type)
+        }
+    }
+
+    /// Converts a resolved scalar to `type`, or nil when it cannot be read as that type.
+    static func scalar(_ resolved: ScalarValue, text: () -> String, as type: ValueType) -> Value? {
+        switch type {
+        case .any, .null:
+            return natural(resolved)
+        case .string:
+            return .string(text())
+        case .bool:
+            if case .bool(let b) = resolved { return .bool(b) }
+            return nil
+        case .int:
+            switch resolved {
+            case .int(let i): return .int(i)
+            case .float(let d) where d.rounded() == d && abs(d) < 1e15: return .int(Int(d))
+            case .string(let s): return Int(s.trimmingSpaces).map(Value.int)
+            default: return nil
+            }
+        case .number:
+            switch resolved {
+            case .int(let i): return .int(i)
+            case .float(let d): return .decimal(d)
+            case .string(let s):
+                let t = s.trimmingSpaces
+                if let i = Int(t) { return .int(i) }
+                return Double(t).map(Value.decimal)
+            default: return nil
+            }
+        case .date:
+            return CalendarDate(iso: text()).map(Value.date)
+        case .oneOf(let types):
+            // The natural reading, if one of the types accepts it.
+            let value = natural(resolved)
+            for t in types where value.conforms(to: t) { return value }
+            for t in types { if let v = scalar(resolved, text: text, as: t) { return v } }
+            return nil
+        case .list, .object:
+            return nil
+        }
+    }
+
+    static func natural(_ resolved: ScalarValue) -> Value {
+        switch resolved {
+        case .null: .null
+        case .bool(let b): .bool(b)
+        case .int(let i): .int(i)
+        case .float(let d): .decimal(d)
+        case .string(let s): .string(s)
+        }
+    }
+
+    /// The report path of a node: `documents[1].layout.font` (0-based indices).
+    public func path(of node: NodeID) -> String {
+        ReportPath.of(node, in: document)
+    }
+
+    /// The full path of an absent value.
+    func path(of absence: Absence) -> String {
+        let full = (absence.anchor.map { path(of: $0) } ?? "") + absence.suffix.joined()
+        return full.hasPrefix(".") ? String(full.dropFirst()) : full
+    }
+}
+
+extension ValueType {
+    var isList: Bool { if case .list = self { true } else { false } }
+    var isObject: Bool { if case .object = self { true } else { false } }
+}
+
+extension Value {
+    /// Whether the value has (or may have) the given static type.
+    func conforms(to type: ValueType) -> Bool {
+        switch (self, type) {
+        case (_, .any): true
+        case (.null, .null), (.bool, .bool), (.int, .int), (.int, .number), (.decimal, .number),
+             (.string, .string), (.date, .date), (.list, .list): true
+        case (.node(_, let t), _): t.isList == type.isList && t.isObject == type.isObject
+        case (_, .oneOf(let types)): types.contains { conforms(to: $0) }
+        default: false
+        }
+    }
+}
+
+extension String {
+    var trimmingSpaces: Substring {
+        var s = self[...]
+        while let f = s.first, f == " " { s = s.dropFirst() }
+        while let l = s.last, l == " " { s = s.dropLast() }
+        return s
+    }
+}
+
+/// Builds the path of a node by walking up to the root.
+public enum ReportPath {
+    /// `documents[1].layout.font`, or `""` for the root.
+    public static func of(_ node: NodeID, in doc: YAMLDocument) -> String {
+        var segments: [String] = []
+        var current = node
+        while let parent = doc.parent(current) {
+            switch doc.kind(parent) {
+            case .mapping:
+                if let key = doc.key(of: current, in: parent) { segments.append("." + doc.text(key)) }
+            case .sequence:
+                if let i = (0 ..< doc.count(parent)).first(where: { doc.item(parent, $0) == current }) {
+                    segments.append("[\(i)]")
+                }
+            case .scalar:
+                break
+            }
+            current = parent
+        }
+        let joined = segments.reversed().joined()
+        return joined.hasPrefix(".") ? String(joined.dropFirst()) : joined
+    }
+
+    /// Appends a field name to a path.
+    public static func appending(_ field: String, to path: String) -> String {
+        path.isEmpty ? field : path + "." + field
+    }
+}

@@ -1,0 +1,282 @@
+import Foundation
+import YAML
+
+/// Options of a check run that change which rules apply and how waivers are judged.
+public struct CheckOptions: Sendable {
+    /// Check as of this day instead of the report's `period.year` (`--as-of`).
+    public var asOf: CalendarDate?
+    /// Today, for waiver expiry.
+    public var today: CalendarDate
+    /// Measure time per rule (`--timings`).
+    public var measureTimings: Bool
+
+    public init(asOf: CalendarDate? = nil, today: CalendarDate = .today, measureTimings: Bool = false) {
+        self.asOf = asOf
+        self.today = today
+        self.measureTimings = measureTimings
+    }
+}
+
+extension CalendarDate {
+    /// The current day (UTC+7, Vietnam's time zone).
+    public static var today: CalendarDate {
+        CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 + 7 * 3600) / 86400))
+    }
+}
+
+/// Checks one report document against a `RuleSet`: schema validation, every applicable rule
+/// on every target, not-applicable notices, waivers and the score. Thread-safe: many reports
+/// may be checked at once.
+public struct ReportChecker: Sendable {
+    public let rules: RuleSet
+    public let options: CheckOptions
+    /// Accumulated time per rule id (nanoseconds), when `options.measureTimings`.
+    public let timings = RuleTimings()
+
+    public init(rules: RuleSet, options: CheckOptions = CheckOptions()) {
+        self.rules = rules
+        self.options = options
+    }
+
+    /// Checks one document. `source` (the file's bytes) fills the source lines of findings.
+    public func check(_ document: YAMLDocument, source: [UInt8]? = nil, documentIndex: Int? = nil) -> ReportResult {
+        let ctx = EvaluationContext(document: document, slotCount: rules.slotCount)
+        var result = ReportResult(file: document.file, documentIndex: documentIndex)
+        let facts = ReportFacts(document)
+        result.unitName = facts.unitName
+        result.unitKind = facts.unitKind
+        result.year = facts.year
+        var findings = rules.model?.validate(document) ?? []
+
+        // The day whose law applies, and the period the rules must overlap.
+        let day = options.asOf ?? facts.year.map(CalendarDate.lastDay(of:)) ?? CalendarDate.today
+        var skipped: [String: [NodeID]] = [:]
+        for rule in rules.rules {
+            let start = options.measureTimings ? DispatchTime.now().uptimeNanoseconds : 0
+            let (outcome, ruleFindings) = evaluate(rule, ctx: ctx, facts: facts, day: day, skipped: &skipped)
+            if options.measureTimings { timings.add(rule.id, DispatchTime.now().uptimeNanoseconds - start) }
+            findings += ruleFindings
+            result.outcomes.append(outcome)
+        }
+        for (packID, nodes) in skipped.sorted(by: { $0.key < $1.key }) {
+            guard let notice = rules.notices[packID] else { continue }
+            for node in Set(nodes).sorted() {
+                ctx.slots[notice.slot] = .node(node, .object(nil))
+                findings.append(Finding(
+                    ruleID: notice.id, severity: .info, title: notice.title,
+                    message: (try? notice.message.render(ctx)) ?? notice.title,
+                    basis: rules.packs.first { $0.id == packID }?.basis(on: day), area: packID,
+                    location: document.location(node), path: ctx.path(of: node)))
+            }
+        }
+        findings += WaiverApplication.apply(to: &findings, document: document, facts: facts, rules: rules, options: options)
+        findings.sort { ($0.location.line, $0.location.column, $0.ruleID) < ($1.location.line, $1.location.column, $1.ruleID) }
+        result.findings = findings
+        result.score = Self.score(result.outcomes)
+        if let source { result.sourceLines = Self.lines(findings.map(\.location.line), of: source) }
+        return result
+    }
+
+    /// Points of passed rules over points of applicable rules.
+    static func score(_ outcomes: [RuleOutcome]) -> Score {
+        var score = Score(earned: 0, possible: 0)
+        for o in outcomes where o.status != .notApplicable {
+            score.possible += o.points
+            if o.status == .passed { score.earned += o.points }
+        }
+        return score
+    }
+
+    /// The text of the given 1-based lines of `source`.
+    static func lines(_ wanted: [Int], of source: [UInt8]) -> [Int: String] {
+        let wantedSet = Set(wanted)
+        guard let last = wantedSet.max() else { return [:] }
+        var result: [Int: String] = [:]
+        var line = 1, start = 0
+        var i = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        start = i
+        while i <= source.count, line <= last {
+            if i == source.count || source[i] == UInt8(ascii: "\n") {
+                if wantedSet.contains(line) {
+                    var end = i
+                    if end > start, source[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                    result[line] = String(decoding: source[start ..< end], as: UTF8.self)
+                }
+                line += 1
+                start = i + 1
+            }
+            i += 1
+        }
+        return result
+    }
+
+    // MARK: One rule
+
+    private func evaluate(_ rule: CompiledRule, ctx: EvaluationContext, facts: ReportFacts, day: CalendarDate,
+                          skipped: inout [String: [NodeID]]) -> (RuleOutcome, [Finding]) {
+        var outcome = RuleOutcome(ruleID: rule.id, status: .notApplicable, points: rule.definition.points, findingCount: 0)
+        guard let root = ctx.root, ctx.document.kind(root) == .mapping else { return (outcome, []) }
+        if let window = rule.window, window.field == nil || rule.target == nil {
+            let applies = options.asOf.map { window.contains($0) } ?? facts.year.map { window.overlaps(year: $0) } ?? true
+            guard applies else { return (outcome, []) }
+        }
+        if rule.pack.requires.contains(where: { ctx.document.value(forKey: $0, in: root) == nil }) { return (outcome, []) }
+        // Targets: each element of the list, or the report itself.
+        var targets: [(node: NodeID, value: Value)] = []
+        if let target = rule.target {
+            guard let list = try? target.evaluate(ctx), case .node(let listNode, let type) = list,
+                  ctx.document.kind(listNode) == .sequence else { return (outcome, []) }
+            let elementType = type.elementType ?? .any
+            for i in 0 ..< ctx.document.count(listNode) {
+                let item = ctx.document.item(listNode, i)
+                if let field = rule.window?.field, let window = rule.window,
+                   ctx.document.kind(item) == .mapping, let dateNode = ctx.document.value(forKey: field, in: item),
+                   let date = CalendarDate(iso: ctx.document.text(dateNode)), !window.contains(date) {
+                    skipped[rule.pack.id, default: []].append(item)
+                    continue
+                }
+                targets.append((item, (try? ctx.convert(item, as: elementType)) ?? .null))
+            }
+        } else {
+            targets.append((root, .node(root, .object(nil))))
+        }
+        var findings: [Finding] = []
+        for target in targets {
+            ctx.targetNode = target.node
+            if let slot = rule.targetSlot { ctx.slots[slot] = target.value }
+            switch evaluateTarget(rule, ctx: ctx) {
+            case .notApplicable:
+                continue
+            case .passed:
+                if outcome.status == .notApplicable { outcome.status = .passed }
+            case .failed(let finding):
+                outcome.status = .failed
+                var f = finding
+                f.basis = basis(rule.definition.basis, on: day) ?? rule.pack.basis(on: day)
+                findings.append(f)
+            }
+        }
+        outcome.findingCount = findings.count
+        return (outcome, findings)
+    }
+
+    private enum TargetResult {
+        case notApplicable, passed
+        case failed(Finding)
+    }
+
+    private func evaluateTarget(_ rule: CompiledRule, ctx: EvaluationContext) -> TargetResult {
+        do {
+            if let when = rule.when {
+                do {
+                    guard try Operators.truth(when.evaluate(ctx), at: 0) else { return .notApplicable }
+                } catch is Absence {
+                    return .notApplicable
+                }
+            }
+            var failures: [(check: CompiledCheck, absence: Absence?)] = []
+            for check in rule.checks {
+                do {
+                    if try !Operators.truth(check.condition.evaluate(ctx), at: 0) { failures.append((check, nil)) }
+                } catch let absence as Absence {
+                    failures.append((check, absence))
+                }
+            }
+            guard !failures.isEmpty else { return .passed }
+            return .failed(try finding(rule, failures: failures, ctx: ctx))
+        } catch let error as EvaluationError {
+            return .failed(ruleErrorFinding(rule, error, ctx: ctx))
+        } catch {
+            return .failed(ruleErrorFinding(rule, EvaluationError(offset: 0, message: "\(error)"), ctx: ctx))
+        }
+    }
+
+    private func finding(_ rule: CompiledRule, failures: [(check: CompiledCheck, absence: Absence?)], ctx: EvaluationContext) throws -> Finding {
+        func missingText(_ a: Absence) -> String {
+            let path = ctx.path(of: a)
+            if let text = a.invalidText {
+                return "không đọc được \(path): '\(text)'" + (a.expected.map { " không phải \($0)" } ?? "")
+            }
+            return "thiếu thông tin: \(path)"
+        }
+        var parts: [String] = []
+        var severity: Severity = .info
+        for (check, absence) in failures {
+            if let absence {
+                parts.append(missingText(absence))
+                severity = max(severity, rule.severity)
+            } else {
+                parts.append(try check.message?.render(ctx) ?? rule.message?.render(ctx) ?? rule.definition.title)
+                severity = max(severity, check.severity ?? rule.severity)
+            }
+        }
+        if rule.severity != rule.definition.severity { severity = rule.severity }  // re-graded by the config
+        let message: String
+        if rule.checks.count == 1 {
+            message = parts[0]
+        } else if let prefix = try rule.message?.render(ctx) {
+            message = prefix + ": " + parts.joined(separator: "; ")
+        } else {
+            message = parts.joined(separator: "; ")
+        }
+        // Where: the rule's `at`, else the first failed check's `at` or absent value, else the target.
+        var node: NodeID?, path: String
+        let first = failures[0]
+        if let at = rule.at ?? first.check.at {
+            (node, path) = at.locate(in: ctx)
+        } else if let absence = first.absence {
+            node = absence.anchor
+            path = ctx.path(of: absence)
+        } else {
+            node = ctx.targetNode
+            path = node.map { ctx.path(of: $0) } ?? ""
+        }
+        let location = node.map { ctx.document.location($0) } ?? SourceLocation(file: ctx.document.file, position: ctx.document.startPosition)
+        return Finding(ruleID: rule.id, severity: severity, title: rule.definition.title, message: message,
+                       fix: try? rule.fix?.render(ctx), area: rule.pack.id, location: location, path: path)
+    }
+
+    private func ruleErrorFinding(_ rule: CompiledRule, _ error: EvaluationError, ctx: EvaluationContext) -> Finding {
+        let node = ctx.targetNode
+        let d = BuiltInFindings.ruleError
+        return Finding(ruleID: d.id, severity: .error, title: d.title,
+                       message: "quy tắc \(rule.id) (\(rule.definition.location)) lỗi khi chạy: \(error.message)",
+                       fix: d.fix, area: rule.pack.id,
+                       location: node.map { ctx.document.location($0) } ?? SourceLocation(file: ctx.document.file, line: 1, column: 1),
+                       path: node.map { ctx.path(of: $0) } ?? "")
+    }
+}
+
+/// Identity facts of a report, read leniently (for the overview, baselines and year selection).
+struct ReportFacts {
+    var unitName: String?
+    var unitKind: String?
+    var year: Int?
+
+    init(_ doc: YAMLDocument) {
+        guard let root = doc.root, doc.kind(root) == .mapping else { return }
+        if let unit = doc.value(forKey: "unit", in: root) {
+            unitName = doc.value(forKey: "name", in: unit).map { doc.text($0) }
+            unitKind = doc.value(forKey: "kind", in: unit).map { doc.text($0) }
+        }
+        if let period = doc.value(forKey: "period", in: root), let y = doc.value(forKey: "year", in: period) {
+            if case .int(let i) = doc.scalarValue(y) { year = i } else { year = Int(doc.text(y)) }
+        }
+    }
+}
+
+/// Time spent per rule, summed over all reports and threads.
+public final class RuleTimings: Sendable {
+    private let storage = Mutex<[String: UInt64]>([:])
+
+    func add(_ id: String, _ nanoseconds: UInt64) {
+        storage.withLock { $0[id, default: 0] += nanoseconds }
+    }
+
+    /// Rule id → seconds, slowest first.
+    public var slowestFirst: [(id: String, seconds: Double)] {
+        storage.withLock { $0 }.map { ($0.key, Double($0.value) / 1e9) }.sorted { $0.seconds > $1.seconds }
+    }
+}
+
+import Synchronization

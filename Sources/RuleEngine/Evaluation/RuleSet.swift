@@ -1,0 +1,271 @@
+import Foundation
+import YAML
+
+/// One compiled condition of a rule.
+struct CompiledCheck {
+    let condition: CompiledExpression
+    let message: Template?
+    let severity: Severity?
+    let at: Locator?
+    let text: String
+}
+
+/// A rule compiled against the report shape, the registry and its pack's parameters.
+final class CompiledRule {
+    let definition: RuleDefinition
+    let pack: RulePack
+    let severity: Severity
+    let target: CompiledExpression?
+    let targetSlot: Int?
+    let when: CompiledExpression?
+    let checks: [CompiledCheck]
+    let message: Template?
+    let fix: Template?
+    let at: Locator?
+    /// The rule's window merged with its pack's (the narrower bound wins).
+    let window: EffectiveWindow?
+
+    init(definition: RuleDefinition, pack: RulePack, severity: Severity, target: CompiledExpression?, targetSlot: Int?,
+         when: CompiledExpression?, checks: [CompiledCheck], message: Template?, fix: Template?, at: Locator?, window: EffectiveWindow?) {
+        self.definition = definition
+        self.pack = pack
+        self.severity = severity
+        self.target = target
+        self.targetSlot = targetSlot
+        self.when = when
+        self.checks = checks
+        self.message = message
+        self.fix = fix
+        self.at = at
+        self.window = window
+    }
+
+    var id: String { definition.id }
+}
+
+/// A pack's skipped-target notice, compiled.
+struct CompiledNotice {
+    let id: String
+    let title: String
+    let message: Template
+    let slot: Int
+}
+
+/// The packs of a run, configured and compiled once, then evaluated against many reports.
+/// Building never throws: every problem is collected in `errors` with its location.
+public final class RuleSet: @unchecked Sendable {
+    public let packs: [RulePack]
+    /// Problems found while configuring and compiling (rules with errors are left out).
+    public let errors: [RuleError]
+    let rules: [CompiledRule]
+    let notices: [String: CompiledNotice]
+    let slotCount: Int
+    let model: (any ReportModel)?
+    /// Waivers from the config, applied to every report (or to the unit they name).
+    let configWaivers: [WaiverSpec]
+
+    /// Ids of rules that failed to compile.
+    public let brokenRuleIDs: Set<String>
+
+    /// Compiles `packs` under `config`.
+    public init(packs allPacks: [RulePack], config: Configuration, functions: FunctionRegistry, model: (any ReportModel)?) {
+        var errors: [RuleError] = []
+        let here = { (key: String) in config.overrideLocations[key] ?? SourceLocation(file: config.file ?? "cchc.yaml", line: 1, column: 1) }
+        // Duplicate rule ids across packs.
+        var firstSeen: [String: RuleDefinition] = [:]
+        for rule in allPacks.flatMap(\.rules) {
+            if let first = firstSeen[rule.id] {
+                errors.append(RuleError(location: rule.location, message: "mã quy tắc \(rule.id) trùng với quy tắc ở \(first.location)", ruleID: rule.id))
+            } else {
+                firstSeen[rule.id] = rule
+            }
+        }
+        // Config: selected packs, overrides of unknown rules or params.
+        let knownPacks = allPacks.map(\.id)
+        var packs = allPacks
+        if let selected = config.packs {
+            for id in selected where !knownPacks.contains(id) {
+                errors.append(RuleError(location: here("packs"), message: "không có bộ quy tắc '\(id)'" + Suggestions.phrase(Suggestions.nearest(to: id, among: knownPacks))))
+            }
+            packs = allPacks.filter { selected.contains($0.id) }
+        }
+        let allRuleIDs = allPacks.flatMap { $0.rules.map(\.id) } + allPacks.compactMap { $0.notApplicable?.id }
+        for id in config.severities.keys.sorted() where !allRuleIDs.contains(id) {
+            errors.append(RuleError(location: here("rule:" + id), message: "cấu hình nhắc tới quy tắc không tồn tại '\(id)'" + Suggestions.phrase(Suggestions.nearest(to: id, among: allRuleIDs))))
+        }
+        for (packID, values) in config.params.sorted(by: { $0.key < $1.key }) {
+            guard let pack = allPacks.first(where: { $0.id == packID }) else {
+                errors.append(RuleError(location: here("pack:" + packID), message: "params: không có bộ quy tắc '\(packID)'" + Suggestions.phrase(Suggestions.nearest(to: packID, among: knownPacks))))
+                continue
+            }
+            for (name, value) in values.sorted(by: { $0.key < $1.key }) {
+                guard let p = pack.params.first(where: { $0.name == name }) else {
+                    errors.append(RuleError(location: here("param:\(packID).\(name)"), message: "bộ quy tắc '\(packID)' không có tham số '\(name)'" + Suggestions.phrase(Suggestions.nearest(to: name, among: pack.params.map(\.name)))))
+                    continue
+                }
+                if !value.conforms(to: ExpressionCompiler.staticType(of: p.defaultValue)) {
+                    errors.append(RuleError(location: here("param:\(packID).\(name)"), message: "tham số '\(packID).\(name)' phải là \(ExpressionCompiler.staticType(of: p.defaultValue)), nhận \(value.typeName)"))
+                }
+            }
+        }
+        // Compile.
+        let compiler = ExpressionCompiler(functions: functions, rootShape: model?.rootShape)
+        var compiled: [CompiledRule] = []
+        var notices: [String: CompiledNotice] = [:]
+        var broken: Set<String> = []
+        for pack in packs {
+            var params: [String: Value] = [:]
+            for p in pack.params { params[p.name] = config.params[pack.id]?[p.name] ?? p.defaultValue }
+            if let n = pack.notApplicable {
+                var noticeErrors: [RuleError] = []
+                if let notice = Self.compileNotice(n, compiler: compiler, params: params, errors: &noticeErrors) {
+                    notices[pack.id] = notice
+                }
+                errors += noticeErrors
+            }
+            for rule in pack.rules where firstSeen[rule.id]?.location == rule.location {
+                if case .some(.none) = config.severities[rule.id] { continue }  // turned off
+                let severity = config.severities[rule.id].flatMap { $0 } ?? rule.severity
+                var ruleErrors: [RuleError] = []
+                if let c = Self.compile(rule, pack: pack, severity: severity, params: params, compiler: compiler, errors: &ruleErrors),
+                   ruleErrors.isEmpty {
+                    compiled.append(c)
+                } else {
+                    broken.insert(rule.id)
+                }
+                errors += ruleErrors
+            }
+        }
+        self.packs = packs
+        self.errors = errors
+        self.rules = compiled
+        self.notices = notices
+        self.slotCount = compiler.slotCount
+        self.model = model
+        self.brokenRuleIDs = broken
+        self.configWaivers = config.waivers
+    }
+
+    static func compileNotice(_ n: NotApplicableNotice, compiler: ExpressionCompiler, params: [String: Value], errors: inout [RuleError]) -> CompiledNotice? {
+        compiler.withRuleScope(params: params, bindings: [:], variable: ("it", .object(nil))) { slot in
+            guard let template = compileTemplate(n.message, compiler: compiler, ruleID: n.id, errors: &errors) else { return nil }
+            return CompiledNotice(id: n.id, title: n.title, message: template, slot: slot!)
+        }
+    }
+
+    static func compile(_ rule: RuleDefinition, pack: RulePack, severity: Severity, params: [String: Value],
+                        compiler: ExpressionCompiler, errors: inout [RuleError]) -> CompiledRule? {
+        var bindings: [String: Expression] = [:]
+        for (name, source) in rule.bindings {
+            do { bindings[name] = try Parser.parse(source.text) } catch { errors.append(source.error(error, ruleID: rule.id)) }
+        }
+        // The target list is compiled outside the variable's scope.
+        var target: CompiledExpression?
+        if let source = rule.forEach {
+            target = compiler.withRuleScope(params: params, bindings: bindings, variable: nil) { _ in
+                compileExpression(source, compiler: compiler, ruleID: rule.id, errors: &errors)
+            }
+            if let t = target, t.type.elementType == nil {
+                errors.append(RuleError(location: source.location(ofOffset: 0), message: "'for_each' phải là một danh sách của báo cáo, không phải \(t.type)", ruleID: rule.id))
+                return nil
+            }
+        }
+        let variable = target.map { (rule.variable, $0.type.elementType ?? .any) }
+        return compiler.withRuleScope(params: params, bindings: bindings, variable: variable) { slot -> CompiledRule? in
+            let when = rule.when.flatMap { compileCondition($0, compiler: compiler, ruleID: rule.id, errors: &errors) }
+            var checks: [CompiledCheck] = []
+            for check in rule.checks {
+                guard let condition = compileCondition(check.condition, compiler: compiler, ruleID: rule.id, errors: &errors) else { continue }
+                checks.append(CompiledCheck(
+                    condition: condition,
+                    message: check.message.flatMap { compileTemplate($0, compiler: compiler, ruleID: rule.id, errors: &errors) },
+                    severity: check.severity,
+                    at: check.at.flatMap { compileLocator($0, compiler: compiler, ruleID: rule.id, errors: &errors) },
+                    text: check.condition.text))
+            }
+            let message = rule.message.flatMap { compileTemplate($0, compiler: compiler, ruleID: rule.id, errors: &errors) }
+            let fix = rule.fix.flatMap { compileTemplate($0, compiler: compiler, ruleID: rule.id, errors: &errors) }
+            let at = rule.at.flatMap { compileLocator($0, compiler: compiler, ruleID: rule.id, errors: &errors) }
+            return CompiledRule(definition: rule, pack: pack, severity: severity, target: target, targetSlot: slot, when: when,
+                                checks: checks, message: message, fix: fix, at: at,
+                                window: EffectiveWindow.merge(pack.effective, rule.effective))
+        }
+    }
+
+    static func compileExpression(_ source: ExpressionSource, compiler: ExpressionCompiler, ruleID: String, errors: inout [RuleError]) -> CompiledExpression? {
+        do {
+            return try compiler.compile(try Parser.parse(source.text))
+        } catch {
+            errors.append(source.error(error, ruleID: ruleID))
+            return nil
+        }
+    }
+
+    static func compileCondition(_ source: ExpressionSource, compiler: ExpressionCompiler, ruleID: String, errors: inout [RuleError]) -> CompiledExpression? {
+        guard let c = compileExpression(source, compiler: compiler, ruleID: ruleID, errors: &errors) else { return nil }
+        guard c.type.conforms(to: .bool) else {
+            errors.append(RuleError(location: source.location(ofOffset: 0), message: "điều kiện phải cho ra đúng/sai, không phải \(c.type)", ruleID: ruleID))
+            return nil
+        }
+        return c
+    }
+
+    static func compileTemplate(_ source: ExpressionSource, compiler: ExpressionCompiler, ruleID: String, errors: inout [RuleError]) -> Template? {
+        do {
+            var parts: [Template.Part] = []
+            for piece in try Template.split(source.text) {
+                if !piece.isPlaceholder { parts.append(.text(piece.text)); continue }
+                do {
+                    parts.append(.placeholder(try compiler.compile(try Parser.parse(Template.desugarPipes(piece.text)))))
+                } catch {
+                    errors.append(RuleError(location: source.location(ofOffset: piece.offset),
+                                            message: "chỗ điền giá trị '{{\(piece.text)}}': \(error.message)", ruleID: ruleID))
+                }
+            }
+            return Template(parts: parts)
+        } catch {
+            errors.append(source.error(error, ruleID: ruleID))
+            return nil
+        }
+    }
+
+    static func compileLocator(_ source: ExpressionSource, compiler: ExpressionCompiler, ruleID: String, errors: inout [RuleError]) -> Locator? {
+        guard compileExpression(source, compiler: compiler, ruleID: ruleID, errors: &errors) != nil else { return nil }
+        do {
+            return try Locator(try Parser.parse(source.text), compiler: compiler)
+        } catch {
+            errors.append(source.error(error, ruleID: ruleID))
+            return nil
+        }
+    }
+
+    /// Descriptors of every rule in play, for reporters and catalogues; `day` picks the basis.
+    public func descriptors(on day: CalendarDate) -> [RuleDescriptor] {
+        let ruleDescriptors = rules.map { r in
+            RuleDescriptor(id: r.id, title: r.definition.title, severity: r.severity, area: r.pack.id,
+                           basis: basis(r.definition.basis, on: day) ?? r.pack.basis(on: day),
+                           fix: r.definition.fixText, help: r.definition.description, points: r.definition.points)
+        }
+        let noticeDescriptors = notices.sorted(by: { $0.key < $1.key }).map { packID, n in
+            RuleDescriptor(id: n.id, title: n.title, severity: .info, area: packID,
+                           basis: packs.first { $0.id == packID }?.basis(on: day))
+        }
+        return BuiltInFindings.descriptors + (model?.findingDescriptors ?? []) + ruleDescriptors + noticeDescriptors
+    }
+
+    /// Every id a waiver or config may name.
+    public var knownFindingIDs: Set<String> {
+        Set(rules.map(\.id) + notices.values.map(\.id) + BuiltInFindings.descriptors.map(\.id) + (model?.findingDescriptors.map(\.id) ?? []))
+    }
+}
+
+extension EffectiveWindow {
+    /// The intersection of a pack's and a rule's windows.
+    static func merge(_ a: EffectiveWindow?, _ b: EffectiveWindow?) -> EffectiveWindow? {
+        guard let a else { return b }
+        guard let b else { return a }
+        return EffectiveWindow(from: [a.from, b.from].compactMap { $0 }.max(),
+                               until: [a.until, b.until].compactMap { $0 }.min(),
+                               field: b.field ?? a.field)
+    }
+}

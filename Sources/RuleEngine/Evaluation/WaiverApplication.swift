@@ -1,0 +1,98 @@
+import YAML
+
+/// Applies waivers (the report's `waivers:` and the config's) to a report's findings:
+/// covered findings get a `WaiverNote` (shown, never counted); invalid waivers give
+/// WAIVER-INVALID and waive nothing; valid ones that cover nothing give WAIVER-UNUSED.
+enum WaiverApplication {
+    /// Marks waived findings in place and returns the WAIVER-* findings.
+    static func apply(to findings: inout [Finding], document: YAMLDocument, facts: ReportFacts, rules: RuleSet,
+                      options: CheckOptions) -> [Finding] {
+        var waivers: [WaiverSpec] = []
+        if let root = document.root, document.kind(root) == .mapping,
+           let list = document.value(forKey: "waivers", in: root), document.kind(list) == .sequence {
+            var ignored: [RuleError] = []  // shape problems are the schema's SCHEMA-* findings
+            waivers = document.items(list).compactMap { WaiverReader.read($0, in: document, origin: .report, errors: &ignored) }
+        }
+        waivers += rules.configWaivers.filter { $0.unit == nil || $0.unit == facts.unitName }
+        var result: [Finding] = []
+        let known = rules.knownFindingIDs
+        for waiver in waivers {
+            var problems: [String] = []
+            if (waiver.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("thiếu lý do (reason)") }
+            if waiver.rule.isEmpty {
+                problems.append("thiếu mã quy tắc (rule)")
+            } else if !known.contains(waiver.rule) || waiver.rule.hasPrefix("WAIVER-") {
+                problems.append("không có quy tắc '\(waiver.rule)'" + Suggestions.phrase(Suggestions.nearest(to: waiver.rule, among: known.sorted())))
+            }
+            let target = resolve(waiver.target, in: document)
+            let targetPath = target ?? waiver.target
+            if waiver.target.isEmpty {
+                problems.append("thiếu đối tượng (target)")
+            } else if target == nil, !findings.contains(where: { $0.ruleID == waiver.rule && $0.path == waiver.target }) {
+                problems.append("không tìm thấy đối tượng '\(waiver.target)' trong báo cáo")
+            }
+            if let expires = waiver.expires, expires < options.today {
+                problems.append("đã hết hạn ngày \(expires.vietnameseDescription)")
+            }
+            let d = BuiltInFindings.waiverInvalid
+            if !problems.isEmpty {
+                result.append(Finding(ruleID: d.id, severity: d.severity, title: d.title,
+                                      message: "miễn trừ \(waiver.rule) cho '\(waiver.target)' không hợp lệ: " + problems.joined(separator: "; "),
+                                      fix: d.fix, area: d.area, location: waiver.location, path: "waivers"))
+                continue
+            }
+            var used = false
+            for i in findings.indices where findings[i].ruleID == waiver.rule && findings[i].waiver == nil && covers(targetPath, findings[i].path) {
+                findings[i].waiver = WaiverNote(reason: waiver.reason!, origin: waiver.origin, location: waiver.location)
+                used = true
+            }
+            if !used {
+                let u = BuiltInFindings.waiverUnused
+                result.append(Finding(ruleID: u.id, severity: u.severity, title: u.title,
+                                      message: "miễn trừ \(waiver.rule) cho '\(waiver.target)' không khớp phát hiện nào",
+                                      fix: u.fix, area: u.area, location: waiver.location, path: "waivers"))
+            }
+        }
+        return result
+    }
+
+    /// Whether a waiver target covers a finding path: the same path or one inside it.
+    static func covers(_ target: String, _ path: String) -> Bool {
+        path == target || path.hasPrefix(target + ".") || path.hasPrefix(target + "[")
+    }
+
+    /// Fields that identify list elements in `list[key]` targets.
+    static let identifyingFields = ["ref", "code", "id"]
+
+    /// The canonical path (`documents[1]`) of a target (`documents[cv-112]`), or nil if the
+    /// report has no such node.
+    static func resolve(_ target: String, in doc: YAMLDocument) -> String? {
+        guard var node = doc.root, !target.isEmpty else { return nil }
+        var rest = Substring(target)
+        while !rest.isEmpty {
+            if rest.hasPrefix(".") { rest = rest.dropFirst() }
+            if rest.hasPrefix("[") {
+                guard let close = rest.firstIndex(of: "]"), doc.kind(node) == .sequence else { return nil }
+                let key = String(rest[rest.index(after: rest.startIndex) ..< close])
+                rest = rest[rest.index(after: close)...]
+                if let i = Int(key) {
+                    guard i >= 0, i < doc.count(node) else { return nil }
+                    node = doc.item(node, i)
+                } else {
+                    guard let match = doc.items(node).first(where: { item in
+                        identifyingFields.contains { f in doc.value(forKey: f, in: item).map { doc.text($0) == key } ?? false }
+                    }) else { return nil }
+                    node = match
+                }
+            } else {
+                let end = rest.firstIndex(where: { $0 == "." || $0 == "[" }) ?? rest.endIndex
+                guard let next = doc.value(forKey: String(rest[..<end]), in: node) else { return nil }
+                node = next
+                rest = rest[end...]
+            }
+        }
+        return ReportPath.of(node, in: doc)
+    }
+}
+
+import Foundation

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Known findings a repository has accepted for now: only findings not in the baseline count.
+/// Keyed by rule, report identity (unit + year) and path — not by line, so reformatting a
+/// report keeps the baseline valid.
+public struct Baseline: Sendable, Equatable {
+    /// `RULE|unit|year|path` keys, with how many times each occurs.
+    public private(set) var counts: [String: Int]
+
+    public init(findings: [(report: ReportResult, finding: Finding)]) {
+        var counts: [String: Int] = [:]
+        for (report, finding) in findings where finding.waiver == nil { counts[Self.key(report, finding), default: 0] += 1 }
+        self.counts = counts
+    }
+
+    static func key(_ report: ReportResult, _ finding: Finding) -> String {
+        "\(finding.ruleID)|\(report.identity)|\(finding.path)"
+    }
+
+    /// The baseline of a run: every unwaived finding.
+    public init(run reports: [ReportResult]) {
+        self.init(findings: reports.flatMap { r in r.findings.map { (r, $0) } })
+    }
+
+    /// Marks findings the baseline lists as not new; returns the keys of baselined findings
+    /// that no longer occur (for `--baseline-strict`).
+    public func apply(to reports: inout [ReportResult]) -> [String] {
+        var remaining = counts
+        for r in reports.indices {
+            for f in reports[r].findings.indices where reports[r].findings[f].waiver == nil {
+                let key = Self.key(reports[r], reports[r].findings[f])
+                if let n = remaining[key], n > 0 {
+                    remaining[key] = n - 1
+                    reports[r].findings[f].isNew = false
+                }
+            }
+        }
+        return remaining.filter { $0.value > 0 }.map(\.key).sorted()
+    }
+
+    // MARK: File format
+
+    /// `{"format": 1, "tool": "cchc", "entries": [{"key": …, "count": n}, …]}`, sorted.
+    public func jsonData() -> Data {
+        let entries = counts.keys.sorted().map { ["key": $0, "count": counts[$0]!] as [String: Any] }
+        let object: [String: Any] = ["format": 1, "tool": "cchc", "entries": entries]
+        return (try? JSONSerialization.data(withJSONObject: object, options: [.prettyPrinted, .sortedKeys])) ?? Data()
+    }
+
+    /// Reads a baseline file written by `jsonData()`.
+    public init(jsonData data: Data) throws {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              object["format"] as? Int == 1, let entries = object["entries"] as? [[String: Any]] else {
+            throw BaselineError(message: "tệp baseline không đúng định dạng (cần JSON có \"format\": 1 và \"entries\")")
+        }
+        var counts: [String: Int] = [:]
+        for e in entries {
+            guard let key = e["key"] as? String, let n = e["count"] as? Int else {
+                throw BaselineError(message: "mục baseline thiếu \"key\" hoặc \"count\"")
+            }
+            counts[key] = n
+        }
+        self.counts = counts
+    }
+}
+
+/// A baseline file that cannot be used.
+public struct BaselineError: Error, CustomStringConvertible {
+    public var message: String
+    public var description: String { message }
+}

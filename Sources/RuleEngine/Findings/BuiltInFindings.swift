@@ -1,0 +1,34 @@
+import YAML
+
+/// The checks built into the engine (checks.md, "Built into the engine"), apart from the
+/// schema's SCHEMA-* findings, which the report model describes.
+public enum BuiltInFindings {
+    public static let yamlSyntax = RuleDescriptor(
+        id: "YAML-SYNTAX", title: "Tệp không đọc được (lỗi cú pháp YAML)", severity: .error, area: "yaml",
+        fix: "Sửa cú pháp tại vị trí được chỉ ra; dùng dấu cách (không dùng tab) để thụt lề.",
+        help: "Tệp báo cáo phải là YAML (hoặc JSON) hợp lệ.")
+    public static let yamlDuplicateKey = RuleDescriptor(
+        id: "YAML-DUPLICATE-KEY", title: "Khóa bị lặp lại", severity: .error, area: "yaml",
+        fix: "Gộp hai khóa trùng hoặc xóa một khóa.", help: "Một nhóm trường không được có hai khóa giống nhau.")
+    public static let waiverInvalid = RuleDescriptor(
+        id: "WAIVER-INVALID", title: "Miễn trừ không hợp lệ", severity: .error, area: "waiver",
+        fix: "Ghi rõ rule, target và reason; kiểm tra mã quy tắc, đường dẫn và ngày hết hạn.",
+        help: "Miễn trừ phải có lý do, nêu đúng mã quy tắc và đối tượng, và còn hạn.")
+    public static let waiverUnused = RuleDescriptor(
+        id: "WAIVER-UNUSED", title: "Miễn trừ không dùng đến", severity: .info, area: "waiver",
+        fix: "Xóa miễn trừ nếu vi phạm đã được khắc phục.", help: "Miễn trừ không khớp với phát hiện nào.")
+    public static let ruleError = RuleDescriptor(
+        id: "RULE-ERROR", title: "Quy tắc lỗi khi chạy", severity: .error, area: "rules",
+        fix: "Báo cho người soạn quy tắc; chạy `cchc rules lint`.",
+        help: "Một quy tắc gặp lỗi kiểu dữ liệu hoặc lỗi khác khi đánh giá báo cáo.")
+
+    public static let descriptors = [yamlSyntax, yamlDuplicateKey, waiverInvalid, waiverUnused, ruleError]
+
+    /// A finding for a report that could not be loaded.
+    public static func finding(for error: YAMLError) -> Finding {
+        let d = error.kind == .duplicateKey ? yamlDuplicateKey : yamlSyntax
+        return Finding(ruleID: d.id, severity: .error, title: d.title, message: "\(error.explanation) (\(error.problem))",
+                       fix: d.fix, area: d.area, location: error.location, path: "",
+                       relatedLocations: [error.relatedLocation, error.contextLocation].compactMap { $0 })
+    }
+}

@@ -1,0 +1,107 @@
+/// An argument as a function implementation receives it.
+public enum FunctionArgument {
+    case value(Value)
+    /// A predicate or projection applied to list elements (`d => d.font == "Arial"`).
+    case function((Value) throws -> Value)
+
+    /// The value, or nil for a function argument.
+    public var value: Value? {
+        if case .value(let v) = self { return v }
+        return nil
+    }
+}
+
+/// A failure inside a function (bad argument value at run time). The engine locates it at the
+/// call in the rule file.
+public struct FunctionError: Error, Sendable {
+    public var message: String
+    public init(_ message: String) { self.message = message }
+}
+
+/// The declaration of one function of the rule language.
+public struct FunctionDefinition: Sendable {
+    /// One formal parameter.
+    public enum Parameter: Sendable {
+        /// A value of the given type.
+        case value(String, ValueType)
+        /// A lambda over the elements of the list passed as argument `listIndex`; its result
+        /// type is checked against `returns`.
+        case elementFunction(String, listIndex: Int, returns: ValueType)
+    }
+
+    public let name: String
+    /// One line, Vietnamese, for `cchc rules doc` and error messages.
+    public let summary: String
+    public let parameters: [Parameter]
+    /// How many trailing parameters may be left out.
+    public let optionalCount: Int
+    /// The result type given the argument types (for lambdas: their result types).
+    public let resultType: @Sendable ([ValueType]) -> ValueType
+    /// The implementation; lists arrive as `.list`.
+    public let implementation: @Sendable ([FunctionArgument]) throws -> Value
+
+    public init(name: String, summary: String, parameters: [Parameter], optionalCount: Int = 0,
+                resultType: @escaping @Sendable ([ValueType]) -> ValueType,
+                implementation: @escaping @Sendable ([FunctionArgument]) throws -> Value) {
+        self.name = name
+        self.summary = summary
+        self.parameters = parameters
+        self.optionalCount = optionalCount
+        self.resultType = resultType
+        self.implementation = implementation
+    }
+
+    /// Convenience for functions with a fixed result type.
+    public init(name: String, summary: String, parameters: [Parameter], optionalCount: Int = 0, returns: ValueType,
+                implementation: @escaping @Sendable ([FunctionArgument]) throws -> Value) {
+        self.init(name: name, summary: summary, parameters: parameters, optionalCount: optionalCount,
+                  resultType: { _ in returns }, implementation: implementation)
+    }
+
+    /// `name(a, b[, c])` for messages.
+    public var signature: String {
+        let names = parameters.enumerated().map { i, p -> String in
+            let n: String
+            switch p {
+            case .value(let name, _): n = name
+            case .elementFunction(let name, _, _): n = "x => " + name
+            }
+            return i >= parameters.count - optionalCount ? "[\(n)]" : n
+        }
+        return "\(name)(\(names.joined(separator: ", ")))"
+    }
+}
+
+/// The functions available to rules. Modules register into it: the generic library
+/// (`StandardLibrary`), domain plugins (e.g. Vietnamese document numbers) and external plugins
+/// declared by packs. Built once per run, before rules are compiled.
+public struct FunctionRegistry: Sendable {
+    private(set) var definitions: [String: FunctionDefinition] = [:]
+
+    public init() {}
+
+    /// Adds (or replaces) a function.
+    public mutating func register(_ definition: FunctionDefinition) {
+        definitions[definition.name] = definition
+    }
+
+    /// Adds several functions.
+    public mutating func register(_ list: [FunctionDefinition]) {
+        for d in list { register(d) }
+    }
+
+    public func definition(named name: String) -> FunctionDefinition? { definitions[name] }
+
+    /// All function names, sorted.
+    public var names: [String] { definitions.keys.sorted() }
+
+    /// All definitions, sorted by name.
+    public var allDefinitions: [FunctionDefinition] { names.compactMap { definitions[$0] } }
+
+    /// The registry with the generic library.
+    public static var standard: FunctionRegistry {
+        var r = FunctionRegistry()
+        r.register(StandardLibrary.functions)
+        return r
+    }
+}

@@ -1,0 +1,317 @@
+import Foundation
+import Synchronization
+
+/// The generic functions of the rule language: lists, strings, numbers, dates and formatting.
+/// Nothing domain-specific lives here.
+public enum StandardLibrary {
+    public static var functions: [FunctionDefinition] {
+        listFunctions + stringFunctions + numberFunctions + dateFunctions + formattingFunctions
+    }
+
+    // MARK: Argument helpers
+
+    static func list(_ a: FunctionArgument) throws -> [Value] {
+        guard case .value(.list(let items)) = a else { throw FunctionError("cần một danh sách, nhận \(a.value?.typeName ?? "hàm")") }
+        return items
+    }
+
+    static func string(_ a: FunctionArgument) throws -> String {
+        guard case .value(.string(let s)) = a else { throw FunctionError("cần một chuỗi, nhận \(a.value?.typeName ?? "hàm")") }
+        return s
+    }
+
+    static func number(_ a: FunctionArgument) throws -> Double {
+        guard let d = a.value?.number else { throw FunctionError("cần một số, nhận \(a.value?.typeName ?? "hàm")") }
+        return d
+    }
+
+    static func integer(_ a: FunctionArgument) throws -> Int {
+        switch a.value {
+        case .int(let i): return i
+        case .decimal(let d) where d.rounded() == d && abs(d) < 1e15: return Int(d)
+        default: throw FunctionError("cần một số nguyên, nhận \(a.value?.typeName ?? "hàm")")
+        }
+    }
+
+    static func date(_ a: FunctionArgument) throws -> CalendarDate {
+        switch a.value {
+        case .date(let d): return d
+        case .string(let s):
+            guard let d = CalendarDate(iso: s) else { throw FunctionError("'\(s)' không phải ngày dạng YYYY-MM-DD") }
+            return d
+        default: throw FunctionError("cần một ngày, nhận \(a.value?.typeName ?? "hàm")")
+        }
+    }
+
+    static func function(_ a: FunctionArgument) throws -> (Value) throws -> Value {
+        guard case .function(let f) = a else { throw FunctionError("cần một hàm x => …") }
+        return f
+    }
+
+    static func predicate(_ a: FunctionArgument, _ element: Value) throws -> Bool {
+        guard case .bool(let b) = try function(a)(element) else { throw FunctionError("điều kiện phải cho ra đúng/sai") }
+        return b
+    }
+
+    /// The elements, mapped through the optional projection argument at `index`.
+    static func projected(_ args: [FunctionArgument], listAt index: Int = 0, projectionAt p: Int = 1) throws -> [Value] {
+        let items = try list(args[index])
+        guard args.count > p else { return items }
+        let f = try function(args[p])
+        return try items.map(f)
+    }
+
+    static func elementType(_ types: [ValueType], projectionAt p: Int = 1) -> ValueType {
+        if types.count > p { return types[p] }
+        return types.first?.elementType ?? .any
+    }
+
+    // MARK: Lists
+
+    static let anyList = ValueType.list(.any)
+
+    static var listFunctions: [FunctionDefinition] {
+        [
+            FunctionDefinition(name: "count", summary: "số phần tử (thỏa điều kiện, nếu có)",
+                               parameters: [.value("danh_sách", anyList), .elementFunction("điều_kiện", listIndex: 0, returns: .bool)],
+                               optionalCount: 1, returns: .int) { args in
+                let items = try list(args[0])
+                guard args.count > 1 else { return .int(items.count) }
+                return .int(try items.reduce(0) { $0 + (try predicate(args[1], $1) ? 1 : 0) })
+            },
+            FunctionDefinition(name: "all", summary: "mọi phần tử thỏa điều kiện (đúng với danh sách rỗng)",
+                               parameters: [.value("danh_sách", anyList), .elementFunction("điều_kiện", listIndex: 0, returns: .bool)],
+                               returns: .bool) { args in
+                .bool(try list(args[0]).allSatisfy { try predicate(args[1], $0) })
+            },
+            FunctionDefinition(name: "any", summary: "có ít nhất một phần tử thỏa điều kiện",
+                               parameters: [.value("danh_sách", anyList), .elementFunction("điều_kiện", listIndex: 0, returns: .bool)],
+                               returns: .bool) { args in
+                .bool(try list(args[0]).contains { try predicate(args[1], $0) })
+            },
+            FunctionDefinition(name: "filter", summary: "các phần tử thỏa điều kiện",
+                               parameters: [.value("danh_sách", anyList), .elementFunction("điều_kiện", listIndex: 0, returns: .bool)],
+                               resultType: { $0[0] }) { args in
+                .list(try list(args[0]).filter { try predicate(args[1], $0) })
+            },
+            FunctionDefinition(name: "map", summary: "áp dụng biểu thức cho từng phần tử",
+                               parameters: [.value("danh_sách", anyList), .elementFunction("biểu_thức", listIndex: 0, returns: .any)],
+                               resultType: { .list($0[1]) }) { args in
+                .list(try projected(args))
+            },
+            FunctionDefinition(name: "sum", summary: "tổng (của biểu thức trên từng phần tử, nếu có)",
+                               parameters: [.value("danh_sách", anyList), .elementFunction("biểu_thức", listIndex: 0, returns: .number)],
+                               optionalCount: 1, resultType: { elementType($0).isInt ? .int : .number }) { args in
+                let values = try projected(args)
+                if values.allSatisfy({ if case .int = $0 { true } else { false } }) {
+                    return .int(values.reduce(0) { if case .int(let i) = $1 { $0 + i } else { $0 } })
+                }
+                return .decimal(try values.reduce(0.0) {
+                    guard let d = $1.number else { throw FunctionError("sum cần các số, gặp \($1.typeName)") }
+                    return $0 + d
+                })
+            },
+            extremum("min", summary: "giá trị nhỏ nhất", wantsLess: true),
+            extremum("max", summary: "giá trị lớn nhất", wantsLess: false),
+            FunctionDefinition(name: "distinct", summary: "các giá trị khác nhau, giữ thứ tự xuất hiện",
+                               parameters: [.value("danh_sách", anyList), .elementFunction("biểu_thức", listIndex: 0, returns: .any)],
+                               optionalCount: 1, resultType: { .list(elementType($0)) }) { args in
+                var seen: [Value] = []
+                for v in try projected(args) where !seen.contains(where: { Operators.equal($0, v) == true }) { seen.append(v) }
+                return .list(seen)
+            },
+            FunctionDefinition(name: "first", summary: "phần tử đầu tiên (null nếu rỗng)",
+                               parameters: [.value("danh_sách", anyList)], resultType: { $0[0].elementType ?? .any }) { args in
+                try list(args[0]).first ?? .null
+            },
+            FunctionDefinition(name: "last", summary: "phần tử cuối cùng (null nếu rỗng)",
+                               parameters: [.value("danh_sách", anyList)], resultType: { $0[0].elementType ?? .any }) { args in
+                try list(args[0]).last ?? .null
+            },
+            FunctionDefinition(name: "join", summary: "nối các phần tử thành chuỗi",
+                               parameters: [.value("danh_sách", anyList), .value("dấu_nối", .string)],
+                               optionalCount: 1, returns: .string) { args in
+                .string(try list(args[0]).map(ValueFormatter.text).joined(separator: args.count > 1 ? try string(args[1]) : ", "))
+            },
+        ]
+    }
+
+    static func extremum(_ name: String, summary: String, wantsLess: Bool) -> FunctionDefinition {
+        FunctionDefinition(name: name, summary: summary + " (null nếu rỗng)",
+                           parameters: [.value("danh_sách", anyList), .elementFunction("biểu_thức", listIndex: 0, returns: .any)],
+                           optionalCount: 1, resultType: { elementType($0) }) { args in
+            var best: Value?
+            for v in try projected(args) {
+                guard let current = best else { best = v; continue }
+                guard let o = Operators.order(v, current) else {
+                    throw FunctionError("\(name) không so sánh được \(v.typeName) với \(current.typeName)")
+                }
+                if wantsLess ? o < 0 : o > 0 { best = v }
+            }
+            return best ?? .null
+        }
+    }
+
+    // MARK: Strings
+
+    static var stringFunctions: [FunctionDefinition] {
+        [
+            FunctionDefinition(name: "length", summary: "số ký tự của chuỗi, hoặc số phần tử của danh sách",
+                               parameters: [.value("giá_trị", .oneOf([.string, anyList]))], returns: .int) { args in
+                switch args[0].value {
+                case .string(let s): return .int(s.count)
+                case .list(let l): return .int(l.count)
+                default: throw FunctionError("length cần chuỗi hoặc danh sách")
+                }
+            },
+            FunctionDefinition(name: "matches", summary: "chuỗi khớp toàn bộ với biểu thức chính quy",
+                               parameters: [.value("chuỗi", .string), .value("mẫu", .string)], returns: .bool) { args in
+                .bool(try RegexCache.shared.wholeMatch(try string(args[0]), pattern: try string(args[1])))
+            },
+            FunctionDefinition(name: "starts_with", summary: "chuỗi bắt đầu bằng tiền tố",
+                               parameters: [.value("chuỗi", .string), .value("tiền_tố", .string)], returns: .bool) { args in
+                .bool(try string(args[0]).precomposed.hasPrefix(try string(args[1]).precomposed))
+            },
+            FunctionDefinition(name: "ends_with", summary: "chuỗi kết thúc bằng hậu tố",
+                               parameters: [.value("chuỗi", .string), .value("hậu_tố", .string)], returns: .bool) { args in
+                .bool(try string(args[0]).precomposed.hasSuffix(try string(args[1]).precomposed))
+            },
+            FunctionDefinition(name: "contains", summary: "chuỗi chứa chuỗi con, hoặc danh sách chứa phần tử",
+                               parameters: [.value("nơi_tìm", .oneOf([.string, anyList])), .value("cần_tìm", .any)], returns: .bool) { args in
+                .bool(try Operators.contains(args[0].value ?? .null, args[1].value ?? .null, at: 0))
+            },
+            FunctionDefinition(name: "lower", summary: "chữ thường", parameters: [.value("chuỗi", .string)], returns: .string) { args in
+                .string(try string(args[0]).lowercased())
+            },
+            FunctionDefinition(name: "upper", summary: "chữ hoa", parameters: [.value("chuỗi", .string)], returns: .string) { args in
+                .string(try string(args[0]).uppercased())
+            },
+            FunctionDefinition(name: "trim", summary: "bỏ khoảng trắng hai đầu", parameters: [.value("chuỗi", .string)], returns: .string) { args in
+                .string(try string(args[0]).trimmingCharacters(in: .whitespacesAndNewlines))
+            },
+            FunctionDefinition(name: "split", summary: "tách chuỗi theo dấu phân cách",
+                               parameters: [.value("chuỗi", .string), .value("dấu_phân_cách", .string)], returns: .list(.string)) { args in
+                let separator = try string(args[1])
+                guard !separator.isEmpty else { throw FunctionError("dấu phân cách không được rỗng") }
+                return .list(try string(args[0]).components(separatedBy: separator).map(Value.string))
+            },
+            FunctionDefinition(name: "replace", summary: "thay mọi chuỗi con bằng chuỗi khác",
+                               parameters: [.value("chuỗi", .string), .value("tìm", .string), .value("thay", .string)], returns: .string) { args in
+                .string(try string(args[0]).replacingOccurrences(of: try string(args[1]), with: try string(args[2])))
+            },
+        ]
+    }
+
+    // MARK: Numbers
+
+    static var numberFunctions: [FunctionDefinition] {
+        [
+            FunctionDefinition(name: "between", summary: "thấp ≤ giá_trị ≤ cao (gồm cả hai đầu)",
+                               parameters: [.value("giá_trị", .any), .value("thấp", .any), .value("cao", .any)], returns: .bool) { args in
+                let v = args[0].value ?? .null, lo = args[1].value ?? .null, hi = args[2].value ?? .null
+                guard let a = Operators.order(lo, v), let b = Operators.order(v, hi) else {
+                    throw FunctionError("between cần các giá trị cùng kiểu số, chuỗi hoặc ngày")
+                }
+                return .bool(a <= 0 && b <= 0)
+            },
+            FunctionDefinition(name: "abs", summary: "giá trị tuyệt đối", parameters: [.value("số", .number)],
+                               resultType: { $0[0] }) { args in
+                if case .int(let i) = args[0].value { return .int(abs(i)) }
+                return .decimal(abs(try number(args[0])))
+            },
+            FunctionDefinition(name: "round", summary: "làm tròn đến số chữ số thập phân (mặc định 0)",
+                               parameters: [.value("số", .number), .value("chữ_số", .int)], optionalCount: 1, returns: .number) { args in
+                let digits = args.count > 1 ? try integer(args[1]) : 0
+                var scale = 1.0
+                for _ in 0 ..< max(0, min(digits, 15)) { scale *= 10 }
+                let r = (try number(args[0]) * scale).rounded() / scale
+                return digits <= 0 && abs(r) < 1e15 ? .int(Int(r)) : .decimal(r)
+            },
+        ]
+    }
+
+    // MARK: Dates
+
+    static var dateFunctions: [FunctionDefinition] {
+        func part(_ name: String, _ summary: String, _ get: @escaping @Sendable (CalendarDate) -> Int) -> FunctionDefinition {
+            FunctionDefinition(name: name, summary: summary, parameters: [.value("ngày", .date)], returns: .int) { args in
+                .int(get(try date(args[0])))
+            }
+        }
+        func shift(_ name: String, _ summary: String, _ apply: @escaping @Sendable (CalendarDate, Int) -> CalendarDate) -> FunctionDefinition {
+            FunctionDefinition(name: name, summary: summary, parameters: [.value("ngày", .date), .value("số", .int)], returns: .date) { args in
+                .date(apply(try date(args[0]), try integer(args[1])))
+            }
+        }
+        return [
+            FunctionDefinition(name: "date", summary: "ngày từ chuỗi YYYY-MM-DD, hoặc từ năm, tháng, ngày",
+                               parameters: [.value("năm_hoặc_chuỗi", .oneOf([.string, .int])), .value("tháng", .int), .value("ngày", .int)],
+                               optionalCount: 2, returns: .date) { args in
+                if args.count == 1 { return .date(try date(args[0])) }
+                guard args.count == 3 else { throw FunctionError("date cần 1 chuỗi hoặc 3 số (năm, tháng, ngày)") }
+                let (y, m, d) = (try integer(args[0]), try integer(args[1]), try integer(args[2]))
+                guard let result = CalendarDate(year: y, month: m, day: d) else { throw FunctionError("ngày \(d)/\(m)/\(y) không tồn tại") }
+                return .date(result)
+            },
+            part("year", "năm của ngày") { $0.year },
+            part("month", "tháng của ngày") { $0.month },
+            part("day", "ngày trong tháng") { $0.day },
+            shift("add_days", "cộng số ngày") { $0.adding(days: $1) },
+            shift("add_months", "cộng số tháng (ngày cuối tháng nếu tràn)") { $0.adding(months: $1) },
+            shift("add_years", "cộng số năm") { $0.adding(years: $1) },
+            FunctionDefinition(name: "days_between", summary: "số ngày từ ngày thứ nhất đến ngày thứ hai",
+                               parameters: [.value("từ", .date), .value("đến", .date)], returns: .int) { args in
+                .int(try date(args[0]).days(to: try date(args[1])))
+            },
+        ]
+    }
+
+    // MARK: Formatting (for message templates)
+
+    static var formattingFunctions: [FunctionDefinition] {
+        [
+            FunctionDefinition(name: "percent", summary: "tỷ lệ dạng phần trăm: 0.2687 → 26,9%",
+                               parameters: [.value("tỷ_lệ", .number), .value("chữ_số", .int)], optionalCount: 1, returns: .string) { args in
+                .string(ValueFormatter.percent(try number(args[0]), fractionDigits: args.count > 1 ? try integer(args[1]) : 1))
+            },
+            FunctionDefinition(name: "number", summary: "số với tối đa n chữ số thập phân, dấu phẩy thập phân",
+                               parameters: [.value("số", .number), .value("chữ_số", .int)], optionalCount: 1, returns: .string) { args in
+                .string(ValueFormatter.number(try number(args[0]), maxFractionDigits: args.count > 1 ? try integer(args[1]) : 2))
+            },
+            FunctionDefinition(name: "text", summary: "giá trị dạng chữ như trong thông báo",
+                               parameters: [.value("giá_trị", .any)], returns: .string) { args in
+                .string(ValueFormatter.text(args[0].value ?? .null))
+            },
+        ]
+    }
+}
+
+extension ValueType {
+    var isInt: Bool { if case .int = self { true } else { false } }
+}
+
+extension String {
+    /// NFC form, so NFD input compares equal in prefix/suffix tests.
+    var precomposed: String { precomposedStringWithCanonicalMapping }
+}
+
+/// Compiled regular expressions, shared by all threads, keyed by pattern.
+final class RegexCache: Sendable {
+    static let shared = RegexCache()
+    private let cache = Mutex<[String: NSRegularExpression]>([:])
+
+    func wholeMatch(_ text: String, pattern: String) throws -> Bool {
+        let regex = try cache.withLock { cache -> NSRegularExpression in
+            if let r = cache[pattern] { return r }
+            do {
+                let r = try NSRegularExpression(pattern: "^(?:" + pattern + ")$")
+                cache[pattern] = r
+                return r
+            } catch {
+                throw FunctionError("mẫu biểu thức chính quy không hợp lệ: \(pattern)")
+            }
+        }
+        let ns = text as NSString
+        return regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil
+    }
+}

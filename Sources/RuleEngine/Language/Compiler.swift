@@ -1,0 +1,387 @@
+import YAML
+
+/// A type-checked expression turned into a closure: compiled once, evaluated per target.
+struct CompiledExpression {
+    typealias Evaluate = (EvaluationContext) throws -> Value
+    let type: ValueType
+    let evaluate: Evaluate
+}
+
+/// Type-checks expressions against the report shape and the function registry, and compiles
+/// them into closures. One compiler serves all rules of a run, so variable slots are unique.
+final class ExpressionCompiler {
+    let functions: FunctionRegistry
+    let rootShape: (any ObjectShape)?
+    /// Variables in scope, innermost last.
+    private var scope: [(name: String, slot: Int, type: ValueType)] = []
+    /// Named expressions of the rule being compiled (`let:`), expanded where used.
+    private var bindings: [String: Expression] = [:]
+    private var expanding: Set<String> = []
+    /// Parameters of the pack being compiled, as constants.
+    private var params: [String: Value] = [:]
+    private(set) var slotCount = 0
+
+    init(functions: FunctionRegistry, rootShape: (any ObjectShape)?) {
+        self.functions = functions
+        self.rootShape = rootShape
+    }
+
+    /// Runs `body` with the given parameters, bindings and one bound variable in scope.
+    func withRuleScope<T>(params: [String: Value], bindings: [String: Expression], variable: (String, ValueType)?,
+                          _ body: (_ slot: Int?) throws -> T) rethrows -> T {
+        let savedScope = scope, savedBindings = self.bindings, savedParams = self.params
+        defer { scope = savedScope; self.bindings = savedBindings; self.params = savedParams }
+        self.params = params
+        self.bindings = bindings
+        var slot: Int?
+        if let (name, type) = variable { slot = bind(name, type) }
+        return try body(slot)
+    }
+
+    /// The slot of a variable in scope.
+    func slot(ofVariable name: String) -> Int? { scope.last(where: { $0.name == name })?.slot }
+
+    private func bind(_ name: String, _ type: ValueType) -> Int {
+        let slot = slotCount
+        slotCount += 1
+        scope.append((name, slot, type))
+        return slot
+    }
+
+    func compile(_ expression: Expression) throws(ExpressionError) -> CompiledExpression {
+        switch expression {
+        case .literal(let value, _):
+            return CompiledExpression(type: Self.staticType(of: value)) { _ in value }
+        case .name(let name, let offset):
+            return try compileName(name, offset: offset)
+        case .member(let base, let field, let offset):
+            return try compileMember(base, field, offset: offset)
+        case .index(let base, let index, let offset):
+            return try compileIndex(base, index, offset: offset)
+        case .unary(let op, let operand, let offset):
+            return try compileUnary(op, operand, offset: offset)
+        case .binary(let op, let lhs, let rhs, let offset):
+            return try compileBinary(op, lhs, rhs, offset: offset)
+        case .call(let name, let arguments, let offset):
+            return try compileCall(name, arguments, offset: offset)
+        case .lambda(_, _, let offset):
+            throw ExpressionError(offset: offset, message: "hàm ẩn danh 'x => …' chỉ dùng làm đối số của hàm danh sách (count, all, any, filter…)")
+        case .list(let items, _):
+            let compiled = try items.map { (e: Expression) throws(ExpressionError) in try compile(e) }
+            let elementType = compiled.first?.type ?? .any
+            return CompiledExpression(type: .list(elementType)) { ctx in .list(try compiled.map { try $0.evaluate(ctx) }) }
+        }
+    }
+
+    static func staticType(of value: Value) -> ValueType {
+        switch value {
+        case .null: .null
+        case .bool: .bool
+        case .int: .int
+        case .decimal: .number
+        case .string: .string
+        case .date: .date
+        case .list(let items): .list(items.first.map(staticType) ?? .any)
+        case .node(_, let t): t
+        }
+    }
+
+    // MARK: Names and paths
+
+    private func compileName(_ name: String, offset: Int) throws(ExpressionError) -> CompiledExpression {
+        if let variable = scope.last(where: { $0.name == name }) {
+            let slot = variable.slot
+            return CompiledExpression(type: variable.type) { ctx in ctx.slots[slot] }
+        }
+        if let bound = bindings[name] {
+            guard !expanding.contains(name) else {
+                throw ExpressionError(offset: offset, message: "biến '\(name)' tự tham chiếu chính nó")
+            }
+            expanding.insert(name)
+            defer { expanding.remove(name) }
+            return try compile(bound)
+        }
+        if name == "report" {
+            return CompiledExpression(type: .object(rootShape)) { ctx in
+                guard let root = ctx.root else { throw Absence(anchor: nil, suffix: [], invalidText: nil, expected: nil) }
+                return try ctx.convert(root, as: .object(self.rootShape))
+            }
+        }
+        if name == "params" {
+            throw ExpressionError(offset: offset, message: "'params' cần tên tham số: params.<tên>")
+        }
+        // A top-level field of the report.
+        let type: ValueType
+        if let rootShape {
+            switch rootShape.field(name) {
+            case .known(let t):
+                type = t
+            case .unknown(let suggestion):
+                let candidates = scope.map(\.name) + bindings.keys.sorted()
+                let hint = suggestion ?? Suggestions.nearest(to: name, among: candidates)
+                throw ExpressionError(offset: offset, message: "tên '\(name)' không xác định — không phải biến, tham số hay trường của báo cáo" + Suggestions.phrase(hint))
+            }
+        } else {
+            type = .any
+        }
+        return CompiledExpression(type: type) { ctx in
+            guard let root = ctx.root else { throw Absence(anchor: nil, suffix: ["." + name], invalidText: nil, expected: nil) }
+            return try Self.field(name, of: root, as: type, in: ctx)
+        }
+    }
+
+    /// Reads `field` of the mapping `node` as `type`, throwing an `Absence` that names it.
+    static func field(_ field: String, of node: NodeID, as type: ValueType, in ctx: EvaluationContext) throws -> Value {
+        guard let child = ctx.document.value(forKey: field, in: node) else {
+            throw Absence(anchor: node, suffix: ["." + field], invalidText: nil, expected: nil)
+        }
+        return try ctx.convert(child, as: type)
+    }
+
+    private func compileMember(_ base: Expression, _ field: String, offset: Int) throws(ExpressionError) -> CompiledExpression {
+        if case .name("params", _) = base, scope.last(where: { $0.name == "params" }) == nil {
+            guard let value = params[field] else {
+                throw ExpressionError(offset: offset, message: "không có tham số '\(field)' trong bộ quy tắc" + Suggestions.phrase(Suggestions.nearest(to: field, among: params.keys.sorted())))
+            }
+            return CompiledExpression(type: Self.staticType(of: value)) { _ in value }
+        }
+        let compiledBase = try compile(base)
+        let type: ValueType
+        switch compiledBase.type {
+        case .object(let shape?):
+            switch shape.field(field) {
+            case .known(let t): type = t
+            case .unknown(let suggestion):
+                throw ExpressionError(offset: offset, message: "'\(Self.describePath(base)).\(field)' không có trong lược đồ báo cáo" + Suggestions.phrase(suggestion))
+            }
+        case .object(nil), .any:
+            type = .any
+        case .oneOf(let types) where types.contains(where: \.isObject):
+            type = .any
+        default:
+            throw ExpressionError(offset: offset, message: "không lấy được trường '\(field)' của giá trị kiểu \(compiledBase.type)")
+        }
+        let evaluateBase = compiledBase.evaluate
+        return CompiledExpression(type: type) { ctx in
+            let value: Value
+            do { value = try evaluateBase(ctx) } catch var absence as Absence {
+                absence.suffix.append("." + field)
+                throw absence
+            }
+            guard case .node(let node, _) = value, ctx.document.kind(node) == .mapping else {
+                throw EvaluationError(offset: offset, message: "không lấy được trường '\(field)' của giá trị kiểu \(value.typeName)")
+            }
+            return try Self.field(field, of: node, as: type, in: ctx)
+        }
+    }
+
+    /// A readable form of a path expression for messages (`doc.layout`).
+    static func describePath(_ e: Expression) -> String {
+        switch e {
+        case .name(let n, _): n
+        case .member(let b, let f, _): describePath(b) + "." + f
+        case .index(let b, _, _): describePath(b) + "[]"
+        default: "…"
+        }
+    }
+
+    private func compileIndex(_ base: Expression, _ index: Expression, offset: Int) throws(ExpressionError) -> CompiledExpression {
+        let compiledBase = try compile(base)
+        let compiledIndex = try compile(index)
+        guard compiledIndex.type.conforms(to: .int) else {
+            throw ExpressionError(offset: index.offset, message: "chỉ số phải là số nguyên, không phải \(compiledIndex.type)")
+        }
+        guard let elementType = compiledBase.type.elementType else {
+            throw ExpressionError(offset: offset, message: "chỉ lấy phần tử [i] của danh sách, không phải \(compiledBase.type)")
+        }
+        let evaluateBase = compiledBase.evaluate, evaluateIndex = compiledIndex.evaluate
+        return CompiledExpression(type: elementType) { ctx in
+            guard case .int(let i) = try evaluateIndex(ctx) else {
+                throw EvaluationError(offset: index.offset, message: "chỉ số phải là số nguyên")
+            }
+            let value: Value
+            do { value = try evaluateBase(ctx) } catch var absence as Absence {
+                absence.suffix.append("[\(i)]")
+                throw absence
+            }
+            switch value {
+            case .node(let node, _) where ctx.document.kind(node) == .sequence:
+                let n = ctx.document.count(node)
+                let k = i < 0 ? n + i : i
+                guard k >= 0, k < n else { throw Absence(anchor: node, suffix: ["[\(i)]"], invalidText: nil, expected: nil) }
+                return try ctx.convert(ctx.document.item(node, k), as: elementType)
+            case .list(let items):
+                let k = i < 0 ? items.count + i : i
+                guard k >= 0, k < items.count else {
+                    throw EvaluationError(offset: offset, message: "chỉ số \(i) ngoài danh sách \(items.count) phần tử")
+                }
+                return items[k]
+            default:
+                throw EvaluationError(offset: offset, message: "chỉ lấy phần tử [i] của danh sách, không phải \(value.typeName)")
+            }
+        }
+    }
+
+    // MARK: Operators
+
+    private func compileUnary(_ op: String, _ operand: Expression, offset: Int) throws(ExpressionError) -> CompiledExpression {
+        let c = try compile(operand)
+        let evaluate = c.evaluate
+        if op == "not" {
+            try requireType(c.type, .bool, at: operand.offset, what: "toán hạng của 'not'")
+            return CompiledExpression(type: .bool) { ctx in .bool(!(try Operators.truth(evaluate(ctx), at: offset))) }
+        }
+        guard c.type.isNumeric else {
+            throw ExpressionError(offset: offset, message: "dấu '-' cần một số, không phải \(c.type)")
+        }
+        return CompiledExpression(type: c.type) { ctx in try Operators.negate(evaluate(ctx), at: offset) }
+    }
+
+    private func requireType(_ actual: ValueType, _ expected: ValueType, at offset: Int, what: String) throws(ExpressionError) {
+        guard actual.conforms(to: expected) else {
+            throw ExpressionError(offset: offset, message: "\(what) phải là \(expected), không phải \(actual)")
+        }
+    }
+
+    private func compileBinary(_ op: String, _ lhs: Expression, _ rhs: Expression, offset: Int) throws(ExpressionError) -> CompiledExpression {
+        let l = try compile(lhs), r = try compile(rhs)
+        let el = l.evaluate, er = r.evaluate
+        switch op {
+        case "and", "or":
+            try requireType(l.type, .bool, at: lhs.offset, what: "vế trái của '\(op)'")
+            try requireType(r.type, .bool, at: rhs.offset, what: "vế phải của '\(op)'")
+            let isAnd = op == "and"
+            return CompiledExpression(type: .bool) { ctx in
+                let left = try Operators.truth(el(ctx), at: lhs.offset)
+                if left != isAnd { return .bool(left) }
+                return .bool(try Operators.truth(er(ctx), at: rhs.offset))
+            }
+        case "==", "!=", "<", "<=", ">", ">=":
+            guard l.type.isComparable(with: r.type) else {
+                throw ExpressionError(offset: offset, message: "không so sánh được \(l.type) với \(r.type)")
+            }
+            return CompiledExpression(type: .bool) { ctx in
+                .bool(try Operators.compare(op, try ctx.materialize(el(ctx)), try ctx.materialize(er(ctx)), at: offset))
+            }
+        case "in":
+            guard r.type.elementType != nil || r.type.conforms(to: .string) else {
+                throw ExpressionError(offset: rhs.offset, message: "vế phải của 'in' phải là danh sách hoặc chuỗi, không phải \(r.type)")
+            }
+            return CompiledExpression(type: .bool) { ctx in
+                .bool(try Operators.contains(try ctx.materialize(er(ctx)), try ctx.materialize(el(ctx)), at: offset))
+            }
+        case "??":
+            let type: ValueType = l.type.conforms(to: r.type) || r.type.conforms(to: l.type) ? l.type : .oneOf([l.type, r.type])
+            return CompiledExpression(type: type) { ctx in
+                do {
+                    let v = try el(ctx)
+                    if case .null = v { return try er(ctx) }
+                    return v
+                } catch is Absence {
+                    return try er(ctx)
+                }
+            }
+        default:  // + - * / %
+            let bothNumeric = l.type.isNumeric && r.type.isNumeric
+            let concatenation = op == "+" && l.type.conforms(to: .string) && r.type.conforms(to: .string)
+            guard bothNumeric || concatenation else {
+                throw ExpressionError(offset: offset, message: "phép '\(op)' cần hai số, không phải \(l.type) và \(r.type)")
+            }
+            let type: ValueType
+            if concatenation, !bothNumeric { type = .string }
+            else if op == "/" { type = .number }
+            else if case .int = l.type, case .int = r.type { type = .int }
+            else { type = .number }
+            return CompiledExpression(type: type) { ctx in try Operators.arithmetic(op, el(ctx), er(ctx), at: offset) }
+        }
+    }
+
+    // MARK: Calls
+
+    private func compileCall(_ name: String, _ arguments: [Expression], offset: Int) throws(ExpressionError) -> CompiledExpression {
+        if name == "exists" {
+            guard arguments.count == 1 else {
+                throw ExpressionError(offset: offset, message: "exists(giá_trị) nhận đúng 1 đối số, nhận \(arguments.count)")
+            }
+            let inner = try compile(arguments[0]).evaluate
+            return CompiledExpression(type: .bool) { ctx in
+                do {
+                    if case .null = try inner(ctx) { return .bool(false) }
+                    return .bool(true)
+                } catch let absence as Absence {
+                    return .bool(absence.invalidText != nil)
+                }
+            }
+        }
+        guard let definition = functions.definition(named: name) else {
+            throw ExpressionError(offset: offset, message: "không có hàm '\(name)'" + Suggestions.phrase(Suggestions.nearest(to: name, among: functions.names + ["exists"])))
+        }
+        let maxCount = definition.parameters.count, minCount = maxCount - definition.optionalCount
+        guard (minCount ... maxCount).contains(arguments.count) else {
+            let expected = minCount == maxCount ? "\(maxCount)" : "\(minCount)–\(maxCount)"
+            throw ExpressionError(offset: offset, message: "hàm \(definition.signature) nhận \(expected) đối số, nhận \(arguments.count)")
+        }
+        // Value arguments first: element functions need the list's element type.
+        var compiled = [CompiledExpression?](repeating: nil, count: arguments.count)
+        for (i, argument) in arguments.enumerated() {
+            guard case .value(let pname, let ptype) = definition.parameters[i] else { continue }
+            let c = try compile(argument)
+            guard c.type.conforms(to: ptype) else {
+                throw ExpressionError(offset: argument.offset, message: "đối số '\(pname)' của \(definition.signature) phải là \(ptype), không phải \(c.type)")
+            }
+            compiled[i] = c
+        }
+        var slots = [Int?](repeating: nil, count: arguments.count)
+        for (i, argument) in arguments.enumerated() {
+            guard case .elementFunction(let pname, let listIndex, let returns) = definition.parameters[i] else { continue }
+            let elementType = (listIndex < compiled.count ? compiled[listIndex]?.type.elementType : nil) ?? .any
+            let (variable, body): (String, Expression)
+            if case .lambda(let v, let b, _) = argument { (variable, body) = (v, b) } else { (variable, body) = ("it", argument) }
+            let slot = bind(variable, elementType)
+            defer { scope.removeLast() }
+            let c = try compile(body)
+            guard c.type.conforms(to: returns) else {
+                throw ExpressionError(offset: body.offset, message: "'\(pname)' của \(definition.signature) phải cho ra \(returns), không phải \(c.type)")
+            }
+            compiled[i] = c
+            slots[i] = slot
+        }
+        let types = compiled.map { $0?.type ?? .any }
+        let implementation = definition.implementation
+        let evaluators = compiled.map { $0!.evaluate }
+        let argumentSlots = slots
+        return CompiledExpression(type: definition.resultType(types)) { ctx in
+            var values: [FunctionArgument] = []
+            values.reserveCapacity(evaluators.count)
+            for (i, evaluate) in evaluators.enumerated() {
+                if let slot = argumentSlots[i] {
+                    values.append(.function { element in
+                        let saved = ctx.slots[slot]
+                        defer { ctx.slots[slot] = saved }
+                        ctx.slots[slot] = element
+                        return try evaluate(ctx)
+                    })
+                } else {
+                    values.append(.value(try ctx.materialize(evaluate(ctx))))
+                }
+            }
+            do {
+                return try implementation(values)
+            } catch let error as FunctionError {
+                throw EvaluationError(offset: offset, message: "\(name): \(error.message)")
+            }
+        }
+    }
+}
+
+extension EvaluationContext {
+    /// Turns a report sequence into a `.list` of converted items (absent or unreadable items
+    /// become null); other values are returned as they are.
+    func materialize(_ value: Value) throws -> Value {
+        guard case .node(let node, let type) = value, document.kind(node) == .sequence else { return value }
+        let elementType = type.elementType ?? .any
+        return .list((0 ..< document.count(node)).map { i in
+            (try? convert(document.item(node, i), as: elementType)) ?? .null
+        })
+    }
+}

@@ -1,0 +1,24 @@
+/// The syntax tree of an expression. Each node keeps its offset for error messages.
+indirect enum Expression: Sendable {
+    case literal(Value, offset: Int)
+    /// A name: a bound variable (`doc`, `it`), `params`, or a top-level report field.
+    case name(String, offset: Int)
+    /// `base.field`
+    case member(Expression, String, offset: Int)
+    /// `base[index]`
+    case index(Expression, Expression, offset: Int)
+    case unary(String, Expression, offset: Int)
+    case binary(String, Expression, Expression, offset: Int)
+    case call(String, [Expression], offset: Int)
+    /// `x => body` (only as a function argument)
+    case lambda(String, Expression, offset: Int)
+    case list([Expression], offset: Int)
+
+    var offset: Int {
+        switch self {
+        case .literal(_, let o), .name(_, let o), .member(_, _, let o), .index(_, _, let o), .unary(_, _, let o),
+             .binary(_, _, _, let o), .call(_, _, let o), .lambda(_, _, let o), .list(_, let o):
+            return o
+        }
+    }
+}

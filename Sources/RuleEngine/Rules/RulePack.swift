@@ -1,0 +1,190 @@
+import Foundation
+import YAML
+
+/// A pack parameter with its default (a config may override it).
+public struct PackParameter: Sendable {
+    public var name: String
+    public var defaultValue: Value
+    public var description: String?
+    public var location: SourceLocation
+}
+
+/// A function an external plugin provides, as the pack manifest declares it.
+public struct PluginFunctionDeclaration: Sendable {
+    public var name: String
+    public var parameters: [ValueType]
+    public var returns: ValueType
+    public var summary: String
+}
+
+/// An executable declared by a pack, spoken to as JSON over stdin/stdout.
+public struct PluginDeclaration: Sendable {
+    public var name: String
+    /// Absolute path of the executable.
+    public var command: String
+    public var functions: [PluginFunctionDeclaration]
+    public var timeoutMilliseconds: Int
+    public var location: SourceLocation
+}
+
+/// The info finding a pack emits for each target skipped because its date field is before the
+/// pack's window (nd30: documents issued before Decree 30 took effect).
+struct NotApplicableNotice {
+    var id: String
+    var title: String
+    var message: ExpressionSource
+}
+
+/// A rule pack: a directory with `pack.yaml`, rule files under `rules/` and fixtures under
+/// `tests/`. Packs are data: new ones work without recompiling.
+public struct RulePack {
+    public var id: String
+    public var title: String
+    public var version: String
+    public var authority: String?
+    public var description: String?
+    public var basis: [BasisEntry]
+    public var effective: EffectiveWindow?
+    /// Report sections the pack reads; when one is absent the pack does not run.
+    public var requires: [String]
+    public var params: [PackParameter]
+    /// Named data files (absolute paths) that domain functions read (`document_types`).
+    public var data: [String: String]
+    public var plugins: [PluginDeclaration]
+    public var rules: [RuleDefinition]
+    public var directory: String
+    /// Fixture files (absolute paths) under `tests/`.
+    public var fixtureFiles: [String]
+    var notApplicable: NotApplicableNotice?
+
+    /// The citation of the pack in force on a day.
+    public func basis(on day: CalendarDate) -> String? { RuleEngine.basis(basis, on: day) }
+}
+
+/// Loads a pack directory, collecting every error.
+public enum RulePackLoader {
+    static let manifestKeys = ["id", "title", "version", "authority", "description", "basis", "effective", "requires",
+                               "params", "data", "plugins", "not_applicable"]
+
+    /// Loads the pack in `directory`. Returns the pack (nil when the manifest is unusable) and
+    /// all errors found in the manifest and rule files.
+    public static func load(directory: String, loader: YAMLLoader = YAMLLoader()) -> (RulePack?, [RuleError]) {
+        var errors: [RuleError] = []
+        let manifestPath = (directory as NSString).appendingPathComponent("pack.yaml")
+        let documents: [YAMLDocument]
+        do { documents = try loader.load(contentsOf: manifestPath) } catch let e as YAMLError {
+            return (nil, [RuleError(e)])
+        } catch {
+            return (nil, [RuleError(location: SourceLocation(file: manifestPath, line: 1, column: 1), message: "\(error)")])
+        }
+        guard let doc = documents.first, let root = doc.root else {
+            return (nil, [RuleError(location: SourceLocation(file: manifestPath, line: 1, column: 1), message: "pack.yaml rỗng")])
+        }
+        let m = MappingReader(doc, root, what: "pack.yaml", allowedKeys: manifestKeys, errors: &errors)
+        guard doc.kind(root) == .mapping, let id = m.string("id", required: true, errors: &errors) else { return (nil, errors) }
+        let title = m.string("title", required: true, errors: &errors) ?? id
+        var params: [PackParameter] = []
+        for (key, value) in m.pairs("params", errors: &errors) ?? [] {
+            let p = MappingReader(doc, value, what: "tham số '\(doc.text(key))'", allowedKeys: ["default", "description"], errors: &errors)
+            guard let defaultNode = p.node("default") else {
+                errors.append(RuleError(location: doc.location(key), message: "tham số '\(doc.text(key))' thiếu 'default'"))
+                continue
+            }
+            params.append(PackParameter(name: doc.text(key), defaultValue: EvaluationContext.natural(doc.scalarValue(defaultNode)),
+                                        description: p.string("description", errors: &errors), location: doc.location(key)))
+        }
+        var data: [String: String] = [:]
+        for (key, value) in m.pairs("data", errors: &errors) ?? [] {
+            let path = (directory as NSString).appendingPathComponent(doc.text(value))
+            if !FileManager.default.fileExists(atPath: path) {
+                errors.append(RuleError(location: doc.location(value), message: "không tìm thấy tệp dữ liệu '\(doc.text(value))'"))
+            }
+            data[doc.text(key)] = path
+        }
+        var notApplicable: NotApplicableNotice?
+        if let n = m.node("not_applicable") {
+            let r = MappingReader(doc, n, what: "'not_applicable'", allowedKeys: ["id", "title", "message"], errors: &errors)
+            if let nid = r.string("id", required: true, errors: &errors), let message = r.node("message") {
+                notApplicable = NotApplicableNotice(id: nid, title: r.string("title", errors: &errors) ?? nid,
+                                                    message: ExpressionSource(document: doc, node: message))
+            } else if r.node("message") == nil {
+                errors.append(RuleError(location: doc.location(n), message: "'not_applicable' thiếu 'message'"))
+            }
+        }
+        let plugins = (m.list("plugins", errors: &errors) ?? []).compactMap {
+            readPlugin($0, in: doc, directory: directory, errors: &errors)
+        }
+        var rules: [RuleDefinition] = []
+        for file in yamlFiles(in: (directory as NSString).appendingPathComponent("rules")) {
+            do {
+                for ruleDoc in try loader.load(contentsOf: file) {
+                    rules += RuleFileReader.read(ruleDoc, packID: id, errors: &errors)
+                }
+            } catch let e as YAMLError {
+                errors.append(RuleError(e))
+            } catch {
+                errors.append(RuleError(location: SourceLocation(file: file, line: 1, column: 1), message: "\(error)"))
+            }
+        }
+        if rules.isEmpty, errors.isEmpty {
+            errors.append(RuleError(location: doc.location(root), message: "bộ quy tắc '\(id)' không có quy tắc nào trong thư mục rules/"))
+        }
+        let pack = RulePack(
+            id: id, title: title, version: m.string("version", errors: &errors) ?? "0",
+            authority: m.string("authority", errors: &errors), description: m.string("description", errors: &errors),
+            basis: RuleFileReader.readBasis(m, errors: &errors), effective: RuleFileReader.readEffective(m, errors: &errors),
+            requires: m.strings("requires", errors: &errors) ?? [], params: params, data: data, plugins: plugins,
+            rules: rules, directory: directory,
+            fixtureFiles: yamlFiles(in: (directory as NSString).appendingPathComponent("tests")),
+            notApplicable: notApplicable)
+        return (pack, errors)
+    }
+
+    static func readPlugin(_ node: NodeID, in doc: YAMLDocument, directory: String, errors: inout [RuleError]) -> PluginDeclaration? {
+        let p = MappingReader(doc, node, what: "khai báo plugin", allowedKeys: ["name", "command", "functions", "timeout_ms"], errors: &errors)
+        guard let name = p.string("name", required: true, errors: &errors),
+              let command = p.string("command", required: true, errors: &errors) else { return nil }
+        let path = command.hasPrefix("/") ? command : (directory as NSString).appendingPathComponent(command)
+        var functions: [PluginFunctionDeclaration] = []
+        for f in p.list("functions", errors: &errors) ?? [] {
+            let r = MappingReader(doc, f, what: "hàm của plugin", allowedKeys: ["name", "params", "returns", "summary"], errors: &errors)
+            guard let fname = r.string("name", required: true, errors: &errors) else { continue }
+            let parameterTypes = (r.strings("params", errors: &errors) ?? []).map { typeName -> ValueType in
+                guard let t = ValueType(name: typeName) else {
+                    errors.append(RuleError(location: doc.location(f), message: "kiểu '\(typeName)' không hợp lệ (string, int, number, bool, date, list, any)"))
+                    return .any
+                }
+                return t
+            }
+            let returnName = r.string("returns", errors: &errors) ?? "any"
+            let returns = ValueType(name: returnName) ?? .any
+            functions.append(PluginFunctionDeclaration(name: fname, parameters: parameterTypes, returns: returns,
+                                                       summary: r.string("summary", errors: &errors) ?? "hàm của plugin \(name)"))
+        }
+        let timeout = Int(p.number("timeout_ms", errors: &errors) ?? 2000)
+        return PluginDeclaration(name: name, command: path, functions: functions, timeoutMilliseconds: timeout, location: doc.location(node))
+    }
+
+    /// `*.yaml`/`*.yml` files directly in `directory`, sorted; none when it does not exist.
+    static func yamlFiles(in directory: String) -> [String] {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        return names.filter { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }.sorted()
+            .map { (directory as NSString).appendingPathComponent($0) }
+    }
+}
+
+extension ValueType {
+    /// Parses a type name of a plugin declaration.
+    init?(name: String) {
+        switch name {
+        case "string": self = .string
+        case "int", "integer": self = .int
+        case "number": self = .number
+        case "bool", "boolean": self = .bool
+        case "date": self = .date
+        case "list": self = .list(.any)
+        case "any": self = .any
+        default: return nil
+        }
+    }
+}

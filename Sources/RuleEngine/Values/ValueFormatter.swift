@@ -1,0 +1,37 @@
+import Foundation
+
+/// Renders values for people, Vietnamese style: decimal comma (`29,5`), dates `14/01/2022`,
+/// booleans `có`/`không`, lists joined with `, `.
+public enum ValueFormatter {
+    /// The text of a value in a message.
+    public static func text(_ value: Value) -> String {
+        switch value {
+        case .null: return "(trống)"
+        case .bool(let b): return b ? "có" : "không"
+        case .int(let i): return String(i)
+        case .decimal(let d): return number(d, maxFractionDigits: 2)
+        case .string(let s): return s
+        case .date(let d): return d.vietnameseDescription
+        case .list(let items): return items.map(text).joined(separator: ", ")
+        case .node(_, let t): return t.isList ? "(danh sách)" : "(nhóm trường)"
+        }
+    }
+
+    /// A number with at most `maxFractionDigits` decimals, trailing zeros dropped, decimal comma.
+    public static func number(_ d: Double, maxFractionDigits: Int) -> String {
+        guard d.isFinite else { return d.isNaN ? "NaN" : (d > 0 ? "∞" : "-∞") }
+        var scale = 1.0
+        for _ in 0 ..< maxFractionDigits { scale *= 10 }
+        let rounded = (d * scale).rounded() / scale
+        if rounded == rounded.rounded(.towardZero), abs(rounded) < 1e15 { return String(Int(rounded)) }
+        var s = String(format: "%.\(maxFractionDigits)f", rounded)
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+        return s.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// A ratio as a percentage: 0.2687 → `26,9%`.
+    public static func percent(_ ratio: Double, fractionDigits: Int = 1) -> String {
+        number(ratio * 100, maxFractionDigits: fractionDigits) + "%"
+    }
+}

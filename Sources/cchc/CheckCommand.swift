@@ -1,0 +1,137 @@
+import ArgumentParser
+import Foundation
+import RuleEngine
+import YAML
+
+/// `cchc check PATH…`: checks reports, prints findings, exits 0/1/2.
+struct CheckCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "check",
+        abstract: "Kiểm tra báo cáo tự kiểm tra (tệp YAML/JSON, thư mục, hoặc - cho đầu vào chuẩn).",
+        discussion: """
+        Mã thoát: 0 không có phát hiện từ mức --fail-on trở lên; 1 có; 2 lỗi sử dụng, tệp không đọc được hoặc quy tắc hỏng.
+
+        Ví dụ:
+          cchc check Reports/examples/
+          cchc check bao-cao.yaml --format sarif -o kq.sarif --format text
+          cchc check bao-cao/ --baseline baseline.json --fail-on warning
+        """)
+
+    @Argument(help: ArgumentHelp("Tệp báo cáo, thư mục (mọi *.yaml, *.yml, *.json bên trong) hoặc - (đầu vào chuẩn).", valueName: "PATH"))
+    var paths: [String]
+
+    @OptionGroup var ruleSources: RuleSourceOptions
+    @OptionGroup var output: OutputOptions
+
+    @Option(name: .customLong("fail-on"), help: "Mức thấp nhất làm lệnh thất bại: error, warning, info, never.")
+    var failOn: FailLevel = .error
+
+    @Option(name: .customLong("baseline"), help: ArgumentHelp("Chỉ tính các phát hiện không có trong tệp baseline.", valueName: "FILE"))
+    var baselinePath: String?
+
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Ghi các phát hiện hiện tại thành tệp baseline.", valueName: "FILE"))
+    var writeBaselinePath: String?
+
+    @Flag(name: .customLong("baseline-strict"), help: "Thất bại cả khi một phát hiện trong baseline đã hết (để baseline chỉ giảm dần).")
+    var baselineStrict = false
+
+    @Option(name: .customLong("as-of"), help: ArgumentHelp("Kiểm tra theo quy định có hiệu lực vào ngày này (YYYY-MM-DD) thay vì năm báo cáo.", valueName: "DATE"))
+    var asOf: String?
+
+    @Flag(name: .customLong("timings"), help: "In thời gian chạy của từng quy tắc (chậm nhất trước).")
+    var timings = false
+
+    @Flag(name: .customLong("skip-broken-rules"), help: "Vẫn chạy khi có quy tắc hỏng; quy tắc hỏng được báo thành phát hiện RULE-ERROR.")
+    var skipBrokenRules = false
+
+    @Option(name: .customLong("jobs"), help: "Số luồng kiểm tra song song (mặc định: số lõi CPU).")
+    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+
+    mutating func validate() throws {
+        if let asOf, CalendarDate(iso: asOf) == nil {
+            throw ValidationError("--as-of phải là ngày dạng YYYY-MM-DD, ví dụ 2025-07-01; nhận '\(asOf)'")
+        }
+        guard jobs >= 1 else { throw ValidationError("--jobs phải ≥ 1") }
+        try output.validate()
+    }
+
+    func run() throws {
+        let loaded = LoadedRules.load(ruleSources)
+        var usageProblem = false
+        var extraFindings: [ReportResult] = []
+        if !loaded.errors.isEmpty {
+            Diagnostics.print(loaded.errors)
+            if skipBrokenRules {
+                extraFindings.append(RuleErrorReport.result(for: loaded.errors))
+            } else {
+                Diagnostics.note("có \(loaded.errors.count) lỗi trong quy tắc/cấu hình — không kiểm tra (dùng --skip-broken-rules để vẫn chạy)")
+                throw ExitCode(2)
+            }
+        }
+        let (files, missing) = ReportInputs.expand(paths)
+        let options = CheckOptions(asOf: asOf.flatMap(CalendarDate.init(iso:)), measureTimings: timings)
+        let checker = ReportChecker(rules: loaded.ruleSet, options: options)
+        var reports = CheckRunner(checker: checker).check(files: files, concurrency: jobs)
+        reports += missing.map { ReportResult(file: $0.location.file, findings: [BuiltInFindings.finding(for: $0)]) }
+        reports += extraFindings
+        if files.isEmpty, missing.isEmpty {
+            Diagnostics.note("không có tệp báo cáo nào (*.yaml, *.yml, *.json) trong: \(paths.joined(separator: ", "))")
+            usageProblem = true
+        }
+        var resolved: [String] = []
+        if let baselinePath {
+            do {
+                let baseline = try Baseline(jsonData: try Data(contentsOf: URL(fileURLWithPath: baselinePath)))
+                resolved = baseline.apply(to: &reports)
+            } catch {
+                Diagnostics.note("không đọc được baseline \(baselinePath): \(error)")
+                throw ExitCode(2)
+            }
+        }
+        if let writeBaselinePath {
+            try output.write(Baseline(run: reports).jsonData(), to: writeBaselinePath)
+        }
+        let day = options.asOf ?? reports.compactMap(\.year).max().map(CalendarDate.lastDay(of:)) ?? .today
+        let run = RunResult(toolVersion: CCHC.version, reports: reports, rules: loaded.ruleSet.descriptors(on: day),
+                            resolvedBaselineEntries: resolved)
+        try output.emit(run)
+        if timings { Diagnostics.printTimings(checker.timings) }
+        throw ExitCode(ExitStatus.code(for: run, failOn: failOn, strictBaseline: baselineStrict, usageProblem: usageProblem))
+    }
+}
+
+/// `--fail-on` levels.
+enum FailLevel: String, ExpressibleByArgument, CaseIterable {
+    case error, warning, info, never
+
+    var threshold: Severity? {
+        switch self {
+        case .error: .error
+        case .warning: .warning
+        case .info: .info
+        case .never: nil
+        }
+    }
+}
+
+/// The exit-code policy of product.md §5.
+enum ExitStatus {
+    static func code(for run: RunResult, failOn: FailLevel, strictBaseline: Bool, usageProblem: Bool) -> Int32 {
+        let unreadable = run.allFindings.contains { $0.ruleID == BuiltInFindings.yamlSyntax.id || $0.ruleID == BuiltInFindings.yamlDuplicateKey.id }
+        if unreadable || usageProblem { return 2 }
+        if let threshold = failOn.threshold, run.allFindings.contains(where: { $0.counts && $0.severity >= threshold }) { return 1 }
+        if strictBaseline, !run.resolvedBaselineEntries.isEmpty { return 1 }
+        return 0
+    }
+}
+
+/// Broken rules reported as findings (`--skip-broken-rules`).
+enum RuleErrorReport {
+    static func result(for errors: [RuleError]) -> ReportResult {
+        let d = BuiltInFindings.ruleError
+        return ReportResult(file: "(quy tắc)", findings: errors.map {
+            Finding(ruleID: d.id, severity: .error, title: d.title, message: $0.message, fix: d.fix, area: "rules",
+                    location: $0.location, path: $0.ruleID ?? "")
+        })
+    }
+}

@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import RuleEngine
+import YAML
+
+/// Options shared by every command that loads rule packs.
+struct RuleSourceOptions: ParsableArguments {
+    @Option(name: .customLong("rules"), help: ArgumentHelp("Thêm một bộ quy tắc (thư mục có pack.yaml) hoặc thư mục chứa nhiều bộ. Lặp lại được.", valueName: "DIR"))
+    var ruleDirectories: [String] = []
+
+    @Flag(name: .customLong("no-shipped-rules"), help: "Không nạp các bộ quy tắc đi kèm (Rules/).")
+    var noShippedRules = false
+
+    @Option(name: .customLong("config"), help: ArgumentHelp("Tệp cấu hình (mặc định: cchc.yaml gần nhất từ thư mục hiện tại trở lên).", valueName: "FILE"))
+    var configPath: String?
+
+    @Flag(name: .customLong("allow-exec"), help: "Cho phép chạy plugin ngoài mà bộ quy tắc khai báo (plugin là mã chạy được, không phải dữ liệu).")
+    var allowExec = false
+}
+
+/// The shipped `Rules/` folder: next to the executable's package, or `CCHC_RULES_HOME`.
+enum ShippedRules {
+    static var directory: String? {
+        if let env = ProcessInfo.processInfo.environment["CCHC_RULES_HOME"] { return env }
+        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
+        for start in [executable.deletingLastPathComponent(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] {
+            var dir = start.standardizedFileURL
+            while true {
+                let candidate = dir.appendingPathComponent("Rules")
+                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("schema").path) { return candidate.path }
+                let parent = dir.deletingLastPathComponent()
+                if parent.path == dir.path { break }
+                dir = parent
+            }
+        }
+        return nil
+    }
+}
+
+/// Everything a command needs about rules: packs, config, the compiled rule set, and every
+/// error found on the way (located).
+struct LoadedRules {
+    var packs: [RulePack] = []
+    var config = Configuration()
+    var errors: [RuleError] = []
+    var ruleSet: RuleSet!
+
+    /// Pack directories inside `path`: `path` itself when it has a pack.yaml, else its children.
+    static func packDirectories(in path: String) -> [String] {
+        let fm = FileManager.default
+        if fm.fileExists(atPath: (path as NSString).appendingPathComponent("pack.yaml")) { return [path] }
+        guard let names = try? fm.contentsOfDirectory(atPath: path) else { return [] }
+        return names.sorted().map { (path as NSString).appendingPathComponent($0) }
+            .filter { fm.fileExists(atPath: ($0 as NSString).appendingPathComponent("pack.yaml")) }
+    }
+
+    /// Loads packs from the shipped folder (unless excluded), `--rules` and the config, and
+    /// compiles them. `explicitDirectories` replaces the defaults when non-empty (lint, test).
+    static func load(_ options: RuleSourceOptions, explicitDirectories: [String] = []) -> LoadedRules {
+        var loaded = LoadedRules()
+        if let path = options.configPath ?? Configuration.find(from: FileManager.default.currentDirectoryPath) {
+            let (config, errors) = Configuration.load(path: path)
+            loaded.config = config
+            loaded.errors += errors
+        }
+        if options.allowExec { loaded.config.allowExec = true }
+        var roots: [String] = []
+        if explicitDirectories.isEmpty {
+            if !options.noShippedRules, let shipped = ShippedRules.directory { roots.append(shipped) }
+            roots += options.ruleDirectories + loaded.config.packDirectories
+        } else {
+            roots = explicitDirectories
+        }
+        for root in roots {
+            let directories = packDirectories(in: root)
+            if directories.isEmpty {
+                loaded.errors.append(RuleError(location: SourceLocation(file: root, line: 1, column: 1),
+                                               message: "không có bộ quy tắc nào (thư mục có pack.yaml) ở đây"))
+            }
+            for directory in directories {
+                let (pack, errors) = RulePackLoader.load(directory: directory)
+                loaded.errors += errors
+                if let pack { loaded.packs.append(pack) }
+            }
+        }
+        let model = ReportModelLoader.load(rulesDirectory: ShippedRules.directory, errors: &loaded.errors)
+        var functions = FunctionRegistry.standard
+        DomainFunctions.register(into: &functions, packs: loaded.packs, errors: &loaded.errors)
+        PluginFunctions.register(into: &functions, packs: loaded.packs, allowExec: loaded.config.allowExec, errors: &loaded.errors)
+        loaded.ruleSet = RuleSet(packs: loaded.packs, config: loaded.config, functions: functions, model: model)
+        loaded.errors += loaded.ruleSet.errors
+        return loaded
+    }
+}

@@ -1,0 +1,79 @@
+import ArgumentParser
+import Foundation
+import RuleEngine
+
+/// `cchc rules …`: tools for rule authors.
+struct RulesCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rules",
+        abstract: "Công cụ cho người soạn quy tắc: lint, test, list.",
+        subcommands: [RulesLintCommand.self, RulesTestCommand.self, RulesListCommand.self])
+}
+
+/// Options naming the packs a rules command works on.
+struct PackSelection: ParsableArguments {
+    @Argument(help: ArgumentHelp("Thư mục bộ quy tắc, hoặc thư mục chứa các bộ (mặc định: các bộ đi kèm và --rules).", valueName: "DIR"))
+    var directories: [String] = []
+
+    @OptionGroup var sources: RuleSourceOptions
+
+    func load() -> LoadedRules { LoadedRules.load(sources, explicitDirectories: directories) }
+}
+
+/// `cchc rules lint [DIR…]`: every error of every rule, with `file:line:column`.
+struct RulesLintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "lint",
+        abstract: "Kiểm tra các bộ quy tắc (cú pháp, khóa lạ, hàm, kiểu, đường dẫn không có trong lược đồ) trước khi dùng.",
+        discussion: "Ví dụ: cchc rules lint Rules/   ·   cchc rules lint ~/quy-tac-tinh/")
+
+    @OptionGroup var selection: PackSelection
+
+    func run() throws {
+        let loaded = selection.load()
+        Diagnostics.print(loaded.errors)
+        let ruleCount = loaded.packs.reduce(0) { $0 + $1.rules.count }
+        print("\(loaded.packs.count) bộ quy tắc, \(ruleCount) quy tắc, \(loaded.errors.count) lỗi")
+        if !loaded.errors.isEmpty { throw ExitCode(2) }
+    }
+}
+
+/// `cchc rules test [DIR…]`: runs the packs' fixtures.
+struct RulesTestCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "test",
+        abstract: "Chạy các ca kiểm thử (tests/*.yaml) của từng quy tắc: phát hiện đúng, bỏ sót, báo nhầm.",
+        discussion: "Ví dụ: cchc rules test Rules/nd30")
+
+    @OptionGroup var selection: PackSelection
+
+    func run() throws {
+        let loaded = selection.load()
+        if !loaded.errors.isEmpty {
+            Diagnostics.print(loaded.errors)
+            throw ExitCode(2)
+        }
+        let report = RuleTestRunner.run(packs: loaded.ruleSet.packs, ruleSet: loaded.ruleSet, options: CheckOptions())
+        print(report.text)
+        if report.failedCount > 0 || report.results.isEmpty { throw ExitCode(1) }
+    }
+}
+
+/// `cchc rules list`: the rules in play.
+struct RulesListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "Liệt kê các quy tắc: mã, mức, tiêu đề, căn cứ.")
+
+    @OptionGroup var selection: PackSelection
+
+    func run() throws {
+        let loaded = selection.load()
+        Diagnostics.print(loaded.errors)
+        for pack in loaded.packs {
+            print("\(pack.id) — \(pack.title) (phiên bản \(pack.version))")
+            for rule in pack.rules {
+                print("  \(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.title)")
+            }
+        }
+        if !loaded.errors.isEmpty { throw ExitCode(2) }
+    }
+}
