@@ -24,12 +24,11 @@ public struct DocumentTypeTable: Sendable {
         }
         self.entries = entries
         nameIndex = try UniqueKeyIndex(entries, field: "name") { entry in
-            let bare = VietnameseText.nameComparisonKey(entry.name)
-            guard let qualifier = entry.qualifier else { return [bare] }
-            return [bare, VietnameseText.nameComparisonKey("\(entry.name) (\(qualifier))")]
+            let names = [entry.name] + (entry.qualifier.map { ["\(entry.name) (\($0))"] } ?? [])
+            return names.map { ($0, VietnameseText.nameComparisonKey($0)) }
         }
         abbreviationIndex = try UniqueKeyIndex(entries, field: "abbreviation") { entry in
-            entry.abbreviation.map { [VietnameseText.composed($0)] } ?? []
+            entry.abbreviation.map { [($0, VietnameseText.composed($0))] } ?? []
         }
     }
 

@@ -12,7 +12,9 @@ public struct SigningPrefixTable: Sendable {
     /// - Throws: `TableDataError` when a prefix is blank or repeated.
     public init(prefixes: [SigningPrefix]) throws(TableDataError) {
         self.prefixes = prefixes
-        prefixIndex = try UniqueKeyIndex(prefixes, field: "prefix") { [VietnameseText.composedAndTrimmed($0.prefix)] }
+        prefixIndex = try UniqueKeyIndex(prefixes, field: "prefix") { prefix in
+            [(prefix.prefix, VietnameseText.composedAndTrimmed(prefix.prefix))]
+        }
     }
 
     /// The entry for `prefix` as written in a report; nil when it is not one of the table's.
