@@ -42,16 +42,24 @@ public struct DocumentNumber: Sendable, Hashable {
     }
 
     /// The number as ND30-NUMBER-UNIQUE compares it: the sequence as a number and the symbol as
-    /// written, case included (`5/QĐ-UBND` for both `05/QĐ-UBND` and `5/QĐ-UBND`).
+    /// written, case included (`5/QĐ-UBND` for both `05/QĐ-UBND` and `5/QĐ-UBND`). (`==`
+    /// compares the texts as given.)
     public var comparisonKey: String {
         "\(sequence)/\(symbol)"
     }
 
-    /// The first part of a symbol of two or more parts: a typed document's abbreviation (`QĐ`
-    /// in `5/QĐ-UBND`). Nil for a one-part symbol (`5/QĐ`), which has no agency after it.
-    /// For a Công văn or Thư công the first part is the agency, not an abbreviation.
-    public var typeAbbreviation: String? {
-        symbolParts.count >= 2 ? symbolParts[0] : nil
+    /// The symbol's first part, which for a typed document is its type abbreviation (`QĐ` in
+    /// `5/QĐ-UBND`, also in `5/QĐ`) and for a Công văn or Thư công its agency (`TTr` in
+    /// `306/TTr-VP` is the inspectorate, not a Tờ trình).
+    public var typeAbbreviation: String {
+        symbolParts[0]
+    }
+
+    /// Whether this is the full number of a typed document with the given abbreviation,
+    /// `N/ABBREVIATION-AGENCY[-UNIT]`, the abbreviation compared case-sensitively: MC-ESTABLISHED
+    /// asks it with `QĐ` (`18/QĐ-UBND` is, `18/QĐ` and `18/qđ-UBND` are not).
+    public func isFullNumber(ofTypeAbbreviatedAs abbreviation: String) -> Bool {
+        typeAbbreviation == VietnameseText.composed(abbreviation) && agency(typeKind: .withAbbreviation) != nil
     }
 
     /// The issuing agency's part of the symbol for a document of the given kind (`UBND` in

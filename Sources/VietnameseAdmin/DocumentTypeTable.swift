@@ -1,7 +1,7 @@
 /// The administrative document types of Decree 30/2020/NĐ-CP (Điều 7) and their abbreviations
 /// (Phụ lục III), built from the values of `Rules/nd30/data/document-types.yaml`.
 ///
-/// Type names are compared as `VietnameseText.nameComparisonKey` reads them: NFC or NFD alike,
+/// Type names are compared in NFC or NFD alike,
 /// surrounding and repeated whitespace ignored, both tone placements accepted (`Bản thỏa thuận`
 /// = `Bản thoả thuận`, `Giấy ủy quyền` = `Giấy uỷ quyền`), and a name followed by its entry's
 /// qualifier (`Quyết định (cá biệt)`) equal to the bare name. Letter case counts: `quyết định`

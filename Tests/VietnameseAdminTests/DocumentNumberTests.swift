@@ -24,6 +24,7 @@ final class DocumentNumberTests: XCTestCase {
         for (text, sequence, sequenceText, parts) in cases {
             let number = try XCTUnwrap(DocumentNumber(parsing: text), text)
             XCTAssertEqual(number.text, text)
+            XCTAssertEqual(number.typeAbbreviation, parts[0], text)
             XCTAssertEqual(number.sequence, sequence, text)
             XCTAssertEqual(number.sequenceText, sequenceText, text)
             XCTAssertEqual(number.symbolParts, parts, text)
@@ -88,11 +89,12 @@ final class DocumentNumberTests: XCTestCase {
         XCTAssertNil(bare.unit(typeKind: .withoutAbbreviation))
     }
 
-    func testOnePartSymbolHasNoTypeAbbreviation() throws {
+    func testOnePartSymbolHasAbbreviationButNoAgency() throws {
         let decisionWithoutAgency = try XCTUnwrap(DocumentNumber(parsing: "5/QĐ"))
-        XCTAssertNil(decisionWithoutAgency.typeAbbreviation)
+        XCTAssertEqual(decisionWithoutAgency.typeAbbreviation, "QĐ")
         XCTAssertNil(decisionWithoutAgency.agency(typeKind: .withAbbreviation))
         XCTAssertNil(decisionWithoutAgency.unit(typeKind: .withAbbreviation))
+        XCTAssertEqual(decisionWithoutAgency.agency(typeKind: .withoutAbbreviation), "QĐ")
     }
 
     func testUnknownTypeHasNoAgencyOrUnit() throws {
@@ -101,12 +103,20 @@ final class DocumentNumberTests: XCTestCase {
         XCTAssertNil(number.unit(typeKind: .unknown))
     }
 
-    func testEstablishingDecisionReadsAsQD() throws {
-        // MC-ESTABLISHED: the full N/QĐ-AGENCY form, abbreviation compared case-sensitively.
-        XCTAssertEqual(DocumentNumber(parsing: "18/QĐ-UBND")?.typeAbbreviation, "QĐ")
-        XCTAssertEqual(DocumentNumber(parsing: "18/QĐ-UBND".nfd)?.typeAbbreviation, "QĐ")
-        XCTAssertEqual(DocumentNumber(parsing: "18/qđ-UBND")?.typeAbbreviation, "qđ")
-        XCTAssertNil(DocumentNumber(parsing: "18/QĐ")?.typeAbbreviation)
+    func testEstablishingDecisionNeedsTheFullQDForm() throws {
+        // MC-ESTABLISHED: N/QĐ-AGENCY, the abbreviation compared case-sensitively.
+        let isDecision = { (text: String) in DocumentNumber(parsing: text)?.isFullNumber(ofTypeAbbreviatedAs: "QĐ") }
+        XCTAssertEqual(isDecision("18/QĐ-UBND"), true)
+        XCTAssertEqual(isDecision("18/QĐ-UBND-VP"), true)
+        XCTAssertEqual(isDecision("18/QĐ-UBND".nfd), true)
+        XCTAssertEqual(isDecision(" 18 / QĐ - UBND "), true)
+        XCTAssertEqual(isDecision("18/QĐ"), false)
+        XCTAssertEqual(isDecision("18/qđ-UBND"), false)
+        XCTAssertEqual(isDecision("18/QD-UBND"), false)
+        XCTAssertEqual(isDecision("18/KH-UBND"), false)
+        XCTAssertEqual(isDecision("18/UBND-QĐ"), false)
+        XCTAssertNil(isDecision("QĐ-UBND"))
+        XCTAssertEqual(DocumentNumber(parsing: "07/QyĐ-UBND")?.isFullNumber(ofTypeAbbreviatedAs: "QyĐ"), true)
     }
 
     // MARK: ND30-NUMBER-ZERO
