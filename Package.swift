@@ -23,6 +23,8 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CLibYAML"]),
         // Generic engine: values, schema, rule language, packs, config, evaluation, findings.
         .target(name: "RuleEngine", dependencies: ["YAML"]),
+        // Vietnamese administrative facts (Decree 30 numbers, dates, types): pure Swift + Foundation.
+        .target(name: "VietnameseAdmin", dependencies: []),
         // The command-line tool: argument parsing, wiring, exit codes.
         .executableTarget(
             name: "cchc",
@@ -33,5 +35,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "VietnameseAdminTests", dependencies: ["VietnameseAdmin"]),
     ]
 )

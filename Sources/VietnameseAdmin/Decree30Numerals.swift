@@ -1,0 +1,29 @@
+/// How Decree 30/2020/NĐ-CP, Phụ lục I writes numbers in the number line (II.3.c) and the
+/// place-and-date line (II.4).
+enum Decree30Numerals {
+    /// A document's sequence number or a day of the month: below 10 with one leading zero
+    /// (`05`), from 10 up without (`12`).
+    static func sequenceOrDay(_ value: Int) -> String {
+        value < 10 ? "0\(value)" : String(value)
+    }
+
+    /// A month: January and February with a leading zero (`01`, `02`), March to December
+    /// without (`3`, `12`).
+    static func month(_ value: Int) -> String {
+        value <= 2 ? "0\(value)" : String(value)
+    }
+
+    /// Whether the text is non-empty and made only of the ASCII digits 0–9.
+    static func isDigits<Text: StringProtocol>(_ text: Text) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    /// The Vietnamese message for a number written with the wrong leading zeros, `label` naming
+    /// what it is (`số`, `ngày`, `tháng`): `ngày 5 phải viết 05`, `tháng 3 không viết số 0 đứng
+    /// đầu (viết 3, không viết 03)`.
+    static func paddingMessage(label: String, written: String, expected: String) -> String {
+        expected.hasPrefix("0")
+            ? "\(label) \(written) phải viết \(expected)"
+            : "\(label) \(expected) không viết số 0 đứng đầu (viết \(expected), không viết \(written))"
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+
+/// A document's number and symbol (số, ký hiệu) as printed after `Số:` (`05/KH-UBND`,
+/// `112/UBND-VP`), read tolerantly; `formatProblems(typeKind:)` judges it strictly against
+/// Decree 30/2020/NĐ-CP, Phụ lục I, II.3.
+///
+/// The tolerant reading accepts NFD input, spaces around the number, the slash and the dashes
+/// (` 05 / KH - UBND `), any letter case, and a typographic dash (`–`, `—`, `−`) instead of `-`:
+/// enough to compare abbreviations (ND30-TYPE-ABBR, MC-ESTABLISHED) and repeats
+/// (ND30-NUMBER-UNIQUE) of numbers that are not well formed.
+public struct DocumentNumber: Sendable, Hashable {
+    /// The text as given.
+    public let text: String
+    /// The sequence number as a number (`5` for `05`).
+    public let sequence: Int
+    /// The sequence number as written (`05`, `5`, `012`).
+    public let sequenceText: String
+    /// The symbol's parts in order, NFC, without surrounding spaces (`["KH", "UBND"]`).
+    public let symbolParts: [String]
+
+    /// Reads `text` as `N/SYMBOL`: ASCII digits, a slash, then one or more non-empty parts
+    /// joined by dashes. Nil when there is no slash, the number is not digits (or too large),
+    /// there is a second slash, or a symbol part is empty.
+    public init?(parsing text: String) {
+        let composed = VietnameseText.composedAndTrimmed(text)
+        guard let slash = composed.firstIndex(of: "/") else { return nil }
+        let sequenceText = composed[..<slash].trimmingCharacters(in: .whitespaces)
+        guard Decree30Numerals.isDigits(sequenceText), let sequence = Int(sequenceText) else { return nil }
+        let parts = composed[composed.index(after: slash)...]
+            .split(omittingEmptySubsequences: false, whereSeparator: Self.isDash)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !parts.contains(where: { $0.isEmpty || $0.contains("/") }) else { return nil }
+        self.text = text
+        self.sequence = sequence
+        self.sequenceText = sequenceText
+        self.symbolParts = parts
+    }
+
+    /// The symbol, its parts joined by `-` (`KH-UBND`).
+    public var symbol: String {
+        symbolParts.joined(separator: "-")
+    }
+
+    /// The number as ND30-NUMBER-UNIQUE compares it: the sequence as a number and the symbol as
+    /// written, case included (`5/QĐ-UBND` for both `05/QĐ-UBND` and `5/QĐ-UBND`). (`==`
+    /// compares the texts as given.)
+    public var comparisonKey: String {
+        "\(sequence)/\(symbol)"
+    }
+
+    /// The symbol's first part, which for a typed document is its type abbreviation (`QĐ` in
+    /// `5/QĐ-UBND`, also in `5/QĐ`) and for a Công văn or Thư công its agency (`TTr` in
+    /// `306/TTr-VP` is the inspectorate, not a Tờ trình).
+    public var typeAbbreviation: String {
+        symbolParts[0]
+    }
+
+    /// Whether this is the full number of a typed document with the given abbreviation,
+    /// `N/ABBREVIATION-AGENCY[-UNIT]`, the abbreviation compared case-sensitively: MC-ESTABLISHED
+    /// asks it with `QĐ` (`18/QĐ-UBND` is, `18/QĐ` and `18/qđ-UBND` are not).
+    public func isFullNumber(ofTypeAbbreviatedAs abbreviation: String) -> Bool {
+        typeAbbreviation == VietnameseText.composed(abbreviation) && agency(typeKind: .withAbbreviation) != nil
+    }
+
+    /// The issuing agency's part of the symbol for a document of the given kind (`UBND` in
+    /// `05/KH-UBND` and in `112/UBND-VP`); nil for an unknown type, whose symbol's layout is
+    /// not known, and for a typed document whose symbol has no part after the abbreviation.
+    public func agency(typeKind: DocumentTypeKind) -> String? {
+        agencyAndUnitParts(typeKind: typeKind)?.first
+    }
+
+    /// The drafting unit's part (or parts, joined by `-`) after the agency (`VP` in
+    /// `112/UBND-VP`); nil when the symbol ends with the agency or the type is unknown.
+    public func unit(typeKind: DocumentTypeKind) -> String? {
+        guard let parts = agencyAndUnitParts(typeKind: typeKind), parts.count > 1 else { return nil }
+        return parts.dropFirst().joined(separator: "-")
+    }
+
+    /// Whether the sequence is written as ND30-NUMBER-ZERO wants: below 10 with exactly one
+    /// leading zero (`05`), from 10 up with none (`12`, not `012`).
+    public var hasCorrectZeroPadding: Bool {
+        zeroPaddingProblem == nil
+    }
+
+    /// The ND30-NUMBER-ZERO problem of the sequence as written, if any. A sequence of 0 is not
+    /// judged here: `formatProblems(typeKind:)` reports it.
+    public var zeroPaddingProblem: DocumentNumberProblem? {
+        guard sequence > 0 else { return nil }
+        let expected = Decree30Numerals.sequenceOrDay(sequence)
+        return sequenceText == expected ? nil : .wrongZeroPadding(written: sequenceText, expected: expected)
+    }
+
+    /// The ND30-NUMBER-FORMAT problems of this number's text: see `formatProblems(of:typeKind:)`.
+    public func formatProblems(typeKind: DocumentTypeKind) -> [DocumentNumberProblem] {
+        Self.formatProblems(of: text, typeKind: typeKind)
+    }
+
+    /// Every ND30-NUMBER-FORMAT problem of `text`, for a document of the given kind; empty when
+    /// the text is well formed. Works on any text, including one `init(parsing:)` cannot read.
+    ///
+    /// The rule: `N/SYMBOL` with no whitespace; `N` ASCII digits and not 0; the symbol's parts
+    /// joined by `-`, each made of letters (any case, Vietnamese letters included), digits or
+    /// dots; a typed document's symbol `ABBREVIATION-AGENCY[-UNIT]` (2 or 3 parts); a Công
+    /// văn's or Thư công's `AGENCY[-UNIT]` (1 or 2 parts); an unknown type's any number of parts.
+    /// NFC and NFD text are judged alike.
+    public static func formatProblems(of text: String, typeKind: DocumentTypeKind) -> [DocumentNumberProblem] {
+        let composed = VietnameseText.composed(text)
+        var problems: [DocumentNumberProblem] = []
+        if composed.contains(where: \.isWhitespace) {
+            problems.append(.containsWhitespace(text: composed))
+        }
+        let compact = String(composed.filter { !$0.isWhitespace })
+        let pieces = compact.split(separator: "/", omittingEmptySubsequences: false)
+        guard pieces.count == 2 else {
+            problems.append(pieces.count == 1 ? .missingSlash(text: compact) : .moreThanOneSlash(text: compact))
+            return problems
+        }
+        let (sequenceText, symbol) = (pieces[0], pieces[1])
+        if sequenceText.isEmpty {
+            problems.append(.missingSequence)
+        } else if !Decree30Numerals.isDigits(sequenceText) {
+            problems.append(.sequenceNotDigits(written: String(sequenceText)))
+        } else if sequenceText.allSatisfy({ $0 == "0" }) {
+            problems.append(.sequenceZero(written: String(sequenceText)))
+        }
+        guard !symbol.isEmpty else {
+            problems.append(.missingSymbol)
+            return problems
+        }
+        let parts = symbol.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.contains(where: \.isEmpty) {
+            problems.append(.emptySymbolPart(symbol: String(symbol)))
+        }
+        for part in parts {
+            var invalid: [Character] = []
+            for character in part where !isAllowedInSymbolPart(character) && !invalid.contains(character) {
+                invalid.append(character)
+            }
+            if !invalid.isEmpty {
+                problems.append(.invalidCharacters(part: String(part), characters: invalid))
+            }
+        }
+        let partCount = parts.filter { !$0.isEmpty }.count
+        if !typeKind.symbolPartCounts.contains(partCount) {
+            problems.append(.wrongSymbolPartCount(symbol: String(symbol), partCount: partCount, typeKind: typeKind))
+        }
+        return problems
+    }
+
+    private static func isAllowedInSymbolPart(_ character: Character) -> Bool {
+        character.isLetter || character == "." || Decree30Numerals.isDigits(String(character))
+    }
+
+    /// Dashes the tolerant reading takes for the `-` between symbol parts: hyphen-minus and the
+    /// typographic dashes word processors substitute for it.
+    private static func isDash(_ character: Character) -> Bool {
+        ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}"].contains(character)
+    }
+
+    private func agencyAndUnitParts(typeKind: DocumentTypeKind) -> ArraySlice<String>? {
+        switch typeKind {
+        case .withAbbreviation: return symbolParts.count >= 2 ? symbolParts.dropFirst() : nil
+        case .withoutAbbreviation: return symbolParts[...]
+        case .unknown: return nil
+        }
+    }
+}

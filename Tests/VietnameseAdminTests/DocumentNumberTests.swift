@@ -1,0 +1,250 @@
+import XCTest
+import VietnameseAdmin
+
+final class DocumentNumberTests: XCTestCase {
+    // MARK: Tolerant reading
+
+    func testReadsRealWorldNumbers() throws {
+        let cases: [(String, Int, String, [String])] = [
+            ("05/KH-UBND", 5, "05", ["KH", "UBND"]),
+            ("112/UBND-VP", 112, "112", ["UBND", "VP"]),
+            ("012/CT-UBND", 12, "012", ["CT", "UBND"]),
+            ("5/QĐ-UBND", 5, "5", ["QĐ", "UBND"]),
+            ("18/QĐ-UBND", 18, "18", ["QĐ", "UBND"]),
+            ("306/TTr-VP", 306, "306", ["TTr", "VP"]),
+            ("07/QyĐ-ĐHQG", 7, "07", ["QyĐ", "ĐHQG"]),
+            ("24/BC-TƯ", 24, "24", ["BC", "TƯ"]),
+            ("05/kh-ubnd", 5, "05", ["kh", "ubnd"]),
+            ("31/TB-UBND.VP", 31, "31", ["TB", "UBND.VP"]),
+            ("09/KH-UBND-VP", 9, "09", ["KH", "UBND", "VP"]),
+            (" 05 / KH - UBND ", 5, "05", ["KH", "UBND"]),
+            ("05/KH–UBND", 5, "05", ["KH", "UBND"]),
+            ("05/KH—UBND", 5, "05", ["KH", "UBND"]),
+        ]
+        for (text, sequence, sequenceText, parts) in cases {
+            let number = try XCTUnwrap(DocumentNumber(parsing: text), text)
+            XCTAssertEqual(number.text, text)
+            XCTAssertEqual(number.typeAbbreviation, parts[0], text)
+            XCTAssertEqual(number.sequence, sequence, text)
+            XCTAssertEqual(number.sequenceText, sequenceText, text)
+            XCTAssertEqual(number.symbolParts, parts, text)
+            XCTAssertEqual(number.symbol, parts.joined(separator: "-"), text)
+        }
+    }
+
+    func testReadsDecomposedTextIntoComposedParts() throws {
+        let text = "24/QĐ-TƯ".nfd
+        assertDecomposed(text)
+        let number = try XCTUnwrap(DocumentNumber(parsing: text))
+        assertSameScalars(number.symbolParts.last, "TƯ")
+        assertSameScalars(number.symbol, "QĐ-TƯ")
+        XCTAssertEqual(number.sequence, 24)
+    }
+
+    func testCannotReadWithoutNumberSlashSymbol() {
+        for text in ["", "KH-UBND", "/KH-UBND", "05/", "05/ ", "05/KH--UBND", "05/KH-", "-05/KH",
+                     "abc/KH-UBND", "5a/KH", "30/2020/NĐ-CP", "05 KH-UBND", "Số: 05/KH-UBND",
+                     "99999999999999999999999/KH-UBND", "٠٥/KH-UBND"] {
+            XCTAssertNil(DocumentNumber(parsing: text), text)
+        }
+    }
+
+    func testComparisonKeyIgnoresLeadingZerosAndSpacesButNotCase() throws {
+        let key = { (text: String) in try XCTUnwrap(DocumentNumber(parsing: text)).comparisonKey }
+        XCTAssertEqual(try key("05/QĐ-UBND"), "5/QĐ-UBND")
+        XCTAssertEqual(try key("5/QĐ-UBND"), try key("05/QĐ-UBND"))
+        XCTAssertEqual(try key(" 005 / QĐ - UBND"), try key("05/QĐ-UBND"))
+        assertSameScalars(try key("05/QĐ-TƯ".nfd), "5/QĐ-TƯ")
+        XCTAssertNotEqual(try key("05/qđ-ubnd"), try key("05/QĐ-UBND"))
+        XCTAssertNotEqual(try key("05/QĐ-UBND"), try key("05/QĐ-UBND-VP"))
+        XCTAssertNotEqual(try key("05/QĐ-UBND"), try key("50/QĐ-UBND"))
+    }
+
+    // MARK: Accessors
+
+    func testTypedDocumentParts() throws {
+        let plan = try XCTUnwrap(DocumentNumber(parsing: "05/KH-UBND"))
+        XCTAssertEqual(plan.typeAbbreviation, "KH")
+        XCTAssertEqual(plan.agency(typeKind: .withAbbreviation), "UBND")
+        XCTAssertNil(plan.unit(typeKind: .withAbbreviation))
+
+        let report = try XCTUnwrap(DocumentNumber(parsing: "12/BC-UBND-VP"))
+        XCTAssertEqual(report.typeAbbreviation, "BC")
+        XCTAssertEqual(report.agency(typeKind: .withAbbreviation), "UBND")
+        XCTAssertEqual(report.unit(typeKind: .withAbbreviation), "VP")
+
+        let long = try XCTUnwrap(DocumentNumber(parsing: "12/QĐ-UBND-VP-TCKT"))
+        XCTAssertEqual(long.unit(typeKind: .withAbbreviation), "VP-TCKT")
+    }
+
+    func testCongVanParts() throws {
+        let letter = try XCTUnwrap(DocumentNumber(parsing: "112/UBND-VP"))
+        XCTAssertEqual(letter.agency(typeKind: .withoutAbbreviation), "UBND")
+        XCTAssertEqual(letter.unit(typeKind: .withoutAbbreviation), "VP")
+        let inspectorate = try XCTUnwrap(DocumentNumber(parsing: "306/TTr-VP"))
+        XCTAssertEqual(inspectorate.agency(typeKind: .withoutAbbreviation), "TTr")
+        XCTAssertEqual(inspectorate.unit(typeKind: .withoutAbbreviation), "VP")
+        let bare = try XCTUnwrap(DocumentNumber(parsing: "45/UBND"))
+        XCTAssertEqual(bare.agency(typeKind: .withoutAbbreviation), "UBND")
+        XCTAssertNil(bare.unit(typeKind: .withoutAbbreviation))
+    }
+
+    func testOnePartSymbolHasAbbreviationButNoAgency() throws {
+        let decisionWithoutAgency = try XCTUnwrap(DocumentNumber(parsing: "5/QĐ"))
+        XCTAssertEqual(decisionWithoutAgency.typeAbbreviation, "QĐ")
+        XCTAssertNil(decisionWithoutAgency.agency(typeKind: .withAbbreviation))
+        XCTAssertNil(decisionWithoutAgency.unit(typeKind: .withAbbreviation))
+        XCTAssertEqual(decisionWithoutAgency.agency(typeKind: .withoutAbbreviation), "QĐ")
+    }
+
+    func testUnknownTypeHasNoAgencyOrUnit() throws {
+        let number = try XCTUnwrap(DocumentNumber(parsing: "05/KH-UBND-VP"))
+        XCTAssertNil(number.agency(typeKind: .unknown))
+        XCTAssertNil(number.unit(typeKind: .unknown))
+    }
+
+    func testEstablishingDecisionNeedsTheFullQDForm() throws {
+        // MC-ESTABLISHED: N/QĐ-AGENCY, the abbreviation compared case-sensitively.
+        let isDecision = { (text: String) in DocumentNumber(parsing: text)?.isFullNumber(ofTypeAbbreviatedAs: "QĐ") }
+        XCTAssertEqual(isDecision("18/QĐ-UBND"), true)
+        XCTAssertEqual(isDecision("18/QĐ-UBND-VP"), true)
+        XCTAssertEqual(isDecision("18/QĐ-UBND".nfd), true)
+        XCTAssertEqual(isDecision(" 18 / QĐ - UBND "), true)
+        XCTAssertEqual(isDecision("18/QĐ"), false)
+        XCTAssertEqual(isDecision("18/qđ-UBND"), false)
+        XCTAssertEqual(isDecision("18/QD-UBND"), false)
+        XCTAssertEqual(isDecision("18/KH-UBND"), false)
+        XCTAssertEqual(isDecision("18/UBND-QĐ"), false)
+        XCTAssertNil(isDecision("QĐ-UBND"))
+        XCTAssertEqual(DocumentNumber(parsing: "07/QyĐ-UBND")?.isFullNumber(ofTypeAbbreviatedAs: "QyĐ"), true)
+    }
+
+    // MARK: ND30-NUMBER-ZERO
+
+    func testZeroPadding() throws {
+        let cases: [(String, DocumentNumberProblem?)] = [
+            ("01/KH-UBND", nil),
+            ("05/KH-UBND", nil),
+            ("09/KH-UBND", nil),
+            ("10/KH-UBND", nil),
+            ("112/UBND-VP", nil),
+            ("5/KH-UBND", .wrongZeroPadding(written: "5", expected: "05")),
+            ("005/KH-UBND", .wrongZeroPadding(written: "005", expected: "05")),
+            ("012/CT-UBND", .wrongZeroPadding(written: "012", expected: "12")),
+            ("0112/UBND-VP", .wrongZeroPadding(written: "0112", expected: "112")),
+            ("00/KH-UBND", nil),  // sequence 0: reported by ND30-NUMBER-FORMAT
+        ]
+        for (text, problem) in cases {
+            let number = try XCTUnwrap(DocumentNumber(parsing: text), text)
+            XCTAssertEqual(number.zeroPaddingProblem, problem, text)
+            XCTAssertEqual(number.hasCorrectZeroPadding, problem == nil, text)
+        }
+    }
+
+    // MARK: ND30-NUMBER-FORMAT
+
+    func testWellFormedNumbersHaveNoProblems() {
+        let cases: [(String, DocumentTypeKind)] = [
+            ("05/KH-UBND", .withAbbreviation),
+            ("09/KH-UBND-VP", .withAbbreviation),
+            ("05/kh-ubnd", .withAbbreviation),
+            ("07/QyĐ-ĐHQG", .withAbbreviation),
+            ("24/QĐ-TƯ".nfd, .withAbbreviation),
+            ("31/TB-UBND.VP", .withAbbreviation),
+            ("5/QĐ-UBND", .withAbbreviation),  // padding is ND30-NUMBER-ZERO's business
+            ("112/UBND-VP", .withoutAbbreviation),
+            ("45/UBND", .withoutAbbreviation),
+            ("306/TTr-VP", .withoutAbbreviation),
+            ("05/A-B-C-D-E", .unknown),
+            ("05/UBND", .unknown),
+        ]
+        for (text, kind) in cases {
+            XCTAssertEqual(DocumentNumber.formatProblems(of: text, typeKind: kind), [], text)
+        }
+    }
+
+    func testFormatProblems() {
+        let cases: [(String, DocumentTypeKind, [DocumentNumberProblem])] = [
+            (" 05 / KH - UBND ", .withAbbreviation, [.containsWhitespace(text: " 05 / KH - UBND ")]),
+            ("05/KH-\u{00A0}UBND", .withAbbreviation, [.containsWhitespace(text: "05/KH-\u{00A0}UBND")]),
+            ("05-KH-UBND", .withAbbreviation, [.missingSlash(text: "05-KH-UBND")]),
+            ("30/2020/NĐ-CP", .unknown, [.moreThanOneSlash(text: "30/2020/NĐ-CP")]),
+            ("/KH-UBND", .withAbbreviation, [.missingSequence]),
+            ("5a/KH-UBND", .withAbbreviation, [.sequenceNotDigits(written: "5a")]),
+            ("Số:05/KH-UBND", .withAbbreviation, [.sequenceNotDigits(written: "Số:05")]),
+            ("00/KH-UBND", .withAbbreviation, [.sequenceZero(written: "00")]),
+            ("05/", .withAbbreviation, [.missingSymbol]),
+            ("05/KH--UBND", .withAbbreviation, [.emptySymbolPart(symbol: "KH--UBND")]),
+            ("05/KH-UBND(VP)", .withAbbreviation, [.invalidCharacters(part: "UBND(VP)", characters: ["(", ")"])]),
+            ("05/KH-UB&&ND", .withAbbreviation, [.invalidCharacters(part: "UB&&ND", characters: ["&"])]),
+            ("05/KH", .withAbbreviation, [.wrongSymbolPartCount(symbol: "KH", partCount: 1, typeKind: .withAbbreviation)]),
+            ("05/QĐ-UBND-VP-TCKT", .withAbbreviation,
+             [.wrongSymbolPartCount(symbol: "QĐ-UBND-VP-TCKT", partCount: 4, typeKind: .withAbbreviation)]),
+            ("112/UBND-VP-TCKT", .withoutAbbreviation,
+             [.wrongSymbolPartCount(symbol: "UBND-VP-TCKT", partCount: 3, typeKind: .withoutAbbreviation)]),
+            ("05/-", .unknown,
+             [.emptySymbolPart(symbol: "-"), .wrongSymbolPartCount(symbol: "-", partCount: 0, typeKind: .unknown)]),
+            ("05/KH–UBND", .withAbbreviation,
+             [.invalidCharacters(part: "KH–UBND", characters: ["–"]),
+              .wrongSymbolPartCount(symbol: "KH–UBND", partCount: 1, typeKind: .withAbbreviation)]),
+            ("5a / KH", .withAbbreviation,
+             [.containsWhitespace(text: "5a / KH"), .sequenceNotDigits(written: "5a"),
+              .wrongSymbolPartCount(symbol: "KH", partCount: 1, typeKind: .withAbbreviation)]),
+        ]
+        for (text, kind, expected) in cases {
+            XCTAssertEqual(DocumentNumber.formatProblems(of: text, typeKind: kind), expected, text)
+        }
+    }
+
+    func testDecomposedTextIsJudgedAsComposed() {
+        let text = "24/QĐ-TƯ-VP-X".nfd
+        assertDecomposed(text)
+        let problems = DocumentNumber.formatProblems(of: text, typeKind: .withAbbreviation)
+        XCTAssertEqual(problems, [.wrongSymbolPartCount(symbol: "QĐ-TƯ-VP-X", partCount: 4, typeKind: .withAbbreviation)])
+        guard case let .wrongSymbolPartCount(symbol, _, _) = problems.first else { return XCTFail("\(problems)") }
+        assertSameScalars(symbol, "QĐ-TƯ-VP-X")
+    }
+
+    func testInstanceFormatProblemsJudgeTheTextAsWritten() throws {
+        let spaced = try XCTUnwrap(DocumentNumber(parsing: "05 /KH-UBND"))
+        XCTAssertEqual(spaced.formatProblems(typeKind: .withAbbreviation), [.containsWhitespace(text: "05 /KH-UBND")])
+        let letter = try XCTUnwrap(DocumentNumber(parsing: "112/UBND-VP"))
+        XCTAssertEqual(letter.formatProblems(typeKind: .withoutAbbreviation), [])
+        XCTAssertEqual(letter.formatProblems(typeKind: .withAbbreviation), [])
+        let plan = try XCTUnwrap(DocumentNumber(parsing: "05/KH"))
+        XCTAssertEqual(plan.formatProblems(typeKind: .withoutAbbreviation), [])
+        XCTAssertEqual(plan.formatProblems(typeKind: .withAbbreviation).count, 1)
+    }
+
+    // MARK: Messages
+
+    func testEveryProblemMessage() {
+        let cases: [(DocumentNumberProblem, String)] = [
+            (.containsWhitespace(text: " 05 / KH - UBND "),
+             "số, ký hiệu \" 05 / KH - UBND \" có dấu cách; phải viết liền: \"05/KH-UBND\""),
+            (.missingSlash(text: "05-KH-UBND"), "số, ký hiệu \"05-KH-UBND\" thiếu dấu \"/\" giữa số và ký hiệu"),
+            (.moreThanOneSlash(text: "30/2020/NĐ-CP"),
+             "số, ký hiệu \"30/2020/NĐ-CP\" có nhiều hơn một dấu \"/\"; các phần của ký hiệu nối bằng dấu \"-\""),
+            (.missingSequence, "thiếu số trước dấu \"/\""),
+            (.sequenceNotDigits(written: "5a"), "số \"5a\" phải là chữ số"),
+            (.sequenceZero(written: "00"), "số 00 không hợp lệ: số văn bản bắt đầu từ 01"),
+            (.missingSymbol, "thiếu ký hiệu sau dấu \"/\""),
+            (.emptySymbolPart(symbol: "KH--UBND"),
+             "ký hiệu \"KH--UBND\" có phần rỗng (hai dấu \"-\" liền nhau, hoặc dấu \"-\" ở đầu hay cuối)"),
+            (.invalidCharacters(part: "UBND(VP)", characters: ["(", ")"]),
+             "phần \"UBND(VP)\" của ký hiệu có ký tự không hợp lệ \"(\", \")\": chỉ dùng chữ cái, chữ số và dấu chấm"),
+            (.wrongSymbolPartCount(symbol: "KH", partCount: 1, typeKind: .withAbbreviation),
+             "ký hiệu \"KH\" có 1 phần; ký hiệu của văn bản có tên loại gồm 2 hoặc 3 phần: TÊN LOẠI VIẾT TẮT-CƠ QUAN[-ĐƠN VỊ]"),
+            (.wrongSymbolPartCount(symbol: "UBND-VP-TCKT", partCount: 3, typeKind: .withoutAbbreviation),
+             "ký hiệu \"UBND-VP-TCKT\" có 3 phần; ký hiệu của công văn, thư công gồm 1 hoặc 2 phần: CƠ QUAN[-ĐƠN VỊ]"),
+            (.wrongSymbolPartCount(symbol: "-", partCount: 0, typeKind: .unknown),
+             "ký hiệu \"-\" có 0 phần; ký hiệu phải có ít nhất một phần"),
+            (.wrongZeroPadding(written: "5", expected: "05"), "số 5 phải viết 05"),
+            (.wrongZeroPadding(written: "005", expected: "05"), "số 005 phải viết 05"),
+            (.wrongZeroPadding(written: "012", expected: "12"), "số 12 không viết số 0 đứng đầu (viết 12, không viết 012)"),
+        ]
+        for (problem, message) in cases {
+            assertSameScalars(problem.message, message)
+        }
+    }
+}
