@@ -24,13 +24,14 @@ let package = Package(
         // Generic engine: values, schema, rule language, packs, config, evaluation, findings.
         .target(name: "RuleEngine", dependencies: ["YAML"]),
         // Vietnamese administrative facts (Decree 30 numbers, dates, types): pure Swift + Foundation.
-        .target(name: "VietnameseAdmin", dependencies: []),
+        .target(name: "VietnameseAdmin", dependencies: ["RuleEngine", "YAML"]),
         // The command-line tool: argument parsing, wiring, exit codes.
         .executableTarget(
             name: "cchc",
             dependencies: [
                 "YAML",
                 "RuleEngine",
+                "VietnameseAdmin",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

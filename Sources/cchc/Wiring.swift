@@ -1,4 +1,5 @@
 import RuleEngine
+import VietnameseAdmin
 
 /// Loads the report model (the JSON Schema of the self-report format) from the shipped rules.
 enum ReportModelLoader {
@@ -7,7 +8,11 @@ enum ReportModelLoader {
     }
 }
 
-/// Registers the Vietnamese domain functions.
+/// Registers the Vietnamese domain functions with the data tables the packs provide.
 enum DomainFunctions {
-    static func register(into registry: inout FunctionRegistry, packs: [RulePack], errors: inout [RuleError]) {}
+    static func register(into registry: inout FunctionRegistry, packs: [RulePack], errors: inout [RuleError]) {
+        var data: [String: String] = [:]
+        for pack in packs { data.merge(pack.data) { first, _ in first } }
+        VietnameseAdminFunctions.register(into: &registry, data: data, errors: &errors)
+    }
 }

@@ -122,7 +122,7 @@ public struct ReportChecker: Sendable {
         }
         if rule.pack.requires.contains(where: { ctx.document.value(forKey: $0, in: root) == nil }) { return (outcome, []) }
         // Targets: each element of the list, or the report itself.
-        var targets: [(node: NodeID, value: Value)] = []
+        var targets: [(node: NodeID, value: Value, index: Int)] = []
         if let target = rule.target {
             guard let list = try? target.evaluate(ctx), case .node(let listNode, let type) = list,
                   ctx.document.kind(listNode) == .sequence else { return (outcome, []) }
@@ -135,15 +135,16 @@ public struct ReportChecker: Sendable {
                     skipped[rule.pack.id, default: []].append(item)
                     continue
                 }
-                targets.append((item, (try? ctx.convert(item, as: elementType)) ?? .null))
+                targets.append((item, (try? ctx.convert(item, as: elementType)) ?? .null, i))
             }
         } else {
-            targets.append((root, .node(root, .object(nil))))
+            targets.append((root, .node(root, .object(nil)), 0))
         }
         var findings: [Finding] = []
         for target in targets {
             ctx.targetNode = target.node
             if let slot = rule.targetSlot { ctx.slots[slot] = target.value }
+            if let slot = rule.indexSlot { ctx.slots[slot] = .int(target.index) }
             switch evaluateTarget(rule, ctx: ctx) {
             case .notApplicable:
                 continue

@@ -17,6 +17,8 @@ final class CompiledRule {
     let severity: Severity
     let target: CompiledExpression?
     let targetSlot: Int?
+    /// The slot of the target's 0-based position in its list (`index:`).
+    let indexSlot: Int?
     let when: CompiledExpression?
     let checks: [CompiledCheck]
     let message: Template?
@@ -26,12 +28,13 @@ final class CompiledRule {
     let window: EffectiveWindow?
 
     init(definition: RuleDefinition, pack: RulePack, severity: Severity, target: CompiledExpression?, targetSlot: Int?,
-         when: CompiledExpression?, checks: [CompiledCheck], message: Template?, fix: Template?, at: Locator?, window: EffectiveWindow?) {
+         indexSlot: Int?, when: CompiledExpression?, checks: [CompiledCheck], message: Template?, fix: Template?, at: Locator?, window: EffectiveWindow?) {
         self.definition = definition
         self.pack = pack
         self.severity = severity
         self.target = target
         self.targetSlot = targetSlot
+        self.indexSlot = indexSlot
         self.when = when
         self.checks = checks
         self.message = message
@@ -147,7 +150,7 @@ public final class RuleSet: @unchecked Sendable {
     }
 
     static func compileNotice(_ n: NotApplicableNotice, compiler: ExpressionCompiler, params: [String: Value], errors: inout [RuleError]) -> CompiledNotice? {
-        compiler.withRuleScope(params: params, bindings: [:], variable: ("it", .object(nil))) { slot in
+        compiler.withRuleScope(params: params, bindings: [:], variable: ("it", .object(nil))) { slot, _ in
             guard let template = compileTemplate(n.message, compiler: compiler, ruleID: n.id, errors: &errors) else { return nil }
             return CompiledNotice(id: n.id, title: n.title, message: template, slot: slot!)
         }
@@ -162,7 +165,7 @@ public final class RuleSet: @unchecked Sendable {
         // The target list is compiled outside the variable's scope.
         var target: CompiledExpression?
         if let source = rule.forEach {
-            target = compiler.withRuleScope(params: params, bindings: bindings, variable: nil) { _ in
+            target = compiler.withRuleScope(params: params, bindings: bindings, variable: nil) { _, _ in
                 compileExpression(source, compiler: compiler, ruleID: rule.id, errors: &errors)
             }
             if let t = target, t.type.elementType == nil {
@@ -171,7 +174,8 @@ public final class RuleSet: @unchecked Sendable {
             }
         }
         let variable = target.map { (rule.variable, $0.type.elementType ?? .any) }
-        return compiler.withRuleScope(params: params, bindings: bindings, variable: variable) { slot -> CompiledRule? in
+        return compiler.withRuleScope(params: params, bindings: bindings, variable: variable,
+                                      index: target == nil ? nil : rule.indexVariable) { slot, indexSlot -> CompiledRule? in
             let when = rule.when.flatMap { compileCondition($0, compiler: compiler, ruleID: rule.id, errors: &errors) }
             var checks: [CompiledCheck] = []
             for check in rule.checks {
@@ -186,7 +190,8 @@ public final class RuleSet: @unchecked Sendable {
             let message = rule.message.flatMap { compileTemplate($0, compiler: compiler, ruleID: rule.id, errors: &errors) }
             let fix = rule.fix.flatMap { compileTemplate($0, compiler: compiler, ruleID: rule.id, errors: &errors) }
             let at = rule.at.flatMap { compileLocator($0, compiler: compiler, ruleID: rule.id, errors: &errors) }
-            return CompiledRule(definition: rule, pack: pack, severity: severity, target: target, targetSlot: slot, when: when,
+            return CompiledRule(definition: rule, pack: pack, severity: severity, target: target, targetSlot: slot,
+                                indexSlot: indexSlot, when: when,
                                 checks: checks, message: message, fix: fix, at: at,
                                 window: EffectiveWindow.merge(pack.effective, rule.effective))
         }

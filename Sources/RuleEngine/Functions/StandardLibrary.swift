@@ -128,6 +128,10 @@ public enum StandardLibrary {
                                parameters: [.value("danh_sách", anyList)], resultType: { $0[0].elementType ?? .any }) { args in
                 try list(args[0]).last ?? .null
             },
+            FunctionDefinition(name: "take", summary: "n phần tử đầu của danh sách",
+                               parameters: [.value("danh_sách", anyList), .value("n", .int)], resultType: { $0[0] }) { args in
+                .list(Array(try list(args[0]).prefix(max(0, try integer(args[1])))))
+            },
             FunctionDefinition(name: "join", summary: "nối các phần tử thành chuỗi",
                                parameters: [.value("danh_sách", anyList), .value("dấu_nối", .string)],
                                optionalCount: 1, returns: .string) { args in

@@ -28,14 +28,15 @@ final class ExpressionCompiler {
 
     /// Runs `body` with the given parameters, bindings and one bound variable in scope.
     func withRuleScope<T>(params: [String: Value], bindings: [String: Expression], variable: (String, ValueType)?,
-                          _ body: (_ slot: Int?) throws -> T) rethrows -> T {
+                          index: String? = nil, _ body: (_ slot: Int?, _ indexSlot: Int?) throws -> T) rethrows -> T {
         let savedScope = scope, savedBindings = self.bindings, savedParams = self.params
         defer { scope = savedScope; self.bindings = savedBindings; self.params = savedParams }
         self.params = params
         self.bindings = bindings
-        var slot: Int?
+        var slot: Int?, indexSlot: Int?
         if let (name, type) = variable { slot = bind(name, type) }
-        return try body(slot)
+        if let index { indexSlot = bind(index, .int) }
+        return try body(slot, indexSlot)
     }
 
     /// The slot of a variable in scope.
@@ -313,8 +314,19 @@ final class ExpressionCompiler {
                 }
             }
         }
+        if name == "if" {
+            guard arguments.count == 3 else {
+                throw ExpressionError(offset: offset, message: "if(điều_kiện, khi_đúng, khi_sai) nhận đúng 3 đối số, nhận \(arguments.count)")
+            }
+            let condition = try compile(arguments[0]), then = try compile(arguments[1]), otherwise = try compile(arguments[2])
+            try requireType(condition.type, .bool, at: arguments[0].offset, what: "điều kiện của if")
+            let type: ValueType = then.type.conforms(to: otherwise.type) ? otherwise.type : .oneOf([then.type, otherwise.type])
+            return CompiledExpression(type: type) { ctx in
+                try Operators.truth(condition.evaluate(ctx), at: arguments[0].offset) ? try then.evaluate(ctx) : try otherwise.evaluate(ctx)
+            }
+        }
         guard let definition = functions.definition(named: name) else {
-            throw ExpressionError(offset: offset, message: "không có hàm '\(name)'" + Suggestions.phrase(Suggestions.nearest(to: name, among: functions.names + ["exists"])))
+            throw ExpressionError(offset: offset, message: "không có hàm '\(name)'" + Suggestions.phrase(Suggestions.nearest(to: name, among: functions.names + ["exists", "if"])))
         }
         let maxCount = definition.parameters.count, minCount = maxCount - definition.optionalCount
         guard (minCount ... maxCount).contains(arguments.count) else {

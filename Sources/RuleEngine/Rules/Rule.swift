@@ -71,6 +71,8 @@ public struct RuleDefinition {
     public var packID: String
     var forEach: ExpressionSource?
     var variable: String
+    /// The name bound to the target's 0-based position in its list (`index:`), if any.
+    var indexVariable: String?
     var when: ExpressionSource?
     var bindings: [(name: String, source: ExpressionSource)]
     var checks: [CheckDefinition]
@@ -90,7 +92,7 @@ public struct RuleDefinition {
 
 /// Reads rule files: `rules:` is a list of rules (a file may also be a bare list).
 enum RuleFileReader {
-    static let ruleKeys = ["id", "title", "severity", "basis", "description", "for_each", "as", "when", "let",
+    static let ruleKeys = ["id", "title", "severity", "basis", "description", "for_each", "as", "index", "when", "let",
                            "require", "message", "fix", "at", "points", "tags", "effective"]
     static let idPattern = #"^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$"#
 
@@ -176,6 +178,7 @@ enum RuleFileReader {
             tags: r.strings("tags", errors: &errors) ?? [],
             effective: effective, location: doc.location(node), packID: packID,
             forEach: source("for_each"), variable: r.string("as", errors: &errors) ?? "it",
+            indexVariable: r.string("index", errors: &errors),
             when: source("when"), bindings: bindings, checks: checks,
             message: source("message"), fix: source("fix"), at: source("at"))
         for i in before ..< errors.count where errors[i].ruleID == nil { errors[i].ruleID = id }
