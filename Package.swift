@@ -23,6 +23,7 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CLibYAML"]),
         // Generic engine: values, schema, rule language, packs, config, evaluation, findings.
         .target(name: "RuleEngine", dependencies: ["YAML"]),
+        .target(name: "Reporters", dependencies: ["RuleEngine", "YAML"]),
         // The command-line tool: argument parsing, wiring, exit codes.
         .executableTarget(
             name: "cchc",
@@ -33,5 +34,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "RuleEngine", "YAML"]),
     ]
 )

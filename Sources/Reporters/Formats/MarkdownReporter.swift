@@ -1,0 +1,85 @@
+import RuleEngine
+
+/// The inspection report for people, in Markdown: for each unit its facts, score and findings
+/// grouped by area with citations, fixes and waivers; for several units first an overview
+/// table and text-bar charts of the checks that fail most and of the scores.
+public struct MarkdownReporter: Reporter {
+    public let format = "markdown"
+    public let summary = "biên bản kiểm tra dạng Markdown: tổng quan, biểu đồ, từng đơn vị"
+
+    public init() {}
+
+    public func render(_ run: RunResult, options: ReportOptions) -> String {
+        let inspection = Inspection(run)
+        var out = "# \(MarkdownText.inline(Wording.reportTitle))\n\n"
+        out += MarkdownText.inline(Wording.byline(toolVersion: inspection.toolVersion, reports: inspection.units.count,
+                                                  tally: inspection.tally,
+                                                  generatedAt: options.generatedAt.map(Timestamp.iso8601))) + "\n"
+        if inspection.isOverview {
+            out += overview(inspection)
+            out += chart(Wording.failingChecks, note: Wording.failingChecksNote, inspection.failingChecks,
+                         columns: ["Kiểm tra", "Đơn vị không đạt"])
+            out += chart(Wording.scoresByUnit, note: Wording.scoresNote, inspection.scores, columns: ["Đơn vị", "Điểm"])
+        }
+        for unit in inspection.units {
+            out += section(unit, numbered: inspection.isOverview)
+        }
+        return out
+    }
+
+    private func overview(_ inspection: Inspection) -> String {
+        let header = ["#", "Đơn vị", "Loại", "Năm"] + inspection.areas.map(\.title) + ["Phát hiện", "Điểm"]
+        let alignments = ["---:", "---", "---", "---:"] + inspection.areas.map { _ in "---:" } + ["---:", "---:"]
+        let rows = inspection.units.map { unit -> [String] in
+            let kind = unit.report.unitKind.map(Wording.unitKind) ?? ""
+            let identity = [String(unit.number), "[\(MarkdownText.inline(unit.title))](#\(unit.anchor))",
+                            MarkdownText.inline(kind), unit.report.year.map(String.init) ?? ""]
+            let counts = inspection.areas.map { String(unit.countedByArea[$0] ?? 0) }
+            return identity + counts + [String(unit.tally.counted), unit.report.score.percent.map(Wording.decimal) ?? "—"]
+        }
+        return "\n## \(Wording.overview)\n\n" + MarkdownText.table(header.map(MarkdownText.inline), alignments: alignments, rows: rows)
+    }
+
+    private func chart(_ title: String, note: String, _ chart: BarChart, columns: [String]) -> String {
+        let out = "\n## \(MarkdownText.inline(title))\n\n\(MarkdownText.inline(note))\n\n"
+        guard !chart.bars.isEmpty else { return out + MarkdownText.inline(Wording.noFailingChecks) + "\n" }
+        let rows = chart.bars.map { bar in
+            [MarkdownText.inline(bar.label), MarkdownText.inline(bar.valueText), "`\(MarkdownText.bar(chart.fraction(bar)))`"]
+        }
+        return out + MarkdownText.table(columns.map(MarkdownText.inline) + [""], alignments: ["---", "---:", "---"], rows: rows)
+    }
+
+    private func section(_ unit: Inspection.Unit, numbered: Bool) -> String {
+        let heading = (numbered ? "\(unit.number). " : "") + unit.title
+        var out = "\n<a id=\"\(unit.anchor)\"></a>\n\n## \(MarkdownText.inline(heading))\n\n"
+        out += unit.facts.map { "- **\(MarkdownText.inline($0.label)):** \(MarkdownText.inline($0.value))\n" }.joined()
+        if unit.areas.isEmpty { out += "\n\(MarkdownText.inline(Wording.noFindings))\n" }
+        for (area, findings) in unit.areas {
+            out += "\n### \(MarkdownText.inline(area.title))\n\n" + findings.map(item).joined()
+        }
+        if !unit.waived.isEmpty {
+            let rows = unit.waived.map { finding in
+                [finding.ruleID, finding.path.isEmpty ? finding.location.description : finding.path,
+                 finding.waiver?.reason ?? "", finding.waiver.map { Wording.origin($0.origin) } ?? ""].map(MarkdownText.inline)
+            }
+            out += "\n### \(MarkdownText.inline(Wording.waivers))\n\n"
+            out += MarkdownText.table(["Kiểm tra", "Vị trí", "Lý do", "Ghi tại"], alignments: ["---", "---", "---", "---"], rows: rows)
+        }
+        return out
+    }
+
+    /// A finding as a list item with its location, related places, basis and fix beneath.
+    private func item(_ finding: Finding) -> String {
+        var out = "- **\(finding.severity.vietnameseName)** \(MarkdownText.code(finding.ruleID)) "
+            + "**\(MarkdownText.inline(finding.title))**: \(MarkdownText.inline(finding.message))"
+        if let status = Wording.status(of: finding) { out += " _(\(MarkdownText.inline(status)))_" }
+        out += "\n"
+        var location = MarkdownText.code(finding.location.description)
+        if !finding.path.isEmpty { location += ", " + MarkdownText.code(finding.path) }
+        var details = ["\(Wording.location): \(location)"]
+        details += finding.relatedLocations.map { "\(Wording.related): \(MarkdownText.code($0.description))" }
+        if let basis = finding.basis { details.append("\(Wording.basis.capitalizedFirst): \(MarkdownText.inline(basis))") }
+        if let fix = finding.fix { details.append("\(Wording.fix.capitalizedFirst): \(MarkdownText.inline(fix))") }
+        return out + details.map { "  - \($0)\n" }.joined()
+    }
+}
