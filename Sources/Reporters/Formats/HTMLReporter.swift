@@ -44,7 +44,7 @@ public struct HTMLReporter: Reporter {
 
     private func overview(_ inspection: Inspection) -> String {
         var out = "<section class=\"overview\">\n<h2>\(Markup.text(Wording.overview))</h2>\n<div class=\"table-wrap\">\n<table>\n<thead><tr>"
-        out += "<th class=\"num\">#</th><th>Đơn vị</th><th>Loại</th><th class=\"num\">Năm</th>"
+        out += "<th class=\"num\">STT</th><th>Đơn vị</th><th>Loại</th><th class=\"num\">Năm</th>"
         out += inspection.areas.map { "<th class=\"num\">\(Markup.text($0.title))</th>" }.joined()
         out += "<th class=\"num\">Phát hiện</th><th class=\"num\">Điểm</th></tr></thead>\n<tbody>\n"
         for unit in inspection.units {
@@ -66,19 +66,20 @@ public struct HTMLReporter: Reporter {
     private func chart(_ title: String, note: String, _ chart: BarChart) -> String {
         var out = "<section class=\"chart\">\n<h2>\(Markup.text(title))</h2>\n<p class=\"note\">\(Markup.text(note))</p>\n"
         guard !chart.bars.isEmpty else { return out + "<p>\(Markup.text(Wording.noFailingChecks))</p>\n</section>\n" }
-        // Each bar is two lines: its label and value above, the bar below; 480 units wide.
-        let width = 480.0, rowHeight = 40.0
+        // Each bar is two lines: its label across the whole width, then the bar, with its value
+        // after it in a column as wide as the widest value.
+        let width = 420.0, rowHeight = 40.0
+        let valueColumn = chart.bars.map { Self.estimatedWidth($0.valueText, fontSize: 12) }.max()! + 8
+        let track = width - valueColumn
         out += "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(rowHeight) * chart.bars.count)\""
         out += " role=\"img\" aria-label=\"\(Markup.attribute(title))\">\n"
         for (index, bar) in chart.bars.enumerated() {
             let top = Double(index) * rowHeight
-            // Room for the label beside the value, at about 6.8 units a character.
-            let room = Int((width - 16 - Double(bar.valueText.count) * 6.5) / 6.8)
             out += "<g><title>\(Markup.text("\(bar.label): \(bar.valueText)"))</title>"
-            out += "<text x=\"0\" y=\(Self.number(top + 15)) class=\"label\">\(Markup.text(bar.label.truncated(to: room)))</text>"
-            out += "<text x=\(Self.number(width)) y=\(Self.number(top + 15)) class=\"value\" text-anchor=\"end\">\(Markup.text(bar.valueText))</text>"
-            out += "<rect x=\"0\" y=\(Self.number(top + 21)) width=\(Self.number(width)) height=\"10\" rx=\"3\" class=\"track\"/>"
-            out += "<rect x=\"0\" y=\(Self.number(top + 21)) width=\(Self.number(width * chart.fraction(bar))) height=\"10\" rx=\"3\" class=\"bar \(bar.tone.rawValue)\"/></g>\n"
+            out += "<text x=\"0\" y=\(Self.number(top + 14)) class=\"label\">\(Markup.text(Self.fitting(bar.label, in: width, fontSize: 13)))</text>"
+            out += "<rect x=\"0\" y=\(Self.number(top + 20)) width=\(Self.number(track)) height=\"10\" rx=\"3\" class=\"track\"/>"
+            out += "<rect x=\"0\" y=\(Self.number(top + 20)) width=\(Self.number(track * chart.fraction(bar))) height=\"10\" rx=\"3\" class=\"bar \(bar.tone.rawValue)\"/>"
+            out += "<text x=\(Self.number(track + 8)) y=\(Self.number(top + 29.5)) class=\"value\">\(Markup.text(bar.valueText))</text></g>\n"
         }
         return out + "</svg>\n</section>\n"
     }
@@ -97,7 +98,7 @@ public struct HTMLReporter: Reporter {
             out += "<thead><tr><th>Kiểm tra</th><th>Vị trí</th><th>Lý do</th><th>Ghi tại</th></tr></thead>\n<tbody>\n"
             for finding in unit.waived {
                 let place = finding.path.isEmpty ? finding.location.description : finding.path
-                out += "<tr><td><code>\(Markup.text(finding.ruleID))</code></td><td><code>\(Markup.text(place))</code></td>"
+                out += "<tr><td><code class=\"rule\">\(Markup.text(finding.ruleID))</code></td><td><code>\(Markup.text(place))</code></td>"
                 out += "<td>\(Markup.text(finding.waiver?.reason ?? ""))</td><td>\(Markup.text(finding.waiver.map { Wording.origin($0.origin) } ?? ""))</td></tr>\n"
             }
             out += "</tbody>\n</table>\n</div>\n"
@@ -124,6 +125,22 @@ public struct HTMLReporter: Reporter {
         return out + "</li>\n"
     }
 
+    /// About how wide `text` is in a sans-serif font of `fontSize` units, for laying out SVG
+    /// labels without measuring them: capitals and digits are wider than small letters.
+    private static func estimatedWidth(_ text: some StringProtocol, fontSize: Double) -> Double {
+        text.reduce(0) { width, character in
+            width + fontSize * (character == " " ? 0.3 : character.isUppercase || character.isNumber ? 0.68 : 0.55)
+        }
+    }
+
+    /// `text`, cut and ended with "…" if it is estimated wider than `room`.
+    private static func fitting(_ text: String, in room: Double, fontSize: Double) -> String {
+        guard estimatedWidth(text, fontSize: fontSize) > room else { return text }
+        var cut = Substring(text)
+        while !cut.isEmpty, estimatedWidth(cut, fontSize: fontSize) + fontSize * 0.6 > room { cut = cut.dropLast() }
+        return cut + "…"
+    }
+
     /// An SVG coordinate, quoted, with at most one decimal.
     private static func number(_ value: Double) -> String {
         let text = String(format: "%.1f", value)
@@ -144,17 +161,20 @@ public struct HTMLReporter: Reporter {
     h3 { font-size: 1.05rem; margin: 1.25rem 0 .25rem; }
     .byline, .note { color: var(--muted); font-size: .9rem; margin: .25rem 0 .75rem; }
     code { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, "Liberation Mono", monospace; font-size: .88em;
-      overflow-wrap: anywhere; }
+      overflow-wrap: break-word; }
+    .details code { overflow-wrap: anywhere; }
+    code.rule { white-space: nowrap; }
     a { color: var(--info); }
     .table-wrap { overflow-x: auto; -webkit-overflow-scrolling: touch; }
     table { border-collapse: collapse; width: 100%; font-size: .9rem; }
     th, td { border: 1px solid var(--line); padding: .3rem .5rem; text-align: left; vertical-align: top; }
     th { background: var(--soft); }
-    .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+    .num { text-align: right; font-variant-numeric: tabular-nums; }
+    td.num { white-space: nowrap; }
     td.found { font-weight: 600; color: var(--error); }
     td.score { font-weight: 600; }
     td.good { color: var(--good); } td.fair { color: var(--fair); } td.poor { color: var(--poor); }
-    .chart svg { display: block; width: 100%; max-width: 40rem; height: auto; }
+    .chart svg { display: block; width: 100%; max-width: 34rem; height: auto; }
     .chart text { font-size: 13px; fill: #1b1e24; }
     .chart text.value { font-size: 12px; fill: var(--muted); }
     .chart .track { fill: #e8eaee; }
@@ -186,7 +206,7 @@ public struct HTMLReporter: Reporter {
       header.page, main { max-width: none; padding: 0; }
       .overview ~ .unit { break-before: page; }
       h2, h3 { break-after: avoid; }
-      tr, .finding, .chart svg { break-inside: avoid; }
+      tr, .finding, .chart { break-inside: avoid; }
       .table-wrap { overflow: visible; }
       a { color: inherit; text-decoration: none; }
       * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }

@@ -28,7 +28,7 @@ public struct MarkdownReporter: Reporter {
     }
 
     private func overview(_ inspection: Inspection) -> String {
-        let header = ["#", "Đơn vị", "Loại", "Năm"] + inspection.areas.map(\.title) + ["Phát hiện", "Điểm"]
+        let header = ["STT", "Đơn vị", "Loại", "Năm"] + inspection.areas.map(\.title) + ["Phát hiện", "Điểm"]
         let alignments = ["---:", "---", "---", "---:"] + inspection.areas.map { _ in "---:" } + ["---:", "---:"]
         let rows = inspection.units.map { unit -> [String] in
             let kind = unit.report.unitKind.map(Wording.unitKind) ?? ""

@@ -12,19 +12,19 @@ public struct TextReporter: Reporter {
 
     public func render(_ run: RunResult, options: ReportOptions) -> String {
         let style = ANSIStyle(enabled: options.color)
-        var out = ""
+        // Findings and summaries are paragraphs, one blank line apart.
+        var paragraphs: [String] = []
         for report in run.reports {
-            for finding in report.findings {
-                out += block(for: finding, in: report, options: options, style: style) + "\n"
-            }
+            paragraphs += report.findings.map { block(for: $0, in: report, options: options, style: style) }
             if !options.quiet {
-                out += style.bold("\(PlainText.oneLine(fileHeading(report))): \(FindingTally(report.findings).vietnameseSummary); điểm \(Wording.score(report.score))") + "\n\n"
+                let tally = FindingTally(report.findings).vietnameseSummary
+                paragraphs.append(style.bold("\(PlainText.oneLine(fileHeading(report))): \(tally); điểm \(Wording.score(report.score))"))
             }
         }
         if !options.quiet {
-            out += style.bold("Tổng cộng \(run.reports.count) báo cáo: \(FindingTally(run.allFindings).vietnameseSummary).") + "\n"
+            paragraphs.append(style.bold("Tổng cộng \(run.reports.count) báo cáo: \(FindingTally(run.allFindings).vietnameseSummary)."))
         }
-        return out
+        return paragraphs.isEmpty ? "" : paragraphs.joined(separator: "\n\n") + "\n"
     }
 
     /// "file (tài liệu 2) — UBND xã Tiên Sơn, năm 2022".
@@ -49,7 +49,7 @@ public struct TextReporter: Reporter {
         }
         if let basis = finding.basis { lines.append("  \(style.bold(Wording.basis + ":")) \(PlainText.oneLine(basis))") }
         if let fix = finding.fix { lines.append("  \(style.bold(Wording.fix + ":")) \(PlainText.oneLine(fix))") }
-        return lines.joined(separator: "\n") + "\n"
+        return lines.joined(separator: "\n")
     }
 
     /// The source line under a gutter with its number, and a caret under `position.column`.

@@ -26,10 +26,3 @@ extension Sequence where Element: Hashable {
         return filter { seen.insert($0).inserted }
     }
 }
-
-extension String {
-    /// The string cut to at most `length` characters, ending with "…" when cut.
-    func truncated(to length: Int) -> String {
-        count <= length ? self : String(prefix(max(0, length - 1))) + "…"
-    }
-}
