@@ -23,7 +23,7 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CLibYAML"]),
         // Generic engine: values, schema, rule language, packs, config, evaluation, findings.
         .target(name: "RuleEngine", dependencies: ["YAML"]),
-        .target(name: "Reporters", dependencies: ["RuleEngine", "YAML"]),
+        .target(name: "Reporters", dependencies: ["RuleEngine", "YAML"], exclude: ["JSON-FORMAT.md"]),
         // The command-line tool: argument parsing, wiring, exit codes.
         .executableTarget(
             name: "cchc",
@@ -34,6 +34,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
-        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "RuleEngine", "YAML"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "RuleEngine", "YAML"], exclude: ["Golden", "README.md"]),
     ]
 )
