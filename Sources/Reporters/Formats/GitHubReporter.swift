@@ -22,8 +22,7 @@ public struct GitHubReporter: Reporter {
         ].map { "\($0)=\(Self.escapeProperty($1))" }.joined(separator: ",")
         var message = finding.message
         if let status = Wording.status(of: finding) { message += " (\(status))" }
-        if let basis = finding.basis { message += "\n\(Wording.basis.capitalizedFirst): \(basis)" }
-        if let fix = finding.fix { message += "\n\(Wording.fix.capitalizedFirst): \(fix)" }
+        message += Wording.citation(basis: finding.basis, fix: finding.fix).map { "\n\($0): \($1)" }.joined()
         return "::\(command(for: finding)) \(properties)::\(Self.escapeData(message))\n"
     }
 

@@ -115,13 +115,13 @@ public struct HTMLReporter: Reporter {
         out += "<code>\(Markup.text(finding.ruleID))</code> <strong>\(Markup.text(finding.title))</strong></p>\n"
         out += "<p class=\"message\">\(Markup.text(finding.message))</p>\n"
         if let status = Wording.status(of: finding) { out += "<p class=\"status\">\(Markup.text(status))</p>\n" }
-        var location = "<code>\(Markup.text(finding.location.description))</code>"
-        if !finding.path.isEmpty { location += " · <code>\(Markup.text(finding.path))</code>" }
-        var details = [(Wording.location, location)]
-        details += finding.relatedLocations.map { (Wording.related, "<code>\(Markup.text($0.description))</code>") }
-        if let basis = finding.basis { details.append((Wording.basis.capitalizedFirst, Markup.text(basis))) }
-        if let fix = finding.fix { details.append((Wording.fix.capitalizedFirst, Markup.text(fix))) }
-        out += "<dl class=\"details\">" + details.map { "<dt>\(Markup.text($0))</dt><dd>\($1)</dd>" }.joined() + "</dl>\n"
+        out += "<dl class=\"details\">" + Inspection.details(of: finding).map { detail in
+            let value = switch detail.value {
+            case .code(let parts): parts.map { "<code>\(Markup.text($0))</code>" }.joined(separator: " · ")
+            case .text(let text): Markup.text(text)
+            }
+            return "<dt>\(Markup.text(detail.label))</dt><dd>\(value)</dd>"
+        }.joined() + "</dl>\n"
         return out + "</li>\n"
     }
 

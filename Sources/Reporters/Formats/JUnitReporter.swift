@@ -85,7 +85,7 @@ private struct Suite {
     }
 
     struct Case {
-        let area: String
+        let area: String?
         let name: String
         let verdict: Verdict
     }
@@ -99,12 +99,11 @@ private struct Suite {
     init(_ report: ReportResult, catalog: RuleCatalog) {
         self.report = report
         let findingsByRule = Dictionary(grouping: report.findings, by: \.ruleID)
-        var ruleIDs = report.outcomes.map(\.ruleID)
-        for finding in report.findings where !ruleIDs.contains(finding.ruleID) { ruleIDs.append(finding.ruleID) }
+        let ruleIDs = (report.outcomes.map(\.ruleID) + report.findings.map(\.ruleID)).uniqued()
         let applicability = Dictionary(report.outcomes.map { ($0.ruleID, $0.status) }, uniquingKeysWith: { first, _ in first })
         cases = ruleIDs.map { id in
             let rule = catalog.rule(id)
-            return Case(area: rule?.area ?? "",
+            return Case(area: rule?.area,
                         name: [id, rule?.title].compactMap { $0 }.joined(separator: " "),
                         verdict: Self.verdict(findingsByRule[id] ?? [], status: applicability[id]))
         }
@@ -120,8 +119,7 @@ private struct Suite {
             if let status = Wording.status(of: finding) { line += " (\(status))" }
             return line
         }
-        if let basis = findings[0].basis { lines.append("\(Wording.basis.capitalizedFirst): \(basis)") }
-        if let fix = findings[0].fix { lines.append("\(Wording.fix.capitalizedFirst): \(fix)") }
+        lines += Wording.citation(basis: findings[0].basis, fix: findings[0].fix).map { "\($0): \($1)" }
         let text = lines.joined(separator: "\n")
         let counted = findings.filter(\.counts)
         guard let worst = counted.map(\.severity).max() else {

@@ -74,12 +74,12 @@ public struct MarkdownReporter: Reporter {
             + "**\(MarkdownText.inline(finding.title))**: \(MarkdownText.inline(finding.message))"
         if let status = Wording.status(of: finding) { out += " _(\(MarkdownText.inline(status)))_" }
         out += "\n"
-        var location = MarkdownText.code(finding.location.description)
-        if !finding.path.isEmpty { location += ", " + MarkdownText.code(finding.path) }
-        var details = ["\(Wording.location): \(location)"]
-        details += finding.relatedLocations.map { "\(Wording.related): \(MarkdownText.code($0.description))" }
-        if let basis = finding.basis { details.append("\(Wording.basis.capitalizedFirst): \(MarkdownText.inline(basis))") }
-        if let fix = finding.fix { details.append("\(Wording.fix.capitalizedFirst): \(MarkdownText.inline(fix))") }
-        return out + details.map { "  - \($0)\n" }.joined()
+        return out + Inspection.details(of: finding).map { detail in
+            let value = switch detail.value {
+            case .code(let parts): parts.map(MarkdownText.code).joined(separator: ", ")
+            case .text(let text): MarkdownText.inline(text)
+            }
+            return "  - \(MarkdownText.inline(detail.label)): \(value)\n"
+        }.joined()
     }
 }

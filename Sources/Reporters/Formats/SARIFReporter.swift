@@ -39,9 +39,7 @@ public struct SARIFReporter: Reporter {
     }
 
     private func rule(_ rule: RuleDescriptor) -> JSONValue {
-        var help = [rule.help].compactMap { $0 }
-        if let basis = rule.basis { help.append("\(Wording.basis.capitalizedFirst): \(basis)") }
-        if let fix = rule.fix { help.append("\(Wording.fix.capitalizedFirst): \(fix)") }
+        let help = [rule.help].compactMap { $0 } + Wording.citation(basis: rule.basis, fix: rule.fix).map { "\($0): \($1)" }
         var members: [(String, JSONValue)] = [
             ("id", .string(rule.id)),
             ("name", .string(Self.identifierName(rule.id))),

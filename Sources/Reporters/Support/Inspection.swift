@@ -34,7 +34,7 @@ struct Inspection {
             self.waived = report.findings.filter { $0.waiver != nil }
         }
 
-        /// "Cấp xã · năm 2022 · Báo cáo/x.yaml": what identifies the report besides its title.
+        /// The report's file, unit kind, year, score and counts, as label and value.
         var facts: [(label: String, value: String)] {
             [
                 ("Tệp", Wording.source(of: report)),
@@ -55,6 +55,25 @@ struct Inspection {
     let failingChecks: BarChart
     /// Each unit's score, best first.
     let scores: BarChart
+
+    /// One line under a finding: its label and a value that is code (locations, paths) or text.
+    struct Detail {
+        enum Value {
+            case code([String])
+            case text(String)
+        }
+
+        let label: String
+        let value: Value
+    }
+
+    /// The lines under a finding: where it is, related places, basis and fix.
+    static func details(of finding: Finding) -> [Detail] {
+        let location = [finding.location.description] + (finding.path.isEmpty ? [] : [finding.path])
+        return [Detail(label: Wording.location, value: .code(location))]
+            + finding.relatedLocations.map { Detail(label: Wording.related, value: .code([$0.description])) }
+            + Wording.citation(basis: finding.basis, fix: finding.fix).map { Detail(label: $0, value: .text($1)) }
+    }
 
     /// Whether to show the overview and the charts (more than one report).
     var isOverview: Bool { units.count > 1 }

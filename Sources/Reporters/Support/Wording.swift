@@ -45,6 +45,11 @@ enum Wording {
             .joined(separator: " · ")
     }
 
+    /// The "Căn cứ" (basis) and "Cách sửa" (fix) lines that are present, as label and text.
+    static func citation(basis: String?, fix: String?) -> [(label: String, text: String)] {
+        [(Self.basis, basis), (Self.fix, fix)].compactMap { label, text in text.map { (label.capitalizedFirst, $0) } }
+    }
+
     /// Why a finding does not count, or nil when it counts: "đã miễn trừ: <reason>" or
     /// "đã có trong baseline".
     static func status(of finding: Finding) -> String? {
