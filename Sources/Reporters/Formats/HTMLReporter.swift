@@ -44,21 +44,21 @@ public struct HTMLReporter: Reporter {
 
     private func overview(_ inspection: Inspection) -> String {
         var out = "<section class=\"overview\">\n<h2>\(Markup.text(Wording.overview))</h2>\n<div class=\"table-wrap\">\n<table>\n<thead><tr>"
-        out += "<th class=\"num\">STT</th><th>Đơn vị</th><th>Loại</th><th class=\"num\">Năm</th>"
-        out += inspection.areas.map { "<th class=\"num\">\(Markup.text($0.title))</th>" }.joined()
-        out += "<th class=\"num\">Phát hiện</th><th class=\"num\">Điểm</th></tr></thead>\n<tbody>\n"
+        // Every column but the unit's name and kind holds a number.
+        out += inspection.overviewColumns.enumerated().map { index, title in
+            "<th\(index == 1 || index == 2 ? "" : " class=\"num\"")>\(Markup.text(title))</th>"
+        }.joined()
+        out += "</tr></thead>\n<tbody>\n"
         for unit in inspection.units {
             out += "<tr><td class=\"num\">\(unit.number)</td>"
             out += "<td><a href=\"#\(unit.anchor)\">\(Markup.text(unit.title))</a></td>"
-            out += "<td>\(Markup.text(unit.report.unitKind.map(Wording.unitKind) ?? ""))</td>"
-            out += "<td class=\"num\">\(unit.report.year.map(String.init) ?? "")</td>"
+            out += "<td>\(Markup.text(unit.kind))</td><td class=\"num\">\(unit.year)</td>"
             for area in inspection.areas {
                 let count = unit.countedByArea[area] ?? 0
                 out += "<td class=\"num\(count > 0 ? " found" : "")\">\(count)</td>"
             }
             out += "<td class=\"num\">\(unit.tally.counted)</td>"
-            let percent = unit.report.score.percent
-            out += "<td class=\"num score \(BarChart.Tone(score: percent).rawValue)\">\(percent.map(Wording.decimal) ?? "—")</td></tr>\n"
+            out += "<td class=\"num score \(BarChart.Tone(score: unit.report.score.percent).rawValue)\">\(unit.score)</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</div>\n</section>\n"
     }
@@ -93,13 +93,13 @@ public struct HTMLReporter: Reporter {
         for (area, findings) in unit.areas {
             out += "<h3>\(Markup.text(area.title))</h3>\n<ol class=\"findings\">\n" + findings.map(item).joined() + "</ol>\n"
         }
-        if !unit.waived.isEmpty {
-            out += "<h3>\(Markup.text(Wording.waivers))</h3>\n<div class=\"table-wrap\">\n<table>\n"
-            out += "<thead><tr><th>Kiểm tra</th><th>Vị trí</th><th>Lý do</th><th>Ghi tại</th></tr></thead>\n<tbody>\n"
-            for finding in unit.waived {
-                let place = finding.path.isEmpty ? finding.location.description : finding.path
-                out += "<tr><td><code class=\"rule\">\(Markup.text(finding.ruleID))</code></td><td><code>\(Markup.text(place))</code></td>"
-                out += "<td>\(Markup.text(finding.waiver?.reason ?? ""))</td><td>\(Markup.text(finding.waiver.map { Wording.origin($0.origin) } ?? ""))</td></tr>\n"
+        if !unit.waivers.isEmpty {
+            out += "<h3>\(Markup.text(Wording.waivers))</h3>\n<div class=\"table-wrap\">\n<table>\n<thead><tr>"
+            out += Inspection.waiverColumns.map { "<th>\(Markup.text($0))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+            for row in unit.waivers {
+                // The rule and the place are code; the rule id never breaks.
+                out += "<tr><td><code class=\"rule\">\(Markup.text(row[0]))</code></td><td><code>\(Markup.text(row[1]))</code></td>"
+                out += row.dropFirst(2).map { "<td>\(Markup.text($0))</td>" }.joined() + "</tr>\n"
             }
             out += "</tbody>\n</table>\n</div>\n"
         }

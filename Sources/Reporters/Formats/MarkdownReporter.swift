@@ -28,16 +28,14 @@ public struct MarkdownReporter: Reporter {
     }
 
     private func overview(_ inspection: Inspection) -> String {
-        let header = ["STT", "Đơn vị", "Loại", "Năm"] + inspection.areas.map(\.title) + ["Phát hiện", "Điểm"]
         let alignments = ["---:", "---", "---", "---:"] + inspection.areas.map { _ in "---:" } + ["---:", "---:"]
         let rows = inspection.units.map { unit -> [String] in
-            let kind = unit.report.unitKind.map(Wording.unitKind) ?? ""
-            let identity = [String(unit.number), "[\(MarkdownText.inline(unit.title))](#\(unit.anchor))",
-                            MarkdownText.inline(kind), unit.report.year.map(String.init) ?? ""]
-            let counts = inspection.areas.map { String(unit.countedByArea[$0] ?? 0) }
-            return identity + counts + [String(unit.tally.counted), unit.report.score.percent.map(Wording.decimal) ?? "—"]
+            [String(unit.number), "[\(MarkdownText.inline(unit.title))](#\(unit.anchor))", MarkdownText.inline(unit.kind), unit.year]
+                + inspection.areas.map { String(unit.countedByArea[$0] ?? 0) }
+                + [String(unit.tally.counted), unit.score]
         }
-        return "\n## \(Wording.overview)\n\n" + MarkdownText.table(header.map(MarkdownText.inline), alignments: alignments, rows: rows)
+        return "\n## \(Wording.overview)\n\n"
+            + MarkdownText.table(inspection.overviewColumns.map(MarkdownText.inline), alignments: alignments, rows: rows)
     }
 
     private func chart(_ title: String, note: String, _ chart: BarChart, columns: [String]) -> String {
@@ -57,13 +55,10 @@ public struct MarkdownReporter: Reporter {
         for (area, findings) in unit.areas {
             out += "\n### \(MarkdownText.inline(area.title))\n\n" + findings.map(item).joined()
         }
-        if !unit.waived.isEmpty {
-            let rows = unit.waived.map { finding in
-                [finding.ruleID, finding.path.isEmpty ? finding.location.description : finding.path,
-                 finding.waiver?.reason ?? "", finding.waiver.map { Wording.origin($0.origin) } ?? ""].map(MarkdownText.inline)
-            }
+        if !unit.waivers.isEmpty {
             out += "\n### \(MarkdownText.inline(Wording.waivers))\n\n"
-            out += MarkdownText.table(["Kiểm tra", "Vị trí", "Lý do", "Ghi tại"], alignments: ["---", "---", "---", "---"], rows: rows)
+            out += MarkdownText.table(Inspection.waiverColumns, alignments: Inspection.waiverColumns.map { _ in "---" },
+                                      rows: unit.waivers.map { $0.map(MarkdownText.inline) })
         }
         return out
     }

@@ -15,7 +15,8 @@ struct Inspection {
         let areas: [(area: ReportArea, findings: [Finding])]
         /// Findings that count, per area.
         let countedByArea: [ReportArea: Int]
-        let waived: [Finding]
+        /// The waived findings as rows under `Inspection.waiverColumns`.
+        let waivers: [[String]]
 
         /// The fragment id of the section.
         var anchor: String { "don-vi-\(number)" }
@@ -31,7 +32,10 @@ struct Inspection {
             let grouped = Dictionary(grouping: report.findings) { ReportArea(areaID: $0.area) }
             self.areas = grouped.keys.sorted().map { ($0, grouped[$0]!) }
             self.countedByArea = grouped.mapValues { $0.count(where: \.counts) }
-            self.waived = report.findings.filter { $0.waiver != nil }
+            self.waivers = report.findings.compactMap { finding in
+                finding.waiver.map { [finding.ruleID, finding.path.isEmpty ? finding.location.description : finding.path,
+                                      $0.reason, Wording.origin($0.origin)] }
+            }
         }
 
         /// The report's file, unit kind, year, score and counts, as label and value.
@@ -44,6 +48,15 @@ struct Inspection {
                 ("Phát hiện", tally.vietnameseSummary),
             ].compactMap { label, value in value.map { (label, $0) } }
         }
+
+        /// The unit kind as people say it, or "".
+        var kind: String { report.unitKind.map(Wording.unitKind) ?? "" }
+
+        /// The year, or "".
+        var year: String { report.year.map(String.init) ?? "" }
+
+        /// The score out of 100 (`82,5`), or "—" when no check applied.
+        var score: String { report.score.percent.map(Wording.decimal) ?? "—" }
     }
 
     let toolVersion: String
@@ -74,6 +87,14 @@ struct Inspection {
             + finding.relatedLocations.map { Detail(label: Wording.related, value: .code([$0.description])) }
             + Wording.citation(basis: finding.basis, fix: finding.fix).map { Detail(label: $0, value: .text($1)) }
     }
+
+    /// The overview table's columns: number, unit, kind, year, one per area, findings, score.
+    var overviewColumns: [String] {
+        ["STT", "Đơn vị", "Loại", "Năm"] + areas.map(\.title) + ["Phát hiện", "Điểm"]
+    }
+
+    /// The columns of a unit's table of waived findings.
+    static let waiverColumns = ["Kiểm tra", "Vị trí", "Lý do", "Ghi tại"]
 
     /// Whether to show the overview and the charts (more than one report).
     var isOverview: Bool { units.count > 1 }
@@ -119,7 +140,7 @@ struct Inspection {
         let bars = ranked.map { unit in
             let percent = unit.report.score.percent
             return BarChart.Bar(label: unit.label, value: percent ?? 0,
-                                valueText: percent.map(Wording.decimal) ?? "—", tone: BarChart.Tone(score: percent))
+                                valueText: unit.score, tone: BarChart.Tone(score: percent))
         }
         return BarChart(bars: bars, maximum: 100)
     }
