@@ -12,8 +12,9 @@ public struct SARIFReporter: Reporter {
 
     public func render(_ run: RunResult, options: ReportOptions) -> String {
         let catalog = RuleCatalog(run)
+        let findings = run.allFindings
         // A run compared with a baseline states every result's baseline state.
-        let comparedWithBaseline = !run.resolvedBaselineEntries.isEmpty || run.allFindings.contains { !$0.isNew }
+        let comparedWithBaseline = !run.resolvedBaselineEntries.isEmpty || findings.contains { !$0.isNew }
         var sarifRun: [(String, JSONValue)] = [
             ("tool", .object([("driver", .object([
                 ("name", .string("cchc")),
@@ -29,7 +30,7 @@ public struct SARIFReporter: Reporter {
         }
         sarifRun += [
             ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(run.allFindings.map { result($0, catalog: catalog, comparedWithBaseline: comparedWithBaseline) })),
+            ("results", .array(findings.map { result($0, catalog: catalog, comparedWithBaseline: comparedWithBaseline) })),
         ]
         return JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),

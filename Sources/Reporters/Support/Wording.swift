@@ -41,8 +41,9 @@ enum Wording {
 
     /// "cchc 0.1.0 · 2 báo cáo · 3 lỗi, …": the line under a report's title.
     static func byline(toolVersion: String, reports: Int, tally: FindingTally, generatedAt: String?) -> String {
-        (["cchc \(toolVersion)", "\(reports) báo cáo", tally.vietnameseSummary] + [generatedAt.map { "lập lúc \($0)" }].compactMap { $0 })
-            .joined(separator: " · ")
+        var parts = ["cchc \(toolVersion)", "\(reports) báo cáo", tally.vietnameseSummary]
+        if let generatedAt { parts.append("lập lúc \(generatedAt)") }
+        return parts.joined(separator: " · ")
     }
 
     /// The "Căn cứ" (basis) and "Cách sửa" (fix) lines that are present, as label and text.
