@@ -36,6 +36,7 @@ public struct HTMLReporter: Reporter {
             out += chart(Wording.failingChecks, note: Wording.failingChecksNote, inspection.failingChecks)
             out += chart(Wording.scoresByUnit, note: Wording.scoresNote, inspection.scores)
         }
+        if inspection.units.isEmpty { out += "<p>\(Markup.text(Wording.noReports))</p>\n" }
         for unit in inspection.units {
             out += section(unit, numbered: inspection.isOverview)
         }

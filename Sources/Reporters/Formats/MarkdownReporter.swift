@@ -21,6 +21,7 @@ public struct MarkdownReporter: Reporter {
                          columns: ["Kiểm tra", "Đơn vị không đạt"])
             out += chart(Wording.scoresByUnit, note: Wording.scoresNote, inspection.scores, columns: ["Đơn vị", "Điểm"])
         }
+        if inspection.units.isEmpty { out += "\n\(MarkdownText.inline(Wording.noReports))\n" }
         for unit in inspection.units {
             out += section(unit, numbered: inspection.isOverview)
         }

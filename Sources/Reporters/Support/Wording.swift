@@ -15,6 +15,7 @@ enum Wording {
     static let scoresNote = "Điểm = tổng điểm các kiểm tra đạt / tổng điểm các kiểm tra áp dụng × 100."
     static let waivers = "Các phát hiện được miễn trừ"
     static let noFindings = "Không có phát hiện."
+    static let noReports = "Không có báo cáo nào được kiểm tra."
     static let location = "Vị trí"
     static let related = "Xem thêm"
 
