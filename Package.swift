@@ -23,8 +23,11 @@ let package = Package(
         .target(name: "YAML", dependencies: ["CLibYAML"]),
         // Generic engine: values, schema, rule language, packs, config, evaluation, findings.
         .target(name: "RuleEngine", dependencies: ["YAML"]),
-        // Vietnamese administrative facts (Decree 30 numbers, dates, types): pure Swift + Foundation.
+        // Domain plugin: Vietnamese administrative facts (Decree 30 numbers, date lines, document
+        // types, phone numbers), registered as functions of the rule language.
         .target(name: "VietnameseAdmin", dependencies: ["RuleEngine", "YAML"]),
+        // Output formats behind one protocol; no rule logic.
+        .target(name: "Reporters", dependencies: ["RuleEngine", "YAML"], exclude: ["JSON-FORMAT.md"]),
         // The command-line tool: argument parsing, wiring, exit codes.
         .executableTarget(
             name: "cchc",
@@ -32,10 +35,12 @@ let package = Package(
                 "YAML",
                 "RuleEngine",
                 "VietnameseAdmin",
+                "Reporters",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "VietnameseAdminTests", dependencies: ["VietnameseAdmin"]),
+        .testTarget(name: "ReportersTests", dependencies: ["Reporters", "RuleEngine", "YAML"], exclude: ["Golden", "README.md"]),
     ]
 )

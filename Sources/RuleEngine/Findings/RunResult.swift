@@ -56,6 +56,8 @@ public struct ReportResult: Sendable {
     public var score: Score
     /// The text of the source lines findings point at (line number → line), for carets.
     public var sourceLines: [Int: String]
+    /// Seconds spent checking this input, when measured (JUnit `time`); nil when not measured.
+    public var duration: Double? = nil
 
     public init(file: String, documentIndex: Int? = nil, unitName: String? = nil, unitKind: String? = nil,
                 year: Int? = nil, findings: [Finding] = [], outcomes: [RuleOutcome] = [],

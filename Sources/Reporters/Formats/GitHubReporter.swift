@@ -1,0 +1,47 @@
+import RuleEngine
+
+/// GitHub Actions workflow commands: one `::error file=…,line=…,col=…,title=…::message`
+/// annotation per finding (`warning` and `notice` for the lower severities). Waived and
+/// baselined findings, which do not fail the run, are notices that say why.
+public struct GitHubReporter: Reporter {
+    public let format = "github"
+    public let summary = "chú thích (annotation) cho GitHub Actions"
+
+    public init() {}
+
+    public func render(_ run: RunResult, options: ReportOptions) -> String {
+        run.allFindings.map(annotation).joined()
+    }
+
+    private func annotation(_ finding: Finding) -> String {
+        let properties = [
+            ("file", finding.location.file),
+            ("line", String(finding.location.line)),
+            ("col", String(finding.location.column)),
+            ("title", "\(finding.ruleID) \(finding.title)"),
+        ].map { "\($0)=\(Self.escapeProperty($1))" }.joined(separator: ",")
+        var message = finding.message
+        if let status = Wording.status(of: finding) { message += " (\(status))" }
+        message += Wording.citation(basis: finding.basis, fix: finding.fix).map { "\n\($0): \($1)" }.joined()
+        return "::\(command(for: finding)) \(properties)::\(Self.escapeData(message))\n"
+    }
+
+    private func command(for finding: Finding) -> String {
+        guard finding.counts else { return "notice" }
+        switch finding.severity {
+        case .error: return "error"
+        case .warning: return "warning"
+        case .info: return "notice"
+        }
+    }
+
+    /// GitHub's escaping of a command's message: `%`, CR and LF.
+    static func escapeData(_ text: String) -> String {
+        text.replacingEvery(["%": "%25", "\r": "%0D", "\n": "%0A"])
+    }
+
+    /// GitHub's escaping of a property value: as a message, plus `:` and `,`.
+    static func escapeProperty(_ text: String) -> String {
+        text.replacingEvery(["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
+    }
+}

@@ -1,0 +1,127 @@
+import RuleEngine
+import YAML
+
+/// SARIF 2.1.0 for code-scanning tools: one run, the rules in `tool.driver.rules`, one result
+/// per finding with its file (a percent-encoded URI reference), line and column, the report
+/// path as a logical location, and waivers as suppressions.
+public struct SARIFReporter: Reporter {
+    public let format = "sarif"
+    public let summary = "SARIF 2.1.0 cho công cụ quét mã (GitHub code scanning, trình soạn thảo)"
+
+    public init() {}
+
+    public func render(_ run: RunResult, options: ReportOptions) -> String {
+        let catalog = RuleCatalog(run)
+        let findings = run.allFindings
+        // A run compared with a baseline states every result's baseline state.
+        let comparedWithBaseline = !run.resolvedBaselineEntries.isEmpty || findings.contains { !$0.isNew }
+        var sarifRun: [(String, JSONValue)] = [
+            ("tool", .object([("driver", .object([
+                ("name", .string("cchc")),
+                ("version", .string(run.toolVersion)),
+                ("rules", .array(catalog.rules.map(rule))),
+            ]))])),
+        ]
+        if let date = options.generatedAt {
+            sarifRun.append(("invocations", .array([.object([
+                ("executionSuccessful", .bool(true)),
+                ("endTimeUtc", .string(Timestamp.iso8601(date))),
+            ])])))
+        }
+        sarifRun += [
+            ("columnKind", .string("unicodeCodePoints")),
+            ("results", .array(findings.map { result($0, catalog: catalog, comparedWithBaseline: comparedWithBaseline) })),
+        ]
+        return JSONValue.object([
+            ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
+            ("version", .string("2.1.0")),
+            ("runs", .array([.object(sarifRun)])),
+        ]).serialized
+    }
+
+    private func rule(_ rule: RuleDescriptor) -> JSONValue {
+        let help = [rule.help].compactMap { $0 } + Wording.citation(basis: rule.basis, fix: rule.fix).map { "\($0): \($1)" }
+        var members: [(String, JSONValue)] = [
+            ("id", .string(rule.id)),
+            ("name", .string(Self.identifierName(rule.id))),
+            ("shortDescription", .object([("text", .string(rule.title))])),
+            ("fullDescription", .object([("text", .string(rule.help ?? rule.title))])),
+        ]
+        if !help.isEmpty { members.append(("help", .object([("text", .string(help.joined(separator: "\n")))]))) }
+        members += [
+            ("defaultConfiguration", .object([("level", .string(Self.level(rule.severity)))])),
+            ("properties", .object(properties([
+                ("area", rule.area), ("basis", rule.basis), ("fix", rule.fix),
+            ]) + [("points", .number(rule.points)), ("tags", .array([.string(rule.area)]))])),
+        ]
+        return .object(members)
+    }
+
+    private func result(_ finding: Finding, catalog: RuleCatalog, comparedWithBaseline: Bool) -> JSONValue {
+        var members: [(String, JSONValue)] = [("ruleId", .string(finding.ruleID))]
+        if let index = catalog.index(of: finding.ruleID) { members.append(("ruleIndex", JSONValue(index))) }
+        members += [
+            ("level", .string(Self.level(finding.severity))),
+            ("message", .object([("text", .string(finding.message))])),
+            ("locations", .array([.object(location(finding.location, logicalPath: finding.path))])),
+        ]
+        if !finding.relatedLocations.isEmpty {
+            members.append(("relatedLocations", .array(finding.relatedLocations.enumerated().map { index, related in
+                .object([("id", JSONValue(index))] + location(related, logicalPath: ""))
+            })))
+        }
+        if let waiver = finding.waiver {
+            var suppression: [(String, JSONValue)] = [
+                // A waiver in the report is in the source; one in the config file is external.
+                ("kind", .string(waiver.origin == .report ? "inSource" : "external")),
+                ("justification", .string(waiver.reason)),
+            ]
+            if let written = waiver.location { suppression.append(("location", .object(location(written, logicalPath: "")))) }
+            members.append(("suppressions", .array([.object(suppression)])))
+        }
+        if comparedWithBaseline { members.append(("baselineState", .string(finding.isNew ? "new" : "unchanged"))) }
+        members.append(("properties", .object(properties([
+            ("area", finding.area), ("basis", finding.basis), ("fix", finding.fix),
+        ]))))
+        return .object(members)
+    }
+
+    /// The members of a SARIF location: the file as a URI reference with line and column, and,
+    /// when the finding has one, the report path as a logical location.
+    private func location(_ location: SourceLocation, logicalPath: String) -> [(String, JSONValue)] {
+        let (uri, isRelative) = URIReference.forPath(location.file)
+        var artifact: [(String, JSONValue)] = [("uri", .string(uri))]
+        if isRelative { artifact.append(("uriBaseId", .string("%SRCROOT%"))) }
+        var physical: [(String, JSONValue)] = [("artifactLocation", .object(artifact))]
+        if location.line >= 1 {
+            var region: [(String, JSONValue)] = [("startLine", JSONValue(location.line))]
+            if location.column >= 1 { region.append(("startColumn", JSONValue(location.column))) }
+            physical.append(("region", .object(region)))
+        }
+        var members: [(String, JSONValue)] = [("physicalLocation", .object(physical))]
+        if !logicalPath.isEmpty {
+            members.append(("logicalLocations", .array([.object([("fullyQualifiedName", .string(logicalPath))])])))
+        }
+        return members
+    }
+
+    /// The present string properties, in order.
+    private func properties(_ pairs: [(String, String?)]) -> [(String, JSONValue)] {
+        pairs.compactMap { key, value in value.map { (key, .string($0)) } }
+    }
+
+    private static func level(_ severity: Severity) -> String {
+        switch severity {
+        case .error: "error"
+        case .warning: "warning"
+        case .info: "note"
+        }
+    }
+
+    /// A rule id as the identifier SARIF's `name` wants: `ND30-MARGINS` → `Nd30Margins`.
+    private static func identifierName(_ id: String) -> String {
+        id.split(whereSeparator: { !$0.isLetter && !$0.isNumber })
+            .map { $0.prefix(1).uppercased() + $0.dropFirst().lowercased() }
+            .joined()
+    }
+}

@@ -1,0 +1,249 @@
+import Foundation
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+import RuleEngine
+import XCTest
+import YAML
+@testable import Reporters
+
+/// What the goldens cannot show at a glance: rules the formats' specifications state in prose,
+/// escaping, counts, and the registry.
+final class FormatTests: XCTestCase {
+    func render(_ format: String, _ run: RunResult = Fixtures.single, options: ReportOptions = ReportOptions()) -> String {
+        ReporterRegistry.reporter(for: format)!.render(run, options: options)
+    }
+
+    func json(_ text: String) throws -> [String: Any] {
+        try XCTUnwrap(JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+    }
+
+    // MARK: Registry
+
+    func testRegistryListsEveryFormatOnceAndFindsThemByName() {
+        XCTAssertEqual(ReporterRegistry.formats, ["text", "json", "sarif", "junit", "github", "markdown", "html"])
+        for format in ReporterRegistry.formats {
+            XCTAssertEqual(ReporterRegistry.reporter(for: format)?.format, format)
+            XCTAssertFalse(ReporterRegistry.reporter(for: format)!.summary.isEmpty)
+        }
+        XCTAssertNil(ReporterRegistry.reporter(for: "pdf"))
+    }
+
+    // MARK: SARIF
+
+    func testSARIFRuleIndexPointsAtTheRuleWithTheSameID() throws {
+        for (_, run) in Fixtures.all {
+            let sarifRun = try XCTUnwrap((json(render("sarif", run))["runs"] as? [[String: Any]])?.first)
+            let driver = try XCTUnwrap((sarifRun["tool"] as? [String: Any])?["driver"] as? [String: Any])
+            let ruleIDs = try XCTUnwrap(driver["rules"] as? [[String: Any]]).map { $0["id"] as! String }
+            XCTAssertEqual(Set(ruleIDs).count, ruleIDs.count, "rule ids are unique")
+            let results = try XCTUnwrap(sarifRun["results"] as? [[String: Any]])
+            XCTAssertEqual(results.count, run.allFindings.count)
+            for result in results {
+                let index = try XCTUnwrap(result["ruleIndex"] as? Int)
+                XCTAssertEqual(ruleIDs[index], result["ruleId"] as? String)
+            }
+        }
+    }
+
+    func testSARIFEncodesVietnameseFileNamesAndMarksWaiversAsSuppressions() throws {
+        let text = render("sarif")
+        XCTAssertTrue(text.contains(#""uri": "B%C3%A1o%20c%C3%A1o/b%C3%A1o%20c%C3%A1o%20t%E1%BB%B1%20ki%E1%BB%83m%20tra%202024.yaml""#))
+        let results = try XCTUnwrap((json(text)["runs"] as? [[String: Any]])?.first?["results"] as? [[String: Any]])
+        let suppressed = results.filter { $0["suppressions"] != nil }
+        XCTAssertEqual(suppressed.map { $0["ruleId"] as? String }, ["CD-REPORTS", "MC-POST-HOTLINE"])
+        let kinds = suppressed.compactMap { ($0["suppressions"] as? [[String: Any]])?.first?["kind"] as? String }
+        XCTAssertEqual(kinds, ["external", "inSource"], "config waivers are external, report waivers in source")
+        let hotline = try XCTUnwrap((suppressed[1]["suppressions"] as? [[String: Any]])?.first)
+        XCTAssertEqual(hotline["justification"] as? String, "Dùng đường dây nóng chung của UBND huyện; xã không công bố số riêng")
+    }
+
+    func testURIReferences() {
+        XCTAssertEqual(URIReference.forPath("a b/c.yaml").uri, "a%20b/c.yaml")
+        XCTAssertEqual(URIReference.forPath("x:y.yaml").uri, "x%3Ay.yaml", "a colon must not read as a scheme")
+        XCTAssertEqual(URIReference.forPath("/srv/báo.yaml").uri, "file:///srv/b%C3%A1o.yaml")
+        XCTAssertTrue(URIReference.forPath("r.yaml").isRelative)
+        XCTAssertFalse(URIReference.forPath("/r.yaml").isRelative)
+    }
+
+    // MARK: JUnit
+
+    func testJUnitCountsMatchTheElements() throws {
+        for (name, run) in Fixtures.all {
+            let counts = try JUnitCounter(render("junit", run))
+            XCTAssertEqual(counts.mismatches, [], name)
+            let expectedCases = run.reports.map { report in
+                Set(report.outcomes.map(\.ruleID) + report.findings.map(\.ruleID)).count
+            }.reduce(0, +)
+            XCTAssertEqual(counts.testCases, expectedCases, "\(name): one test case per rule checked")
+        }
+    }
+
+    func testJUnitSuiteTimeHasThreeDecimals() {
+        XCTAssertTrue(render("junit").contains(#"time="0.012""#))
+    }
+
+    // MARK: JSON
+
+    func testJSONIsVersionedWithStableKeysAndEscapesControlCharacters() throws {
+        let text = render("json")
+        let document = try json(text)
+        XCTAssertEqual(document["format"] as? Int, 1)
+        let keys = ["\"format\"", "\"tool\"", "\"generated_at\"", "\"summary\"", "\"reports\"", "\"rules\"", "\"resolved_baseline_entries\""]
+        let offsets = keys.map { text.range(of: $0)!.lowerBound }
+        XCTAssertEqual(offsets, offsets.sorted(), "top-level keys in documented order")
+
+        var run = Fixtures.single
+        run.reports[0].findings[0].message = "a\u{1}b\"c\\d\ne"
+        let message = try XCTUnwrap(((json(render("json", run))["reports"] as? [[String: Any]])?[0]["findings"] as? [[String: Any]])?[0]["message"] as? String)
+        XCTAssertEqual(message, "a\u{1}b\"c\\d\ne")
+        XCTAssertTrue(render("json", run).contains(#""a\u0001b\"c\\d\ne""#))
+    }
+
+    func testJSONTimestampOnlyWhenAsked() throws {
+        let options = ReportOptions(generatedAt: Date(timeIntervalSince1970: 1_714_552_200))
+        XCTAssertEqual(try json(render("json", options: options))["generated_at"] as? String, "2024-05-01T08:30:00Z")
+    }
+
+    // MARK: GitHub
+
+    func testGitHubEscaping() {
+        XCTAssertEqual(GitHubReporter.escapeData("100% a:b,c\r\nd"), "100%25 a:b,c%0D%0Ad")
+        XCTAssertEqual(GitHubReporter.escapeProperty("100% a:b,c\r\nd"), "100%25 a%3Ab%2Cc%0D%0Ad")
+    }
+
+    func testGitHubWaivedAndBaselinedFindingsAreNotices() {
+        let lines = render("github").split(separator: "\n")
+        XCTAssertEqual(lines.count, Fixtures.single.allFindings.count)
+        XCTAssertTrue(lines.first { $0.contains("title=LT-COVER") }!.hasPrefix("::notice "))
+        XCTAssertTrue(lines.first { $0.contains("title=MC-POST-HOTLINE") }!.hasPrefix("::notice "))
+        XCTAssertTrue(lines.first { $0.contains("title=ND30-MARGINS") }!.hasPrefix("::error "))
+    }
+
+    // MARK: Text
+
+    func testCaretCountsCharactersAndKeepsTabs() {
+        // "ê" written as e + combining circumflex: two scalars, one character.
+        let decomposed = "\tTi\u{65}\u{302}n: x"
+        let finding = Finding(ruleID: "R", severity: .error, title: "t", message: "m", area: "a",
+                              location: SourceLocation(file: "f.yaml", line: 3, column: 9), path: "p")
+        let run = RunResult(toolVersion: "0", reports: [ReportResult(file: "f.yaml", findings: [finding], sourceLines: [3: decomposed])],
+                            rules: [])
+        let lines = render("text", run, options: ReportOptions(quiet: true)).split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[1], "   3 | \(decomposed)")
+        XCTAssertEqual(lines[2], "     | \t      ^", "tab kept, 'Tiên: ' is 6 characters, caret under x")
+    }
+
+    func testCaretPastTheEndOfTheLineAndControlCharactersInValues() {
+        let finding = Finding(ruleID: "R", severity: .warning, title: "t", message: "x\u{1B}[31my\nz", area: "a",
+                              location: SourceLocation(file: "f.yaml", line: 1, column: 6), path: "")
+        let run = RunResult(toolVersion: "0", reports: [ReportResult(file: "f.yaml", findings: [finding], sourceLines: [1: "ab"])], rules: [])
+        let lines = render("text", run, options: ReportOptions(quiet: true)).split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines[0], "f.yaml:1:6: cảnh báo[R]: x\u{FFFD}[31my z", "no raw escape or line break from a value")
+        XCTAssertEqual(lines[2], "     |      ^")
+    }
+
+    func testColourOnlyWhenAsked() {
+        XCTAssertFalse(render("text").contains("\u{1B}["))
+        XCTAssertTrue(render("text", options: ReportOptions(color: true)).contains("\u{1B}[1;31mlỗi[ND30-MARGINS]:\u{1B}[0m"))
+    }
+
+    // MARK: Markup, Markdown, HTML
+
+    func testMarkupEscaping() {
+        XCTAssertEqual(Markup.text("<a href=\"x\">&'\u{1}\n"), "&lt;a href=\"x\"&gt;&amp;'\u{FFFD}\n")
+        XCTAssertEqual(Markup.attribute("\"'\t\n<"), "&quot;&#39;&#9;&#10;&lt;")
+    }
+
+    func testMarkdownEscaping() {
+        XCTAssertEqual(MarkdownText.inline("a|b *c* [d](e) <f>\ng"), #"a\|b \*c\* \[d\](e) \<f\> g"#)
+        XCTAssertEqual(MarkdownText.code("a`b"), "``a`b``")
+        XCTAssertEqual(MarkdownText.code("`a"), "`` `a ``")
+    }
+
+    func testHTMLIsSelfContainedAndEscapesReportValues() {
+        var run = Fixtures.many
+        run.reports[0].unitName = "<script>alert(1)</script>"
+        let html = render("html", run)
+        XCTAssertFalse(html.contains("<script"))
+        XCTAssertTrue(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"))
+        for external in ["src=", "href=\"http", "url(", "@import", "@font-face"] {
+            XCTAssertFalse(html.contains(external), external)
+        }
+        for needed in ["<meta charset=\"utf-8\">", "name=\"viewport\"", "@page { size: A4", "@media print", "<svg"] {
+            XCTAssertTrue(html.contains(needed), needed)
+        }
+    }
+
+    func testOneReportHasNoOverviewAndManyHaveOne() {
+        for format in ["html", "markdown"] {
+            XCTAssertFalse(render(format).contains(Wording.overview), format)
+            XCTAssertTrue(render(format, Fixtures.many).contains(Wording.overview), format)
+        }
+    }
+
+    // MARK: Shared pieces
+
+    func testAreaGroupsAndOrder() {
+        XCTAssertEqual(ReportArea(areaID: "yaml"), ReportArea(areaID: "schema"))
+        XCTAssertEqual(ReportArea(areaID: "schema").title, "Định dạng báo cáo")
+        XCTAssertEqual(ReportArea(areaID: "qua-tinh").title, "qua-tinh")
+        let ordered = ["qua-tinh", "schema", "chi-dao", "nd30", "luu-tru", "mot-cua"].map { ReportArea(areaID: $0) }.sorted()
+        XCTAssertEqual(ordered.map(\.key), ["nd30", "mot-cua", "luu-tru", "chi-dao", "schema", "qua-tinh"])
+    }
+
+    func testTallyClassesAreDisjoint() {
+        let tally = FindingTally(Fixtures.single.allFindings)
+        XCTAssertEqual(tally.total, Fixtures.single.allFindings.count)
+        XCTAssertEqual(tally.counted, Fixtures.single.allFindings.count(where: \.counts))
+        XCTAssertEqual([tally.count(.error), tally.count(.warning), tally.count(.info), tally.waived, tally.baselined], [2, 3, 2, 2, 1])
+    }
+
+    func testVietnameseNumbers() {
+        XCTAssertEqual(Wording.decimal(82.5), "82,5")
+        XCTAssertEqual(Wording.decimal(100), "100")
+        XCTAssertEqual(Wording.decimal(200.0 / 3), "66,7")
+        XCTAssertEqual(Wording.score(Score(earned: 0, possible: 0)), "chưa tính được")
+    }
+}
+
+/// Counts a JUnit document's elements and checks each suite's and the root's attributes.
+private final class JUnitCounter: NSObject, XMLParserDelegate {
+    private(set) var testCases = 0
+    private(set) var mismatches: [String] = []
+    private var suite: (name: String, declared: [String: String], cases: Int, failures: Int, skipped: Int)?
+    private var totals = (cases: 0, failures: 0)
+    private var rootDeclared: [String: String] = [:]
+
+    init(_ xml: String) throws {
+        super.init()
+        let parser = XMLParser(data: Data(xml.utf8))
+        parser.delegate = self
+        guard parser.parse(), parser.parserError == nil else { throw parser.parserError ?? CocoaError(.coderReadCorrupt) }
+        if rootDeclared["tests"] != String(totals.cases) || rootDeclared["failures"] != String(totals.failures) {
+            mismatches.append("testsuites declares \(rootDeclared), has \(totals)")
+        }
+    }
+
+    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
+                attributes: [String: String] = [:]) {
+        switch name {
+        case "testsuites": rootDeclared = attributes
+        case "testsuite": suite = (attributes["name"] ?? "", attributes, 0, 0, 0)
+        case "testcase": suite?.cases += 1; testCases += 1
+        case "failure": suite?.failures += 1
+        case "skipped": suite?.skipped += 1
+        default: break
+        }
+    }
+
+    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+        guard name == "testsuite", let suite else { return }
+        let found = ["tests": suite.cases, "failures": suite.failures, "skipped": suite.skipped, "errors": 0]
+        for (key, count) in found where suite.declared[key] != String(count) {
+            mismatches.append("\(suite.name): \(key)=\(suite.declared[key] ?? "nil"), found \(count)")
+        }
+        totals.cases += suite.cases
+        totals.failures += suite.failures
+    }
+}
