@@ -1,29 +1,96 @@
 import ArgumentParser
 import Foundation
+@preconcurrency import Glibc
+import Reporters
 import RuleEngine
 
-/// `--format`, `-o`, `--color`, `--quiet`: where each format goes.
+/// When to colour text output.
+enum ColorMode: String, ExpressibleByArgument, CaseIterable {
+    case auto, always, never
+}
+
+/// `--format`, `-o`, `--color`, `--quiet`: which formats are produced and where each goes.
+/// Several formats at once: each `-o FILE` belongs to the `--format` before it
+/// (`--format sarif -o a.sarif --format text` writes SARIF to a.sarif and text to the terminal).
 struct OutputOptions: ParsableArguments {
-    @Option(name: .customLong("format"), help: "Định dạng: text, json, sarif, junit, github, markdown, html. Lặp lại được; mỗi -o sau một --format là tệp của định dạng đó.")
+    @Option(name: .customLong("format"), help: ArgumentHelp("Định dạng: \(ReporterRegistry.formats.joined(separator: ", ")). Lặp lại được.", valueName: "FORMAT"))
     var formats: [String] = []
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Ghi ra tệp (ghi nguyên tử: tệp tạm rồi đổi tên).", valueName: "FILE"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Ghi định dạng đứng trước ra tệp (ghi nguyên tử: tệp tạm rồi đổi tên; - là đầu ra chuẩn).", valueName: "FILE"))
     var outputs: [String] = []
 
-    @Flag(name: .customLong("quiet"), help: "Chỉ in các phát hiện, không in tóm tắt.")
+    @Option(name: .customLong("color"), help: "Tô màu: auto (chỉ khi ra màn hình, tôn trọng NO_COLOR), always, never.")
+    var color: ColorMode = .auto
+
+    @Flag(name: .customLong("quiet"), help: "Chỉ in các phát hiện, không in mã nguồn và tóm tắt.")
     var quiet = false
 
-    func validate() throws {}
-
-    func write(_ data: Data, to path: String) throws {
-        try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+    /// Each requested format with its destination (`-` = standard output).
+    var plan: [(format: String, destination: String)] {
+        Self.pair(arguments: Array(CommandLine.arguments.dropFirst()), formats: formats, outputs: outputs)
     }
 
-    func emit(_ run: RunResult) throws {
-        for report in run.reports {
-            for f in report.findings {
-                print("\(f.location): \(f.severity.vietnameseName)[\(f.ruleID)]: \(f.message)\(f.waiver != nil ? " (đã miễn trừ)" : "")")
+    /// Pairs formats with outputs in the order they were written on the command line.
+    static func pair(arguments: [String], formats: [String], outputs: [String]) -> [(format: String, destination: String)] {
+        var plan: [(String, String?)] = []
+        var i = 0, nextFormat = 0, nextOutput = 0
+        while i < arguments.count {
+            let a = arguments[i]
+            let isFormat = a == "--format" || a.hasPrefix("--format=")
+            let isOutput = a == "-o" || a == "--output" || a.hasPrefix("--output=") || (a.hasPrefix("-o") && a.count > 2 && !a.hasPrefix("--"))
+            if isFormat, nextFormat < formats.count {
+                plan.append((formats[nextFormat], nil))
+                nextFormat += 1
+            } else if isOutput, nextOutput < outputs.count {
+                if let last = plan.indices.last, plan[last].1 == nil { plan[last].1 = outputs[nextOutput] } else { plan.append(("text", outputs[nextOutput])) }
+                nextOutput += 1
             }
+            i += (a.contains("=") || (isOutput && a.count > 2 && !a.hasPrefix("--"))) ? 1 : (isFormat || isOutput ? 2 : 1)
+        }
+        if plan.isEmpty { plan = [("text", nil)] }
+        return plan.map { ($0.0, $0.1 ?? "-") }
+    }
+
+    func validate() throws {
+        for f in formats where ReporterRegistry.reporter(for: f) == nil {
+            throw ValidationError("định dạng '\(f)' không có; chọn một trong: \(ReporterRegistry.formats.joined(separator: ", "))")
+        }
+        let toStdout = plan.filter { $0.destination == "-" }
+        if toStdout.count > 1 {
+            throw ValidationError("chỉ một định dạng được in ra màn hình; dùng -o FILE cho các định dạng khác")
+        }
+        if outputs.count > max(formats.count, 1) {
+            throw ValidationError("có nhiều -o hơn --format: mỗi -o thuộc về --format đứng trước nó")
+        }
+    }
+
+    /// Whether text to standard output should be coloured.
+    var useColor: Bool {
+        switch color {
+        case .always: true
+        case .never: false
+        case .auto: isatty(STDOUT_FILENO) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"].map(\.isEmpty) ?? true
+        }
+    }
+
+    /// Renders and writes every requested format.
+    func emit(_ run: RunResult) throws {
+        for (format, destination) in plan {
+            guard let reporter = ReporterRegistry.reporter(for: format) else { continue }
+            let options = ReportOptions(color: destination == "-" && useColor, quiet: quiet, showSource: !quiet)
+            var text = reporter.render(run, options: options)
+            if !text.hasSuffix("\n"), !text.isEmpty { text += "\n" }
+            try write(Data(text.utf8), to: destination)
+        }
+    }
+
+    /// Writes atomically to a file, or to standard output for `-`.
+    func write(_ data: Data, to path: String) throws {
+        do {
+            try AtomicFileWriter.write(data, to: path)
+        } catch {
+            Diagnostics.note("không ghi được \(path): \(error)")
+            throw ExitCode(2)
         }
     }
 }
