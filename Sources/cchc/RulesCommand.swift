@@ -6,8 +6,8 @@ import RuleEngine
 struct RulesCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "rules",
-        abstract: "Công cụ cho người soạn quy tắc: lint, test, list.",
-        subcommands: [RulesLintCommand.self, RulesTestCommand.self, RulesListCommand.self])
+        abstract: "Công cụ cho người soạn quy tắc: lint, test, list, doc.",
+        subcommands: [RulesLintCommand.self, RulesTestCommand.self, RulesListCommand.self, RulesDocCommand.self])
 }
 
 /// Options naming the packs a rules command works on.

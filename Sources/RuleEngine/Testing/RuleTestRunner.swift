@@ -11,6 +11,8 @@ public struct FixtureCase {
     public var reportText: String
     public var expected: [(rule: String, path: String?)]
     public var expectedAbsent: [String]
+    /// The edits the case makes to its base, as written (`documents[0].layout.font: Arial`).
+    public var edits: [String]
 }
 
 /// What one case produced.
@@ -98,6 +100,11 @@ public enum RuleTestRunner {
         return FixtureCaseResult(fixture: fixture, matched: matched, missing: missing, unexpected: unexpected)
     }
 
+    /// The fixture cases of a pack (unreadable files are skipped; `run` reports them).
+    public static func fixtures(of pack: RulePack, loader: YAMLLoader = YAMLLoader()) -> [FixtureCase] {
+        pack.fixtureFiles.flatMap { readFixtures(file: $0, packID: pack.id, loader: loader).0 }
+    }
+
     /// Reads one fixture file.
     static func readFixtures(file: String, packID: String, loader: YAMLLoader) -> ([FixtureCase], [RuleError]) {
         var errors: [RuleError] = []
@@ -136,13 +143,16 @@ public enum RuleTestRunner {
                 continue
             }
             if let patch = c.node("patch") { tree = tree.merged(with: TreeValue(doc, patch)) }
+            var edits: [String] = []
             for (key, value) in c.pairs("set", errors: &errors) ?? [] {
+                edits.append("\(doc.text(key)): \(TreeValue(doc, value).yaml.trimmingCharacters(in: .whitespacesAndNewlines))")
                 guard let steps = TreeValue.steps(doc.text(key)), tree.set(steps[...], to: TreeValue(doc, value)) else {
                     errors.append(RuleError(location: doc.location(key), message: "không đặt được giá trị tại đường dẫn '\(doc.text(key))'"))
                     continue
                 }
             }
             for path in c.list("unset", errors: &errors) ?? [] {
+                edits.append("bỏ \(doc.text(path))")
                 guard let steps = TreeValue.steps(doc.text(path)), tree.set(steps[...], to: nil) else {
                     errors.append(RuleError(location: doc.location(path), message: "không xóa được đường dẫn '\(doc.text(path))'"))
                     continue
@@ -155,7 +165,7 @@ public enum RuleTestRunner {
                 if let rule = r.string("rule", required: true, errors: &errors) { expected.append((rule, r.string("path", errors: &errors))) }
             }
             cases.append(FixtureCase(name: name, location: doc.location(item), packID: packID, reportText: tree.yaml,
-                                     expected: expected, expectedAbsent: c.strings("expect_not", errors: &errors) ?? []))
+                                     expected: expected, expectedAbsent: c.strings("expect_not", errors: &errors) ?? [], edits: edits))
         }
         return (cases, errors)
     }

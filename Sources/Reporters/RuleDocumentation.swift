@@ -1,0 +1,72 @@
+import RuleEngine
+
+/// The catalogue of rules for people (`cchc rules doc`, `cchc explain`): for each rule its id,
+/// title, severity, basis by period, what it checks, its conditions, parameters and a failing
+/// example taken from its fixtures. Deterministic, so the committed `Rules/CATALOG.md` can be
+/// kept in sync by a test.
+public enum RuleDocumentation {
+    /// The whole catalogue as Markdown.
+    public static func markdown(packs: [RulePack], fixtures: [String: [FixtureCase]]) -> String {
+        var out = """
+        # Danh mục quy tắc cchc
+
+        Tệp này được sinh bởi `cchc rules doc > Rules/CATALOG.md`; đừng sửa tay. \
+        Mỗi quy tắc: mã, mức, tiêu đề, căn cứ pháp lý theo thời kỳ, nội dung kiểm tra, tham số và một ví dụ vi phạm lấy từ ca kiểm thử.
+
+        """
+        for pack in packs.sorted(by: { $0.id < $1.id }) {
+            out += "\n## \(pack.id) — \(MarkdownText.inline(pack.title)) (phiên bản \(pack.version))\n\n"
+            if let description = pack.description { out += MarkdownText.inline(description) + "\n\n" }
+            if !pack.basis.isEmpty { out += "Căn cứ chung: " + basisText(pack.basis) + "\n\n" }
+            if !pack.params.isEmpty {
+                out += "| Tham số | Mặc định | Ý nghĩa |\n| --- | --- | --- |\n"
+                for p in pack.params {
+                    out += "| `\(p.name)` | `\(ValueFormatter.text(p.defaultValue))` | \(MarkdownText.inline(p.description ?? "")) |\n"
+                }
+                out += "\n"
+            }
+            out += "| Mã | Mức | Tiêu đề |\n| --- | --- | --- |\n"
+            for rule in pack.rules {
+                out += "| [\(rule.id)](#\(rule.id.lowercased())) | \(rule.severity.rawValue) | \(MarkdownText.inline(rule.title)) |\n"
+            }
+            for rule in pack.rules {
+                out += "\n" + section(rule, pack: pack, fixtures: fixtures[pack.id] ?? [])
+            }
+        }
+        return out
+    }
+
+    /// One rule's section (also what `cchc explain ID` prints).
+    public static func section(_ rule: RuleDefinition, pack: RulePack, fixtures: [FixtureCase]) -> String {
+        var out = "### \(rule.id)\n\n**\(MarkdownText.inline(rule.title))** — mức \(rule.severity.rawValue) (\(rule.severity.vietnameseName)), \(rule.points == 1 ? "1 điểm" : "\(ValueFormatter.number(rule.points, maxFractionDigits: 2)) điểm")\n\n"
+        if let d = rule.description { out += MarkdownText.inline(d) + "\n\n" }
+        let basis = rule.basis.isEmpty ? pack.basis : rule.basis
+        if !basis.isEmpty { out += "- Căn cứ: " + basisText(basis) + "\n" }
+        out += "- Đối tượng: " + (rule.targetText.map { "mỗi phần tử của " + MarkdownText.code($0) } ?? "toàn bộ báo cáo") + "\n"
+        if let window = rule.effective ?? pack.effective {
+            var parts: [String] = []
+            if let f = window.from { parts.append("từ \(f.vietnameseDescription)") }
+            if let u = window.until { parts.append("đến \(u.vietnameseDescription)") }
+            if let field = window.field { parts.append("theo ngày `\(field)` của đối tượng") }
+            if !parts.isEmpty { out += "- Hiệu lực: " + parts.joined(separator: ", ") + "\n" }
+        }
+        for condition in rule.conditionTexts { out += "- Điều kiện: " + MarkdownText.code(condition) + "\n" }
+        if let fix = rule.fixText { out += "- Cách sửa: " + MarkdownText.inline(fix) + "\n" }
+        if let example = fixtures.first(where: { $0.expected.contains { $0.rule == rule.id } }) {
+            out += "- Ví dụ vi phạm (\(MarkdownText.inline(example.name))): "
+            out += example.edits.isEmpty ? "xem ca kiểm thử" : example.edits.map(MarkdownText.code).joined(separator: ", ")
+            out += "\n"
+        }
+        out += "- Định nghĩa: `\(rule.location.file.split(separator: "/").suffix(3).joined(separator: "/")):\(rule.location.line)`\n"
+        return out
+    }
+
+    static func basisText(_ entries: [BasisEntry]) -> String {
+        entries.map { e in
+            var period: [String] = []
+            if let f = e.from { period.append("từ \(f.vietnameseDescription)") }
+            if let u = e.until { period.append("đến \(u.vietnameseDescription)") }
+            return MarkdownText.inline(e.text) + (period.isEmpty ? "" : " (\(period.joined(separator: " ")))")
+        }.joined(separator: "; ")
+    }
+}
