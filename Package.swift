@@ -33,5 +33,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .executableTarget(
+            name: "cchc-bench",
+            dependencies: [
+                "YAML",
+                "CLibYAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
     ]
 )
