@@ -72,22 +72,40 @@ public enum InputFile {
                 throw sizeError(Int(info.st_size), limit: limit, at: here)
             }
         }
-        var result: [UInt8] = []
-        if (info.st_mode & S_IFMT) == S_IFREG { result.reserveCapacity(Int(info.st_size)) }
+        // A regular file is read in one piece of its size (+1 to see the end); anything else
+        // (a pipe, standard input) in growing pieces. Every piece is read straight into its array.
+        let isRegular = (info.st_mode & S_IFMT) == S_IFREG
         let chunk = 1 << 16
-        var buffer = [UInt8](repeating: 0, count: chunk)
+        var pieceSize = isRegular ? min(Int(info.st_size), limit) + 1 : chunk
+        var result: [UInt8] = []
         while true {
-            let n = buffer.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, chunk) }
-            if n < 0 {
-                if errno == EINTR { continue }
-                throw YAMLError(kind: .io, location: here, problem: "read failed: \(String(cString: strerror(errno)))",
-                                explanation: "không đọc được tệp")
-            }
-            if n == 0 { break }
-            result.append(contentsOf: buffer[0 ..< n])
+            let piece = try readPiece(fd, upTo: pieceSize, at: here)
+            if result.isEmpty { result = piece } else { result.append(contentsOf: piece) }
             if result.count > limit { throw sizeError(result.count, limit: limit, at: here) }
+            if piece.count < pieceSize { return result }  // end of file
+            // At most one byte past the limit (written so that `limit: .max` cannot overflow).
+            pieceSize = min(max(chunk, result.count), limit - result.count + 1)
         }
-        return result
+    }
+
+    /// Reads until end of file or `capacity` bytes, into a new array of exactly that many bytes.
+    static func readPiece(_ fd: Int32, upTo capacity: Int, at location: SourceLocation) throws -> [UInt8] {
+        var failure: Int32 = 0
+        let piece = [UInt8](unsafeUninitializedCapacity: capacity) { buffer, count in
+            count = 0
+            while count < capacity {
+                let n = Glibc.read(fd, buffer.baseAddress! + count, capacity - count)
+                if n > 0 { count += n; continue }
+                if n < 0, errno == EINTR { continue }
+                if n < 0 { failure = errno }
+                return
+            }
+        }
+        guard failure == 0 else {
+            throw YAMLError(kind: .io, location: location, problem: "read failed: \(String(cString: strerror(failure)))",
+                            explanation: "không đọc được tệp")
+        }
+        return piece
     }
 
     static func sizeError(_ size: Int, limit: Int, at location: SourceLocation) -> YAMLError {
@@ -456,7 +474,7 @@ private struct TreeBuilder: ~Copyable {
         let problem = p.problem.map { String(cString: $0) } ?? "unknown libyaml error"
         let context = p.context.map { String(cString: $0) }
         if p.error == YAML_READER_ERROR {
-            let where_ = positionOfByte(Int(p.problem_offset))
+            let where_ = positionOfByte(characterStart(before: Int(p.problem_offset)))
             var text = problem
             if p.problem_value != -1 { text += String(format_hex: Int(p.problem_value)) }
             return YAMLError(kind: .encoding, location: SourceLocation(file: file, position: where_),
@@ -514,6 +532,23 @@ private struct TreeBuilder: ~Copyable {
             }
         }
         return SourcePosition(line: line, column: column)
+    }
+
+    /// The offset of the UTF-8 character that the byte at `offset` belongs to: libyaml points
+    /// at the bad byte of a malformed sequence ("invalid trailing UTF-8 octet"), a person looks
+    /// for the character it breaks. The lead byte is at most 3 bytes back.
+    func characterStart(before offset: Int) -> Int {
+        var lead = min(offset, input.count)
+        while lead > 0, offset - lead < 3 {
+            lead -= 1
+            let byte = input[lead]
+            guard byte & 0xC0 == 0x80 else {
+                // A lead byte whose sequence reaches `offset` starts the broken character.
+                let length = byte >= 0xF0 ? 4 : byte >= 0xE0 ? 3 : byte >= 0xC0 ? 2 : 1
+                return lead + length > offset ? lead : offset
+            }
+        }
+        return offset
     }
 
     /// Byte offset where 1-based `line` starts, or nil.
