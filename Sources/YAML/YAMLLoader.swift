@@ -9,8 +9,10 @@ internal import CLibYAML
 /// API. Each document of a stream is returned separately. Throws `YAMLError` — never crashes on
 /// hostile input: size, nesting depth and alias expansion are bounded by `limits`.
 public struct YAMLLoader: Sendable {
+    /// The bounds every load is held to.
     public var limits: YAMLLimits
 
+    /// A loader with the given limits (default: `YAMLLimits.default`).
     public init(limits: YAMLLimits = .default) {
         self.limits = limits
     }
@@ -21,11 +23,12 @@ public struct YAMLLoader: Sendable {
     /// Loads every document of the stream in `bytes`. An empty stream gives no documents.
     /// - Throws: `YAMLError`.
     public func load(bytes: [UInt8], file: String) throws -> [YAMLDocument] {
-        guard bytes.count <= limits.maxInputBytes else {
+        let maxInputBytes = min(limits.maxInputBytes, Int(Int32.max))
+        guard bytes.count <= maxInputBytes else {
             throw YAMLError(
                 kind: .sizeLimit, location: SourceLocation(file: file, line: 1, column: 1),
-                problem: "input of \(bytes.count) bytes exceeds the limit of \(limits.maxInputBytes) bytes",
-                explanation: "tệp quá lớn (\(Self.megabytes(bytes.count)) MB, giới hạn \(Self.megabytes(limits.maxInputBytes)) MB) — báo cáo tự kiểm tra không thể lớn như vậy")
+                problem: "input of \(bytes.count) bytes exceeds the limit of \(maxInputBytes) bytes",
+                explanation: "tệp quá lớn (\(Self.megabytes(bytes.count)) MB, giới hạn \(Self.megabytes(maxInputBytes)) MB) — báo cáo tự kiểm tra không thể lớn như vậy")
         }
         if bytes.isEmpty { return [] }
         return try bytes.withUnsafeBufferPointer { buffer in
