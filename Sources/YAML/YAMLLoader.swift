@@ -174,6 +174,10 @@ private struct TreeBuilder: ~Copyable {
         self.limits = limits
         // Measured on self-reports: scalar text is a little under half of the input.
         scalarBytes = ByteBuffer(capacity: input.count / 2)
+        // Enough for a self-report's nesting and widest mapping, so that they never regrow.
+        pending.reserveCapacity(64)
+        frames.reserveCapacity(16)
+        keyScratch.reserveCapacity(32)
     }
 
     mutating func run() throws -> [YAMLDocument] {

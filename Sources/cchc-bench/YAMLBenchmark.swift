@@ -22,22 +22,23 @@ struct YAMLBenchmark: ParsableCommand {
     @Option(help: "Folder to write the corpus into (default: a temporary folder, removed afterwards).")
     var dir: String?
 
+    @Option(help: "Size of each generated report, in kilobytes (10^3 bytes); real self-reports are about 5.")
+    var fileKilobytes = 5
+
     @Option(help: "Timed runs of each parser; the median is reported.")
     var runs = 5
-
-    /// Size of one generated report, like a real unit's self-report.
-    static let fileBytes = 5_000
 
     func validate() throws {
         guard megabytes > 0 else { throw ValidationError("--megabytes must be positive") }
         guard runs > 0 else { throw ValidationError("--runs must be positive") }
+        guard fileKilobytes > 0 else { throw ValidationError("--file-kilobytes must be positive") }
     }
 
     func run() throws {
         let directory = try dir ?? Self.makeTemporaryDirectory()
         defer { if dir == nil { try? FileManager.default.removeItem(atPath: directory) } }
 
-        let corpus = try ReportCorpus.generate(in: directory, totalBytes: megabytes * 1_000_000, fileBytes: Self.fileBytes)
+        let corpus = try ReportCorpus.generate(in: directory, totalBytes: megabytes * 1_000_000, fileBytes: fileKilobytes * 1_000)
         print("corpus: \(corpus.paths.count) files, \(Measurement.megabytes(corpus.totalBytes)), "
             + "largest file \(corpus.largestBytes) bytes, in \(directory)")
 
@@ -101,7 +102,8 @@ struct YAMLBenchmark: ParsableCommand {
 
     /// A new, empty folder under the system's temporary folder.
     static func makeTemporaryDirectory() throws -> String {
-        var template = Array((NSTemporaryDirectory() + "/cchc-bench-yaml-XXXXXX").utf8CString)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-bench-yaml-XXXXXX").path
+        var template = Array(path.utf8CString)
         guard let made = mkdtemp(&template) else {
             throw BenchmarkFailure(description: "cannot create a temporary folder: \(String(cString: strerror(errno)))")
         }
