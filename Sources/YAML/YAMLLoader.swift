@@ -466,13 +466,21 @@ private struct TreeBuilder: ~Copyable {
     func duplicate(_ firstKey: Int32, _ secondKey: Int32) -> YAMLError {
         let a = nodes[Int(firstKey)], b = nodes[Int(secondKey)]
         let text = String(decoding: scalarBytes.bytes(at: Int(b.first), count: Int(b.count)), as: UTF8.self)
+        let firstText = String(decoding: scalarBytes.bytes(at: Int(a.first), count: Int(a.count)), as: UTF8.self)
         let firstLocation = SourceLocation(file: file, line: Int(a.startLine), column: Int(a.startColumn))
+        let here = "\(firstLocation.line):\(firstLocation.column)"
+        let whereVietnamese = "dòng \(firstLocation.line), cột \(firstLocation.column)"
+        // `1` and `01`, or `~` and `null`: the same value written differently.
+        let sameText = text == firstText
         return YAMLError(
             kind: .duplicateKey,
             location: SourceLocation(file: file, line: Int(b.startLine), column: Int(b.startColumn)),
-            problem: "duplicate key '\(text)' (first at \(firstLocation.line):\(firstLocation.column))",
+            problem: sameText ? "duplicate key '\(text)' (first at \(here))"
+                : "duplicate key '\(text)': the same value as key '\(firstText)' at \(here)",
             relatedLocation: firstLocation,
-            explanation: "khóa '\(text)' bị lặp lại — đã có ở dòng \(firstLocation.line), cột \(firstLocation.column); hãy gộp hoặc xóa một khóa")
+            explanation: sameText
+                ? "khóa '\(text)' bị lặp lại — đã có ở \(whereVietnamese); hãy gộp hoặc xóa một khóa"
+                : "khóa '\(text)' có cùng giá trị với khóa '\(firstText)' ở \(whereVietnamese); hãy gộp, xóa một khóa, hoặc đặt khóa trong dấu nháy kép")
     }
 
     // MARK: libyaml errors

@@ -137,6 +137,9 @@ final class YAMLHostileInputTests: XCTestCase {
                      "a: 1\n'a': 2\n", "a: 1\n!!str a: 2\n", ".nan: a\n.NaN: b\n"] {
             XCTAssertEqual(loadingError(text)?.kind, .duplicateKey, text)
         }
+        let spelledDifferently = try XCTUnwrap(loadingError("1: a\n01: b\n"))
+        XCTAssertTrue(spelledDifferently.problem.contains("the same value as key '1'"), spelledDifferently.problem)
+        XCTAssertTrue(spelledDifferently.explanation.contains("cùng giá trị"), spelledDifferently.explanation)
         // … but a string is not the number or bool it spells, and the same text under another
         // core tag is another value.
         for text in ["1: a\n\"1\": b\n", "true: a\n'true': b\n", "1: a\n1.0: b\n", "null: a\n'': b\n",
