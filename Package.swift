@@ -42,5 +42,13 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "VietnameseAdminTests", dependencies: ["VietnameseAdmin"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "RuleEngine", "YAML"], exclude: ["Golden", "README.md"]),
+        .executableTarget(
+            name: "cchc-bench",
+            dependencies: [
+                "YAML",
+                "CLibYAML",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
     ]
 )

@@ -4,40 +4,61 @@
 public enum CoreSchema {
     /// Resolves a scalar's bytes given how it was written and tagged.
     public static func resolve(bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: ScalarTag) -> ScalarValue {
-        switch tag {
-        case .string:
-            return .string(String(decoding: bytes, as: UTF8.self))
-        case .null:
-            return .null
-        case .bool:
-            return resolveBool(bytes).map(ScalarValue.bool) ?? .string(String(decoding: bytes, as: UTF8.self))
-        case .int:
-            return resolveInt(bytes).map(ScalarValue.int) ?? .string(String(decoding: bytes, as: UTF8.self))
-        case .float:
-            if let i = resolveInt(bytes) { return .float(Double(i)) }
-            return resolveFloat(bytes).map(ScalarValue.float) ?? .string(String(decoding: bytes, as: UTF8.self))
-        case .none:
-            guard style == .plain else { return .string(String(decoding: bytes, as: UTF8.self)) }
-            return resolvePlain(bytes)
+        switch resolvedType(bytes: bytes, style: style, tag: tag) {
+        case .null: return .null
+        case .bool(let b): return .bool(b)
+        case .int(let i): return .int(i)
+        case .float(let d): return .float(d)
+        case .string: return .string(String(decoding: bytes, as: UTF8.self))
         }
     }
 
     /// Resolves the text of an untagged plain scalar.
     public static func resolvePlain(_ bytes: UnsafeBufferPointer<UInt8>) -> ScalarValue {
-        guard let first = bytes.first else { return .null }
-        // Fast exit: most text starts with a letter that cannot begin a number, null or bool.
-        switch first {
-        case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"):
-            if isNull(bytes) { return .null }
-        case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
-            if let b = resolveBool(bytes) { return .bool(b) }
-        case UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
-            if let i = resolveInt(bytes) { return .int(i) }
-            if let d = resolveFloat(bytes) { return .float(d) }
-        default:
-            break
+        resolve(bytes: bytes, style: .plain, tag: .none)
+    }
+
+    /// A resolved scalar without its text: what `resolve` gives, minus the `String` of a
+    /// string, so that the loader can type scalars (for duplicate keys) without allocating.
+    enum Resolved: Equatable {
+        case null
+        case bool(Bool)
+        case int(Int)
+        case float(Double)
+        case string
+    }
+
+    /// The type and, for non-strings, the value of a scalar. A core tag whose text does not
+    /// fit (`!!int abc`) gives a string.
+    static func resolvedType(bytes: UnsafeBufferPointer<UInt8>, style: ScalarStyle, tag: ScalarTag) -> Resolved {
+        switch tag {
+        case .string:
+            return .string
+        case .null:
+            return .null
+        case .bool:
+            return resolveBool(bytes).map(Resolved.bool) ?? .string
+        case .int:
+            return resolveInt(bytes).map(Resolved.int) ?? .string
+        case .float:
+            if let i = resolveInt(bytes) { return .float(Double(i)) }
+            return resolveFloat(bytes).map(Resolved.float) ?? .string
+        case .none:
+            guard style == .plain, let first = bytes.first else { return style == .plain ? .null : .string }
+            // Fast exit: most text starts with a letter that cannot begin a number, null or bool.
+            switch first {
+            case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "~"):
+                if isNull(bytes) { return .null }
+            case UInt8(ascii: "t"), UInt8(ascii: "T"), UInt8(ascii: "f"), UInt8(ascii: "F"):
+                if let b = resolveBool(bytes) { return .bool(b) }
+            case UInt8(ascii: "0") ... UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "."):
+                if let i = resolveInt(bytes) { return .int(i) }
+                if let d = resolveFloat(bytes) { return .float(d) }
+            default:
+                break
+            }
+            return .string
         }
-        return .string(String(decoding: bytes, as: UTF8.self))
     }
 
     static func equals(_ bytes: UnsafeBufferPointer<UInt8>, _ literal: StaticString) -> Bool {
@@ -63,8 +84,24 @@ public enum CoreSchema {
     static func resolveInt(_ b: UnsafeBufferPointer<UInt8>) -> Int? {
         guard !b.isEmpty else { return nil }
         if b.count > 2, b[0] == UInt8(ascii: "0"), b[1] == UInt8(ascii: "o") || b[1] == UInt8(ascii: "x") {
+            // Digits only: `Int(_:radix:)` would also take a sign (`0x-1`), which YAML does not.
             let radix = b[1] == UInt8(ascii: "o") ? 8 : 16
-            return Int(String(decoding: UnsafeBufferPointer(rebasing: b[2...]), as: UTF8.self), radix: radix)
+            var value = 0
+            for c in UnsafeBufferPointer(rebasing: b[2...]) {
+                let digit: Int
+                switch c {
+                case UInt8(ascii: "0") ... UInt8(ascii: "9"): digit = Int(c - UInt8(ascii: "0"))
+                case UInt8(ascii: "a") ... UInt8(ascii: "f"): digit = Int(c - UInt8(ascii: "a")) + 10
+                case UInt8(ascii: "A") ... UInt8(ascii: "F"): digit = Int(c - UInt8(ascii: "A")) + 10
+                default: return nil
+                }
+                guard digit < radix else { return nil }
+                let (m, o1) = value.multipliedReportingOverflow(by: radix)
+                let (s, o2) = m.addingReportingOverflow(digit)
+                if o1 || o2 { return nil }
+                value = s
+            }
+            return value
         }
         var i = 0
         var negative = false

@@ -6,6 +6,7 @@ public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConver
     /// 1-based column, counted in Unicode scalars.
     public var column: Int
 
+    /// A position from a 1-based line and a 1-based column in Unicode scalars.
     public init(line: Int, column: Int) {
         self.line = line
         self.column = column
@@ -20,20 +21,26 @@ public struct SourcePosition: Hashable, Sendable, Comparable, CustomStringConver
 
 /// A position in a named file. `file` is the path as the user gave it (or `<stdin>`).
 public struct SourceLocation: Hashable, Sendable, CustomStringConvertible {
+    /// The file as the user named it.
     public var file: String
+    /// Line and column in the file.
     public var position: SourcePosition
 
+    /// A location from a file name and a 1-based line and column.
     public init(file: String, line: Int, column: Int) {
         self.file = file
         self.position = SourcePosition(line: line, column: column)
     }
 
+    /// A location from a file name and a position.
     public init(file: String, position: SourcePosition) {
         self.file = file
         self.position = position
     }
 
+    /// 1-based line number.
     public var line: Int { position.line }
+    /// 1-based column, counted in Unicode scalars.
     public var column: Int { position.column }
 
     /// `file:line:column`, the form compilers and editors understand.

@@ -1,5 +1,7 @@
 /// Identifies a node inside one `YAMLDocument`.
 public struct NodeID: Hashable, Sendable, Comparable {
+    /// The node's place in its document's arena. Nodes are numbered in the order they start in
+    /// the text, so comparing IDs compares positions.
     public let index: Int32
     @inlinable init(_ index: Int32) { self.index = index }
     @inlinable init(_ index: Int) { self.index = Int32(truncatingIfNeeded: index) }
@@ -23,7 +25,14 @@ public enum ScalarTag: UInt8, Sendable {
     case none
     /// `!`, `!!str`, or any tag outside the core schema: the text, as a string.
     case string
-    case null, bool, int, float
+    /// `!!null`: null whatever the text.
+    case null
+    /// `!!bool`: a core-schema bool, or a string if the text is not one.
+    case bool
+    /// `!!int`: a core-schema int, or a string if the text is not one.
+    case int
+    /// `!!float`: a core-schema float or int (as a float), or a string if the text is neither.
+    case float
 }
 
 /// One node's record in the flat arena. Kept small: memory, not parsing, is the cost of a tree.
@@ -73,8 +82,11 @@ public struct YAMLDocument: Sendable {
     /// Number of distinct nodes (aliases not expanded).
     public var nodeCount: Int { nodes.count }
 
+    /// Whether the node is a scalar, a sequence or a mapping.
     @inlinable public func kind(_ node: NodeID) -> NodeKind { nodes[Int(node.index)].kind }
+    /// How a scalar was written (`.plain` for collections).
     @inlinable public func style(_ node: NodeID) -> ScalarStyle { nodes[Int(node.index)].style }
+    /// A scalar's explicit tag (`.none` for collections: their tags are ignored).
     @inlinable public func tag(_ node: NodeID) -> ScalarTag { nodes[Int(node.index)].tag }
 
     /// The collection the node was first written in; nil for the root.
@@ -83,7 +95,9 @@ public struct YAMLDocument: Sendable {
         return p < 0 ? nil : NodeID(p)
     }
 
-    /// Where the node starts.
+    /// Where the node starts: its first character, or its anchor (`&a`) or tag when it has
+    /// one; a block collection starts at its first key or `-`. An alias is the node it refers
+    /// to, so it reports that node's start.
     public func start(_ node: NodeID) -> SourcePosition {
         let r = nodes[Int(node.index)]
         return SourcePosition(line: Int(r.startLine), column: Int(r.startColumn))
@@ -209,9 +223,14 @@ public struct YAMLDocument: Sendable {
 
 /// A scalar resolved by the YAML 1.2 core schema.
 public enum ScalarValue: Sendable, Hashable {
+    /// `null`, `Null`, `NULL`, `~` or nothing.
     case null
+    /// `true`/`false` in three capitalisations.
     case bool(Bool)
+    /// Decimal, `0o` octal or `0x` hexadecimal, within `Int`.
     case int(Int)
+    /// Decimal with a point or exponent, `.inf`, `.nan`, or an integer too big for `Int`.
     case float(Double)
+    /// Anything else, and every quoted or block scalar.
     case string(String)
 }

@@ -24,6 +24,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
         case io
     }
 
+    /// The class of failure, for callers that react differently to each.
     public var kind: Kind
     /// Where the problem is.
     public var location: SourceLocation
@@ -38,6 +39,7 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
     /// One line, in Vietnamese, saying what is wrong and how to fix it.
     public var explanation: String
 
+    /// An error with every field given; see the properties.
     public init(kind: Kind, location: SourceLocation, problem: String, context: String? = nil,
                 contextLocation: SourceLocation? = nil, relatedLocation: SourceLocation? = nil,
                 explanation: String) {

@@ -17,13 +17,4 @@ final class YAMLLoaderSmokeTests: XCTestCase {
         XCTAssertEqual(doc.scalarValue(n), .int(31))
         XCTAssertEqual(doc.start(n), SourcePosition(line: 4, column: 22))
     }
-
-    func testTabIndentationIsExplained() {
-        let text = "a:\n\tb: 1\n"
-        XCTAssertThrowsError(try YAMLLoader().load(bytes: Array(text.utf8), file: "t.yaml")) { error in
-            let e = error as! YAMLError
-            XCTAssertEqual(e.location.line, 2)
-            XCTAssertTrue(e.explanation.contains("tab"), e.description)
-        }
-    }
 }
