@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "cchc", targets: ["cchc"]),
         .library(name: "YAML", targets: ["YAML"]),
+        // For the fuzz targets in Fuzzing/ (a separate package that depends on this one by path).
+        .library(name: "RuleEngine", targets: ["RuleEngine"]),
+        .library(name: "VietnameseAdmin", targets: ["VietnameseAdmin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
