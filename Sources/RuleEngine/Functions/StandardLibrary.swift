@@ -303,7 +303,13 @@ extension String {
 final class RegexCache: Sendable {
     static let shared = RegexCache()
     private let cache = Mutex<[String: NSRegularExpression]>([:])
+    /// The longest text `matches` accepts (UTF-16 units): far above any field of a report, and
+    /// a bound on ICU's backtracking memory. Longer text is a run-time error of the rule.
+    static let maxSubjectLength = 100_000
 
+    /// Whether all of `text` matches `pattern`. Matching stops at the thread's evaluation
+    /// deadline (`EvaluationBudget`): ICU reports progress during long matches and the
+    /// callback stops the match, which then throws `EvaluationTimeout`.
     func wholeMatch(_ text: String, pattern: String) throws -> Bool {
         let regex = try cache.withLock { cache -> NSRegularExpression in
             if let r = cache[pattern] { return r }
@@ -315,7 +321,25 @@ final class RegexCache: Sendable {
                 throw FunctionError("mẫu biểu thức chính quy không hợp lệ: \(pattern)")
             }
         }
-        let ns = text as NSString
-        return regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil
+        let length = (text as NSString).length
+        guard length <= Self.maxSubjectLength else {
+            throw FunctionError("chuỗi dài \(length) ký tự, quá giới hạn \(Self.maxSubjectLength) ký tự để so mẫu")
+        }
+        let deadline = EvaluationBudget.deadline
+        guard deadline != 0 else {
+            return regex.firstMatch(in: text, range: NSRange(location: 0, length: length)) != nil
+        }
+        var matched = false, stopped = false
+        regex.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(location: 0, length: length)) { result, _, stop in
+            if result != nil {
+                matched = true
+                stop.pointee = true
+            } else if EvaluationBudget.now > deadline {
+                stopped = true
+                stop.pointee = true
+            }
+        }
+        if stopped { throw EvaluationTimeout() }
+        return matched
     }
 }

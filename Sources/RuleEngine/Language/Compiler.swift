@@ -368,6 +368,7 @@ final class ExpressionCompiler {
             for (i, evaluate) in evaluators.enumerated() {
                 if let slot = argumentSlots[i] {
                     values.append(.function { element in
+                        try EvaluationBudget.check()  // iterations are where time piles up
                         let saved = ctx.slots[slot]
                         defer { ctx.slots[slot] = saved }
                         ctx.slots[slot] = element

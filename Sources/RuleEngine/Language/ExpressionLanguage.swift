@@ -13,6 +13,8 @@ public enum ExpressionLanguage {
         case absent
         /// A run-time error the rule would turn into RULE-ERROR.
         case runtimeError(String)
+        /// The evaluation ran past its time budget (`EvaluationBudget`).
+        case timedOut
     }
 
     /// Parses and type-checks `text`; nil when it is a valid expression, else the first error.
@@ -26,15 +28,20 @@ public enum ExpressionLanguage {
     }
 
     /// Parses, type-checks and evaluates `text` against the root of `document` (top-level fields
-    /// are names, as in a rule without `for_each`). Throws the parse or type error.
-    public static func evaluate(_ text: String, in document: YAMLDocument,
-                                functions: FunctionRegistry = .standard) throws(ExpressionError) -> Outcome {
+    /// are names, as in a rule without `for_each`), within `budgetSeconds`. Throws the parse or
+    /// type error.
+    public static func evaluate(_ text: String, in document: YAMLDocument, functions: FunctionRegistry = .standard,
+                                budgetSeconds: Double = EvaluationBudget.defaultSeconds) throws(ExpressionError) -> Outcome {
         let compiler = ExpressionCompiler(functions: functions, rootShape: nil)
         let compiled = try compiler.compile(try Parser.parse(text))
         let ctx = EvaluationContext(document: document, slotCount: compiler.slotCount)
         ctx.targetNode = ctx.root
         do {
-            return .value(ValueFormatter.text(try ctx.materialize(compiled.evaluate(ctx))))
+            return try EvaluationBudget.run(seconds: budgetSeconds) {
+                .value(ValueFormatter.text(try ctx.materialize(compiled.evaluate(ctx))))
+            }
+        } catch is EvaluationTimeout {
+            return .timedOut
         } catch is Absence {
             return .absent
         } catch let error as EvaluationError {
