@@ -23,6 +23,6 @@ public func fuzzExpression(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
         _ = error.description
         return 0
     }
-    _ = try? ExpressionLanguage.evaluate(text, in: PackageRoot.baseReport, functions: functions)
+    _ = try? ExpressionLanguage.evaluate(text, in: PackageRoot.baseReport, functions: functions, budgetSeconds: 0.5)
     return 0
 }

@@ -50,7 +50,8 @@ public func fuzzRuleFile(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CInt {
     VietnameseAdminFunctions.register(into: &functions, data: pack.data, errors: &dataErrors)
     let rules = RuleSet(packs: [pack], config: Configuration(), functions: functions, model: nil)
     guard rules.errors.isEmpty else { return 0 }
-    let checker = ReportChecker(rules: rules, options: CheckOptions(today: CalendarDate(iso: "2026-11-22")!))
+    // A small budget per rule, so a runaway rule is a RULE-ERROR well inside -timeout=5.
+    let checker = ReportChecker(rules: rules, options: CheckOptions(today: CalendarDate(iso: "2026-11-22")!, ruleTimeBudget: 0.02))
     let result = checker.check(PackageRoot.baseReport)
     for finding in result.findings { _ = finding.message }
     return 0
