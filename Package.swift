@@ -45,6 +45,9 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "VietnameseAdminTests", dependencies: ["VietnameseAdmin"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "RuleEngine", "YAML"], exclude: ["Golden", "README.md"]),
+        // Hostile inputs, rules and outputs, run through the cchc binary (built first: hence the
+        // dependency) and the engine; inputs are generated at test time.
+        .testTarget(name: "HostileTests", dependencies: ["cchc", "YAML", "RuleEngine", "VietnameseAdmin"]),
         .executableTarget(
             name: "cchc-bench",
             dependencies: [
