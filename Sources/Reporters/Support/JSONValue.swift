@@ -64,6 +64,13 @@ indirect enum JSONValue {
 
     private static func writeString(_ string: String, to out: inout String) {
         out += "\""
+        // Most strings need no escaping: append them whole (scalar-by-scalar appends were a
+        // fifth of a `check --format json` run).
+        if !string.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += string
+            out += "\""
+            return
+        }
         for scalar in string.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
