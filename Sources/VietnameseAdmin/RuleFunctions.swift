@@ -29,7 +29,7 @@ public enum VietnameseAdminFunctions {
         return s
     }
 
-    static func number(_ a: FunctionArgument) throws -> DocumentNumber? { DocumentNumber(parsing: try string(a)) }
+    static func number(_ a: FunctionArgument) throws -> DocumentNumber? { ParseMemos.documentNumbers(try string(a)) }
 
     static let optionalString = ValueType.oneOf([.string, .null])
 
@@ -102,11 +102,11 @@ public enum VietnameseAdminFunctions {
         [
             FunctionDefinition(name: "date_line_problems", summary: "các lỗi thể thức của dòng địa danh, ngày tháng (PL I, II.4)",
                                parameters: [.value("dòng", .string)], returns: .list(.string)) { args in
-                .list(PlaceDateLine(try string(args[0])).strictProblems.map { .string($0.message) })
+                .list(ParseMemos.placeDateLines(try string(args[0])).strictProblems.map { .string($0.message) })
             },
             FunctionDefinition(name: "date_line_date", summary: "ngày ghi trong dòng địa danh, ngày tháng, đọc dễ dãi (null nếu không đọc được)",
                                parameters: [.value("dòng", .string)], returns: .oneOf([.date, .null])) { args in
-                guard let d = PlaceDateLine(try string(args[0])).tolerantDate,
+                guard let d = ParseMemos.placeDateLines(try string(args[0])).tolerantDate,
                       let date = CalendarDate(year: d.year, month: d.month, day: d.day) else { return .null }
                 return .date(date)
             },
