@@ -7,6 +7,9 @@ indirect enum JSONValue {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// Text already serialized at the indentation where it will stand, written as it is (lets
+    /// a reporter serialize the parts of a large document in parallel).
+    case raw(String)
 
     /// A string, or null when absent.
     init(_ value: String?) { self = value.map(JSONValue.string) ?? .null }
@@ -25,8 +28,17 @@ indirect enum JSONValue {
         return out + "\n"
     }
 
+    /// The value pretty-printed as it stands at `indent` inside a larger document, without a
+    /// final newline: `.raw(value.serialized(indent: i))` written at `i` is `value` written there.
+    func serialized(indent: String) -> String {
+        var out = ""
+        write(to: &out, indent: indent)
+        return out
+    }
+
     private func write(to out: inout String, indent: String) {
         switch self {
+        case .raw(let text): out += text
         case .null: out += "null"
         case .bool(let value): out += value ? "true" : "false"
         case .number(let value): out += Self.format(value)
