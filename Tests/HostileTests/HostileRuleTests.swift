@@ -67,6 +67,33 @@ final class HostileRuleTests: XCTestCase {
         XCTAssertTrue(run.output.contains("phông chữ Arial"), run.output)
     }
 
+    /// A "let bomb": `a1: a0 + a0`, `a2: a1 + a1`, … 40 levels would compile 2^40 nodes. It is
+    /// refused when the rules are loaded, with the rule named, in milliseconds.
+    func testLetBombIsRefusedAtLoad() throws {
+        let scratch = try Scratch()
+        let lets = (1 ... 40).map { "      a\($0): a\($0 - 1) + a\($0 - 1)" }.joined(separator: "\n")
+        try scratch.pack(rules: Reports.basicRules + """
+          - id: THU-LET-BOMB
+            title: Bom biến let
+            severity: warning
+            basis: Văn bản thử
+            let:
+              a0: '"x"'
+        \(lets)
+            require: length(a40) > 0
+            message: "dài"
+
+        """)
+        try scratch.write("reports/a.yaml", Reports.report())
+        let lint = try CLI.run(["rules", "lint", scratch.path + "/pack"], in: scratch.path)
+        XCTAssertFast(lint, within: 5, "let bomb, lint")
+        XCTAssertEqual(lint.status, 2, lint.output)
+        XCTAssertTrue(lint.output.contains("THU-LET-BOMB") && lint.output.contains("thu.yaml:"), lint.output)
+        let check = try CLI.run(["check", scratch.path + "/reports"] + scratch.packArguments, in: scratch.path)
+        XCTAssertFast(check, within: 5, "let bomb, check")
+        XCTAssertEqual(check.status, 2, "broken rules: exit 2\n\(check.output)")
+    }
+
     /// External plugins that hang, print garbage, or fail: located RULE-ERRORs, the run goes on.
     func testMisbehavingPlugins() throws {
         let scratch = try Scratch()
