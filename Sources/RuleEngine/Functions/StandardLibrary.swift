@@ -135,7 +135,11 @@ public enum StandardLibrary {
             FunctionDefinition(name: "join", summary: "nối các phần tử thành chuỗi",
                                parameters: [.value("danh_sách", anyList), .value("dấu_nối", .string)],
                                optionalCount: 1, returns: .string) { args in
-                .string(try list(args[0]).map(ValueFormatter.text).joined(separator: args.count > 1 ? try string(args[1]) : ", "))
+                let parts = try list(args[0]).map(ValueFormatter.text)
+                let separator = args.count > 1 ? try string(args[1]) : ", "
+                let bytes = parts.reduce(0) { $0 + $1.utf8.count } + max(0, parts.count - 1) * separator.utf8.count
+                guard bytes <= Operators.maxStringBytes else { throw FunctionError("chuỗi kết quả dài \(bytes) byte, quá giới hạn") }
+                return .string(parts.joined(separator: separator))
             },
         ]
     }
@@ -201,7 +205,13 @@ public enum StandardLibrary {
             },
             FunctionDefinition(name: "replace", summary: "thay mọi chuỗi con bằng chuỗi khác",
                                parameters: [.value("chuỗi", .string), .value("tìm", .string), .value("thay", .string)], returns: .string) { args in
-                .string(try string(args[0]).replacingOccurrences(of: try string(args[1]), with: try string(args[2])))
+                let text = try string(args[0]), target = try string(args[1]), replacement = try string(args[2])
+                // An upper bound of the result's size, checked before Foundation allocates it.
+                let most = text.utf8.count + text.utf8.count / max(1, target.utf8.count) * max(0, replacement.utf8.count - target.utf8.count)
+                guard most <= Operators.maxStringBytes || target.isEmpty else {
+                    throw FunctionError("chuỗi kết quả có thể dài tới \(most) byte, quá giới hạn \(Operators.maxStringBytes) byte")
+                }
+                return .string(text.replacingOccurrences(of: target, with: replacement))
             },
         ]
     }
