@@ -44,6 +44,27 @@ final class HostileRuleTests: XCTestCase {
         XCTAssertEqual(try ExpressionLanguage.evaluate(#"matches(name, "a+b")"#, in: document, budgetSeconds: 0.2), .value("có"))
     }
 
+    /// Strings that grow (nested replace, long concatenations and joins of a 1 MB field) stop at
+    /// 16 MB with a run-time error instead of exhausting memory. (The expressions are built
+    /// linearly here: an expression text that doubles per level is itself a memory bomb.)
+    func testStringBombsAreBounded() throws {
+        let megabyte = String(repeating: "a", count: 1 << 20)
+        let document = try XCTUnwrap(YAMLLoader().load(bytes: Array("short: aaaa\nlong: \(megabyte)\n".utf8), file: "x.yaml").first)
+        let start = Date()
+        var replaced = "short"
+        for _ in 0 ..< 8 { replaced = #"replace(\#(replaced), "a", "aaaaaaaaaa")"# }  // 400 MB unbounded: stops at 40
+        let sum = Array(repeating: "long", count: 20).joined(separator: " + ")            // 20 MB
+        let joined = "join([" + Array(repeating: "long", count: 20).joined(separator: ", ") + "], \"\")"
+        for expression in [replaced, sum, joined] {
+            guard case .runtimeError(let message) = try ExpressionLanguage.evaluate(expression, in: document) else {
+                return XCTFail("expected a run-time error for \(expression.prefix(60))")
+            }
+            XCTAssertTrue(message.contains("quá giới hạn"), message)
+        }
+        XCTAssertEqual(try ExpressionLanguage.evaluate("length(text(long) + text(long))", in: document), .value("2097152"))
+        XCTAssertLessThan(Date().timeIntervalSince(start), 10)
+    }
+
     /// A rule quadratic in a 10,000-element list (10^8 lambda calls) is stopped by its budget:
     /// one RULE-ERROR, not one per document; THU-FONT still reports.
     func testQuadraticRuleOnALongListIsStopped() throws {
