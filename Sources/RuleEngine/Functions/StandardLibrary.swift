@@ -316,6 +316,7 @@ final class RegexCache: Sendable {
     /// The longest text `matches` accepts (UTF-16 units): far above any field of a report, and
     /// a bound on ICU's backtracking memory. Longer text is a run-time error of the rule.
     static let maxSubjectLength = 100_000
+    static let maxCachedPatterns = 1_000
 
     /// Whether all of `text` matches `pattern`. Matching stops at the thread's evaluation
     /// deadline (`EvaluationBudget`): ICU reports progress during long matches and the
@@ -325,6 +326,9 @@ final class RegexCache: Sendable {
             if let r = cache[pattern] { return r }
             do {
                 let r = try NSRegularExpression(pattern: "^(?:" + pattern + ")$")
+                // A pattern may come from the report (`matches(x, doc.number)`): bound the cache,
+                // or it grows with every report of a large run.
+                if cache.count >= Self.maxCachedPatterns { cache.removeAll(keepingCapacity: true) }
                 cache[pattern] = r
                 return r
             } catch {
