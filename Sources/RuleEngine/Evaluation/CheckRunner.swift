@@ -106,4 +106,36 @@ public struct CheckRunner: Sendable {
         }
         return results.withLock { $0 }.flatMap { $0 }
     }
+
+    /// Checks every file like `check(files:concurrency:)` but keeps nothing: each file's results
+    /// go through `prepare` on the worker that checked it (in parallel: render them there), and
+    /// the prepared values reach `deliver` one at a time, in input order, as soon as they and all
+    /// before them are ready. Memory follows the workers, not the number of files (product.md
+    /// §7: "streamed one by one").
+    public func check<Prepared>(files: [String], concurrency: Int = ProcessInfo.processInfo.activeProcessorCount,
+                                prepare: ([ReportResult]) -> Prepared, deliver: (Prepared) -> Void) {
+        let queue = Mutex<(ready: [Int: Prepared], next: Int)>(([:], 0))
+        let claimed = Atomic<Int>(0)
+        let workers = max(1, min(concurrency, files.count))
+        withoutActuallyEscaping(prepare) { prepare in
+            withoutActuallyEscaping(deliver) { deliver in
+                nonisolated(unsafe) let prepare = prepare, deliver = deliver
+                DispatchQueue.concurrentPerform(iterations: workers) { _ in
+                    while true {
+                        let i = claimed.add(1, ordering: .relaxed).oldValue
+                        guard i < files.count else { return }
+                        nonisolated(unsafe) let prepared = prepare(check(file: files[i]))
+                        // Deliver in order under the lock, by whichever worker completes the run.
+                        queue.withLock { queue in
+                            queue.ready[i] = prepared
+                            while let value = queue.ready.removeValue(forKey: queue.next) {
+                                deliver(value)
+                                queue.next += 1
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }
