@@ -42,8 +42,15 @@ public enum AtomicFileWriter {
     /// usual permissions (0666 less the umask); a replaced file keeps its own. A symbolic link
     /// is followed, so the file it points at is replaced and the link stays.
     public static func write(_ data: Data, to path: String) throws(AtomicWriteError) {
+        try write(to: path) { writeAll(data, to: $0) }
+    }
+
+    /// Writes whatever `body` writes to the descriptor it is given, with the guarantees of
+    /// `write(_:to:)` (whole or not at all): for output produced piece by piece, which need not
+    /// be held in memory. `body` returns the `errno` of a failed write, or nil.
+    public static func write(to path: String, using body: (Int32) -> Int32?) throws(AtomicWriteError) {
         if path == "-" {
-            if let code = writeAll(data, to: STDOUT_FILENO) { throw .failed(step: .write, path: "-", errno: code) }
+            if let code = body(STDOUT_FILENO) { throw .failed(step: .write, path: "-", errno: code) }
             return
         }
         let target = resolvingSymbolicLink(path)
@@ -56,13 +63,13 @@ public enum AtomicFileWriter {
             // A device, pipe or socket (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written in
             // place: renaming a temporary file over it would replace /dev/null with a regular
             // file (as root, for every process on the machine).
-            if status.st_mode & S_IFMT != S_IFREG { return try writeInPlace(data, to: target) }
+            if status.st_mode & S_IFMT != S_IFREG { return try writeInPlace(to: target, using: body) }
             existingMode = status.st_mode & 0o7777
         }
 
         let (descriptor, temporary) = try createTemporaryFile(in: directory, for: target)
         var failure: (AtomicWriteError.Step, Int32)?
-        if let code = writeAll(data, to: descriptor) {
+        if let code = body(descriptor) {
             failure = (.write, code)
         } else if let mode = existingMode, fchmod(descriptor, mode) != 0 {
             failure = (.write, errno)
@@ -78,10 +85,10 @@ public enum AtomicFileWriter {
     }
 
     /// Writes to an existing file that is not a regular file (a device, pipe or socket).
-    private static func writeInPlace(_ data: Data, to path: String) throws(AtomicWriteError) {
+    private static func writeInPlace(to path: String, using body: (Int32) -> Int32?) throws(AtomicWriteError) {
         let descriptor = open(path, O_WRONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw .failed(step: .write, path: path, errno: errno) }
-        let code = writeAll(data, to: descriptor)
+        let code = body(descriptor)
         if close(descriptor) != 0, code == nil { throw .failed(step: .write, path: path, errno: errno) }
         if let code { throw .failed(step: .write, path: path, errno: code) }
     }
@@ -100,8 +107,13 @@ public enum AtomicFileWriter {
     }
 
     /// Writes every byte, retrying short and interrupted writes; the `errno` on failure.
-    private static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
-        data.withUnsafeBytes { buffer -> Int32? in
+    public static func writeAll(_ data: Data, to descriptor: Int32) -> Int32? {
+        data.withUnsafeBytes { writeAll($0, to: descriptor) }
+    }
+
+    /// Writes every byte of `buffer`, retrying short and interrupted writes; the `errno` on failure.
+    public static func writeAll(_ buffer: UnsafeRawBufferPointer, to descriptor: Int32) -> Int32? {
+        do {
             var offset = 0
             while offset < buffer.count {
                 let written = systemWrite(descriptor, buffer.baseAddress! + offset, buffer.count - offset)

@@ -16,15 +16,35 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ run: RunResult, options: ReportOptions) -> String {
+        let reports = JSONValue.array(Self.serializedInParallel(run.reports, serializedReport).map(JSONValue.raw))
+        return document(run, tally: FindingTally(run.allFindings), reportCount: run.reports.count, reports: reports, options: options)
+    }
+
+    /// The whole document around the `reports` array, which is given as a value (or raw text).
+    private func document(_ run: RunResult, tally: FindingTally, reportCount: Int, reports: JSONValue, options: ReportOptions) -> String {
         JSONValue.object([
             ("format", JSONValue(Self.formatVersion)),
             ("tool", .object([("name", .string("cchc")), ("version", .string(run.toolVersion))])),
             ("generated_at", JSONValue(options.generatedAt.map(Timestamp.iso8601))),
-            ("summary", .object([("reports", JSONValue(run.reports.count))] + tally(run.allFindings))),
-            ("reports", .array(Self.serializedInParallel(run.reports) { report($0).serialized(indent: "    ") }.map(JSONValue.raw))),
+            ("summary", .object([("reports", JSONValue(reportCount))] + counts(tally))),
+            ("reports", reports),
             ("rules", .array(run.rules.map(rule))),
             ("resolved_baseline_entries", .array(run.resolvedBaselineEntries.map(JSONValue.string))),
         ]).serialized
+    }
+
+    /// One report as it stands in the document's `reports` array (indented four spaces).
+    func serializedReport(_ report: ReportResult) -> String {
+        self.report(report).serialized(indent: "    ")
+    }
+
+    /// The document's text before and after the `reports` array, for `JSONStreamWriter`, which
+    /// writes the array itself piece by piece. `run.reports` is ignored: the counts are given.
+    func frame(_ run: RunResult, tally: FindingTally, reportCount: Int, options: ReportOptions) -> (before: String, after: String) {
+        let marker = "\u{1}reports\u{1}"
+        let text = document(run, tally: tally, reportCount: reportCount, reports: .raw(marker), options: options)
+        let range = text.range(of: marker)!
+        return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
     }
 
     /// `serialize` of every element, in order, on all cores: serializing the reports was the
@@ -46,8 +66,11 @@ public struct JSONReporter: Reporter {
     }
 
     private func tally(_ findings: [Finding]) -> [(String, JSONValue)] {
-        let tally = FindingTally(findings)
-        return [
+        counts(FindingTally(findings))
+    }
+
+    private func counts(_ tally: FindingTally) -> [(String, JSONValue)] {
+        [
             ("counted", .object(Severity.allCases.reversed().map { ($0.rawValue, JSONValue(tally.count($0))) })),
             ("waived", JSONValue(tally.waived)),
             ("baselined", JSONValue(tally.baselined)),

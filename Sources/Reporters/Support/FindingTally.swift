@@ -20,6 +20,13 @@ struct FindingTally: Equatable, Sendable {
         }
     }
 
+    /// The counts of both tallies together.
+    mutating func add(_ other: FindingTally) {
+        for (severity, n) in other.counting { counting[severity, default: 0] += n }
+        waived += other.waived
+        baselined += other.baselined
+    }
+
     /// Findings of this severity that count (neither waived nor baselined).
     func count(_ severity: Severity) -> Int { counting[severity] ?? 0 }
 
