@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Reporters
 import RuleEngine
 import YAML
 
@@ -75,6 +76,12 @@ struct CheckCommand: ParsableCommand {
         let (files, missing) = ReportInputs.expand(paths)
         let options = CheckOptions(asOf: asOf.flatMap(CalendarDate.init(iso:)), measureTimings: timings, ruleTimeBudget: ruleTimeout)
         let checker = ReportChecker(rules: loaded.ruleSet, options: options)
+        let plan = output.plan
+        if plan.count == 1, plan[0].format == "json", baselinePath == nil, writeBaselinePath == nil {
+            // Streamed: memory does not grow with the number of reports (product.md §7).
+            try streamJSON(to: plan[0].destination, files: files, missing: missing, extra: extraFindings,
+                           checker: checker, loaded: loaded, options: options)
+        }
         var reports = CheckRunner(checker: checker).check(files: files, concurrency: jobs)
         reports += missing.map { ReportResult(file: $0.location.file, findings: [BuiltInFindings.finding(for: $0)]) }
         reports += extraFindings
@@ -104,6 +111,46 @@ struct CheckCommand: ParsableCommand {
     }
 }
 
+extension CheckCommand {
+    /// `check … --format json [-o FILE]` without baselines: each file's reports are checked and
+    /// serialized on the workers and written in input order to a spool, then the document is
+    /// written atomically (`JSONStreamWriter`); nothing is kept per report but counts. The
+    /// output is the same bytes as the buffered path's. Ends the command with its exit code.
+    func streamJSON(to destination: String, files: [String], missing: [YAMLError], extra: [ReportResult],
+                    checker: ReportChecker, loaded: LoadedRules, options: CheckOptions) throws -> Never {
+        let writer: JSONStreamWriter
+        do { writer = try JSONStreamWriter(destination: destination) } catch {
+            Diagnostics.note("không ghi được \(destination): \(error)")
+            throw ExitCode(2)
+        }
+        var status = ExitStatus.Tally(failOn: failOn)
+        CheckRunner(checker: checker).check(files: files, concurrency: jobs, prepare: { reports in
+            (writer.prepare(reports), ExitStatus.Tally(failOn: failOn, reports))
+        }, deliver: { prepared in
+            writer.add(prepared.0)
+            status.add(prepared.1)
+        })
+        let others = missing.map { ReportResult(file: $0.location.file, findings: [BuiltInFindings.finding(for: $0)]) } + extra
+        writer.add(writer.prepare(others))
+        status.add(ExitStatus.Tally(failOn: failOn, others))
+        var usageProblem = false
+        if files.isEmpty, missing.isEmpty {
+            Diagnostics.note("không có tệp báo cáo nào (*.yaml, *.yml, *.json) trong: \(paths.joined(separator: ", "))")
+            usageProblem = true
+        }
+        let day = options.asOf ?? status.latestYear.map(CalendarDate.lastDay(of:)) ?? .today
+        let run = RunResult(toolVersion: CCHC.version, reports: [], rules: loaded.ruleSet.descriptors(on: day))
+        do {
+            try writer.finish(run, options: ReportOptions(quiet: output.quiet, showSource: !output.quiet))
+        } catch {
+            Diagnostics.note("không ghi được \(destination): \(error)")
+            throw ExitCode(2)
+        }
+        if timings { Diagnostics.printTimings(checker.timings) }
+        throw ExitCode(status.unreadable || usageProblem ? 2 : status.failing ? 1 : 0)
+    }
+}
+
 /// `--fail-on` levels.
 enum FailLevel: String, ExpressibleByArgument, CaseIterable {
     case error, warning, info, never
@@ -120,6 +167,31 @@ enum FailLevel: String, ExpressibleByArgument, CaseIterable {
 
 /// The exit-code policy of product.md §5.
 enum ExitStatus {
+    /// What the exit code needs to know of some reports, gathered as they stream by.
+    struct Tally: Sendable {
+        var failOn: FailLevel
+        var unreadable = false
+        var failing = false
+        var latestYear: Int?
+
+        init(failOn: FailLevel, _ reports: [ReportResult] = []) {
+            self.failOn = failOn
+            for report in reports {
+                if let year = report.year { latestYear = max(latestYear ?? year, year) }
+                for f in report.findings {
+                    if f.ruleID == BuiltInFindings.yamlSyntax.id || f.ruleID == BuiltInFindings.yamlDuplicateKey.id { unreadable = true }
+                    if let threshold = failOn.threshold, f.counts, f.severity >= threshold { failing = true }
+                }
+            }
+        }
+
+        mutating func add(_ other: Tally) {
+            unreadable = unreadable || other.unreadable
+            failing = failing || other.failing
+            if let year = other.latestYear { latestYear = max(latestYear ?? year, year) }
+        }
+    }
+
     static func code(for run: RunResult, failOn: FailLevel, strictBaseline: Bool, usageProblem: Bool) -> Int32 {
         let unreadable = run.allFindings.contains { $0.ruleID == BuiltInFindings.yamlSyntax.id || $0.ruleID == BuiltInFindings.yamlDuplicateKey.id }
         if unreadable || usageProblem { return 2 }
