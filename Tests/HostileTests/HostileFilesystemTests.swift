@@ -130,3 +130,50 @@ final class LockedData: @unchecked Sendable {
     func append(_ bytes: ArraySlice<UInt8>) { lock.lock(); data += bytes; lock.unlock() }
     var value: [UInt8] { lock.lock(); defer { lock.unlock() }; return data }
 }
+
+/// `check --format json` alone streams (memory flat in the number of reports); with another
+/// format it is rendered from the whole run. Both must write the same bytes and exit alike.
+final class StreamedJSONTests: XCTestCase {
+    func testStreamedJSONIsTheBufferedJSON() throws {
+        let scratch = try Scratch()
+        try scratch.pack(rules: Reports.basicRules)
+        for i in 1 ... 60 {
+            try scratch.write("reports/\(String(format: "%03d", i)).yaml",
+                              Reports.report(name: "UBND xã \(i)", documents: i % 4, font: { $0 % 2 == 0 ? "Arial" : "Times New Roman" }))
+        }
+        try scratch.write("reports/broken.yaml", "unit: {name: [\n")
+        try scratch.write("reports/stream.yaml", Reports.report(documents: 1) + "---\n" + Reports.report(name: "Hai", documents: 1, font: { _ in "Arial" }))
+        for (arguments, expected) in [([scratch.path + "/reports", scratch.path + "/khong-co.yaml"], Int32(2)),
+                                      ([scratch.path + "/reports/004.yaml"], 0),
+                                      ([scratch.path + "/reports/002.yaml"], 1)] {
+            let streamed = try CLI.run(["check"] + arguments + ["--format", "json", "-o", scratch.path + "/a.json"] + scratch.packArguments,
+                                       in: scratch.path)
+            let buffered = try CLI.run(["check"] + arguments + ["--format", "json", "-o", scratch.path + "/b.json", "--format", "github",
+                                                                "-o", scratch.path + "/b.txt"] + scratch.packArguments, in: scratch.path)
+            XCTAssertEqual(streamed.status, expected, streamed.output)
+            XCTAssertEqual(buffered.status, expected, buffered.output)
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/a.json")),
+                           try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/b.json")), "\(arguments)")
+        }
+    }
+
+    /// Peak memory of a streamed run does not follow the number of reports.
+    func testStreamedJSONMemoryIsFlat() throws {
+        let scratch = try Scratch()
+        try scratch.pack(rules: Reports.basicRules)
+        let few = scratch.path + "/few", many = scratch.path + "/many"
+        for (folder, count) in [(few, 200), (many, 4_000)] {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for i in 0 ..< count {
+                XCTAssertTrue(Scratch.quickWrite(folder + "/\(i).yaml", Reports.report(name: "UBND xã \(i)", documents: 5, font: { _ in "Arial" })))
+            }
+        }
+        let small = try CLI.run(["check", few, "--format", "json", "-o", scratch.path + "/few.json"] + scratch.packArguments, in: scratch.path)
+        let large = try CLI.run(["check", many, "--format", "json", "-o", scratch.path + "/many.json"] + scratch.packArguments, in: scratch.path)
+        XCTAssertFast(large, within: 20, "4,000 reports streamed")
+        XCTAssertEqual(large.status, 1)
+        // 20× the reports (and ~20× the output): the peak may not grow by more than a few MB.
+        XCTAssertLessThan(Double(large.peakBytes), Double(small.peakBytes) * 1.25 + 8_000_000,
+                          "peak \(small.peakBytes / 1_000_000) MB for 200 reports, \(large.peakBytes / 1_000_000) MB for 4,000")
+    }
+}
