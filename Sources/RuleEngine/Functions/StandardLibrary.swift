@@ -230,7 +230,10 @@ public enum StandardLibrary {
             },
             FunctionDefinition(name: "abs", summary: "giá trị tuyệt đối", parameters: [.value("số", .number)],
                                resultType: { $0[0] }) { args in
-                if case .int(let i) = args[0].value { return .int(abs(i)) }
+                if case .int(let i) = args[0].value {
+                    guard i != .min else { throw FunctionError("tràn số: |\(i)|") }
+                    return .int(abs(i))
+                }
                 return .decimal(abs(try number(args[0])))
             },
             FunctionDefinition(name: "round", summary: "làm tròn đến số chữ số thập phân (mặc định 0)",
@@ -252,9 +255,11 @@ public enum StandardLibrary {
                 .int(get(try date(args[0])))
             }
         }
-        func shift(_ name: String, _ summary: String, _ apply: @escaping @Sendable (CalendarDate, Int) -> CalendarDate) -> FunctionDefinition {
+        func shift(_ name: String, _ summary: String, _ apply: @escaping @Sendable (CalendarDate, Int) -> CalendarDate?) -> FunctionDefinition {
             FunctionDefinition(name: name, summary: summary, parameters: [.value("ngày", .date), .value("số", .int)], returns: .date) { args in
-                .date(apply(try date(args[0]), try integer(args[1])))
+                let (day, n) = (try date(args[0]), try integer(args[1]))
+                guard let result = apply(day, n) else { throw FunctionError("\(name)(\(day), \(n)) ra ngoài các năm 1–9999") }
+                return .date(result)
             }
         }
         return [
@@ -270,9 +275,11 @@ public enum StandardLibrary {
             part("year", "năm của ngày") { $0.year },
             part("month", "tháng của ngày") { $0.month },
             part("day", "ngày trong tháng") { $0.day },
-            shift("add_days", "cộng số ngày") { $0.adding(days: $1) },
-            shift("add_months", "cộng số tháng (ngày cuối tháng nếu tràn)") { $0.adding(months: $1) },
-            shift("add_years", "cộng số năm") { $0.adding(years: $1) },
+            shift("add_days", "cộng số ngày") { $0.checkedAdding(days: $1) },
+            shift("add_months", "cộng số tháng (ngày cuối tháng nếu tràn)") { $0.checkedAdding(months: $1) },
+            shift("add_years", "cộng số năm") { n, years in
+                years.multipliedReportingOverflow(by: 12).overflow ? nil : n.checkedAdding(months: 12 * years)
+            },
             FunctionDefinition(name: "days_between", summary: "số ngày từ ngày thứ nhất đến ngày thứ hai",
                                parameters: [.value("từ", .date), .value("đến", .date)], returns: .int) { args in
                 .int(try date(args[0]).days(to: try date(args[1])))

@@ -78,6 +78,22 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     public func adding(years: Int) -> CalendarDate { adding(months: 12 * years) }
 
+    /// `adding(days:)`, or nil when the result is outside the years 1–9999 (where `adding`
+    /// would overflow or build an impossible date; rule arguments can be anything).
+    public func checkedAdding(days: Int) -> CalendarDate? {
+        guard days.magnitude <= 4_000_000 else { return nil }  // more than the 3.65 M days of 1–9999
+        let result = adding(days: days)
+        return (1 ... 9999).contains(result.year) ? result : nil
+    }
+
+    /// `adding(months:)`, or nil when the result is outside the years 1–9999.
+    public func checkedAdding(months: Int) -> CalendarDate? {
+        guard months.magnitude <= 120_000 else { return nil }
+        let total = year * 12 + (month - 1) + months
+        guard total >= 12, total / 12 <= 9999 else { return nil }
+        return adding(months: months)
+    }
+
     /// Days from `self` to `other` (positive when `other` is later).
     public func days(to other: CalendarDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
 
