@@ -104,7 +104,12 @@ public enum StandardLibrary {
                                optionalCount: 1, resultType: { elementType($0).isInt ? .int : .number }) { args in
                 let values = try projected(args)
                 if values.allSatisfy({ if case .int = $0 { true } else { false } }) {
-                    return .int(values.reduce(0) { if case .int(let i) = $1 { $0 + i } else { $0 } })
+                    return .int(try values.reduce(0) { total, value in
+                        guard case .int(let i) = value else { return total }
+                        let (r, overflow) = total.addingReportingOverflow(i)
+                        guard !overflow else { throw FunctionError("tràn số khi cộng") }
+                        return r
+                    })
                 }
                 return .decimal(try values.reduce(0.0) {
                     guard let d = $1.number else { throw FunctionError("sum cần các số, gặp \($1.typeName)") }
