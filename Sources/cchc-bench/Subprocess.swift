@@ -1,3 +1,4 @@
+import Foundation
 @preconcurrency import Glibc
 
 /// What a finished child process used, from `wait4`.
@@ -13,12 +14,36 @@ struct ChildUsage {
     var cpuUtilisation: Double { (userSeconds + systemSeconds) / wallSeconds }
 }
 
-/// Runs programs and measures them with `wait4`, which reports the child's own CPU time and
-/// peak memory (what `/usr/bin/time -f %M` prints), without depending on `time` being installed.
+/// Runs programs and measures them: CPU time from `wait4` (which includes the children the
+/// program waited for), peak memory from `/usr/bin/time -f %M` when it is installed.
+///
+/// Why not `ru_maxrss` from `wait4`: posix_spawn shares the parent's memory until exec, and Linux
+/// then records the parent's resident size as the child's peak, so a child spawned from a large
+/// benchmark process would report the benchmark. `time` forks the program from its own small
+/// process. Without it, `ru_maxrss` is used (an upper bound, exact while this process is small).
 enum Subprocess {
+    static let time = "/usr/bin/time"
+
     /// Runs `arguments[0]` (a path, or a name looked up in PATH) with the rest as arguments;
     /// standard output goes to `stdoutPath` (default /dev/null), standard error to `stderrPath`.
     static func run(_ arguments: [String], stdoutPath: String = "/dev/null", stderrPath: String? = nil) throws -> ChildUsage {
+        guard access(time, X_OK) == 0 else { return try spawn(arguments, stdoutPath: stdoutPath, stderrPath: stderrPath) }
+        var template = Array("/tmp/cchc-bench-time-XXXXXX".utf8CString)
+        let fd = mkstemp(&template)
+        guard fd >= 0 else { return try spawn(arguments, stdoutPath: stdoutPath, stderrPath: stderrPath) }
+        close(fd)
+        let memoryPath = String(decoding: template.dropLast().map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        defer { unlink(memoryPath) }
+        var usage = try spawn([time, "-f", "%M", "-o", memoryPath] + arguments, stdoutPath: stdoutPath, stderrPath: stderrPath)
+        let text = (try? String(contentsOfFile: memoryPath, encoding: .utf8)) ?? ""
+        // `time` writes "Command exited with non-zero status N" before the number when the program fails.
+        if let kilobytes = text.split(separator: "\n").last.flatMap({ Int($0.trimmingCharacters(in: .whitespaces)) }) {
+            usage.peakResidentBytes = kilobytes * 1024
+        }
+        return usage
+    }
+
+    private static func spawn(_ arguments: [String], stdoutPath: String, stderrPath: String?) throws -> ChildUsage {
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
