@@ -68,13 +68,13 @@ indirect enum JSONValue {
 
     /// Integral values without a fraction (`8`, not `8.0`); others in Swift's shortest
     /// round-tripping form; NaN and infinities, which JSON cannot hold, as null.
-    private static func format(_ value: Double) -> String {
+    static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return "\(value)"
     }
 
-    private static func writeString(_ string: String, to out: inout String) {
+    static func writeString(_ string: String, to out: inout String) {
         out += "\""
         // Most strings need no escaping: append them whole (scalar-by-scalar appends were a
         // fifth of a `check --format json` run).
@@ -97,4 +97,91 @@ indirect enum JSONValue {
         }
         out += "\""
     }
+}
+
+/// Writes JSON text directly, exactly as `JSONValue.serialized` lays it out (two-space indent,
+/// `"key": value`, empty containers as `{}` and `[]`), without building a `JSONValue` tree
+/// first: for the per-report part of the JSON format, where the tree's allocations were most of
+/// the cost of the report.
+struct JSONTextWriter {
+    /// UTF-8 bytes: appending to an array is much cheaper than appending to a String.
+    private var bytes: [UInt8] = []
+    var out: String { String(decoding: bytes, as: UTF8.self) }
+    /// Open containers: the indentation of their members and how many were written.
+    private var open: [(inner: String, count: Int)] = []
+    private var indent: String
+
+    /// A writer for a value that stands at `indent` inside a larger document.
+    init(indent: String) { self.indent = indent }
+
+    /// Starts the next element of the enclosing array (nothing at top level).
+    private mutating func element() {
+        guard !open.isEmpty else { return }
+        if open[open.count - 1].count > 0 { bytes.append(UInt8(ascii: ",")) }
+        bytes.append(UInt8(ascii: "\n"))
+        bytes.append(contentsOf: open[open.count - 1].inner.utf8)
+        open[open.count - 1].count += 1
+    }
+
+    private mutating func raw(_ text: String) { bytes.append(contentsOf: text.utf8) }
+
+    /// A JSON string: quoted, escaped as `JSONValue.writeString` escapes.
+    private mutating func quoted(_ text: String) {
+        bytes.append(UInt8(ascii: "\""))
+        if !text.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            bytes.append(contentsOf: text.utf8)
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
+        var escaped = ""
+        JSONValue.writeString(text, to: &escaped)
+        bytes.removeLast()
+        bytes.append(contentsOf: escaped.utf8)
+    }
+
+    /// Writes `"key": ` as the next member of the enclosing object.
+    mutating func key(_ key: String) {
+        element()
+        quoted(key)
+        raw(": ")
+        pendingKey = true
+    }
+
+    private var pendingKey = false
+
+    private mutating func beginValue() {
+        if pendingKey { pendingKey = false } else { element() }
+    }
+
+    mutating func begin(_ bracket: String) {
+        beginValue()
+        raw(bracket)
+        let current = open.last?.inner ?? indent
+        open.append((current + "  ", 0))
+    }
+
+    mutating func end(_ bracket: String) {
+        let closed = open.removeLast()
+        if closed.count > 0 {
+            raw("\n")
+            raw(open.last?.inner ?? indent)
+        }
+        raw(bracket)
+    }
+
+    mutating func string(_ value: String) { beginValue(); quoted(value) }
+    mutating func string(_ value: String?) { if let value { string(value) } else { null() } }
+    mutating func number(_ value: Double) { beginValue(); raw(JSONValue.format(value)) }
+    mutating func number(_ value: Double?) { if let value { number(value) } else { null() } }
+    mutating func number(_ value: Int?) { if let value { number(Double(value)) } else { null() } }
+    mutating func bool(_ value: Bool) { beginValue(); raw(value ? "true" : "false") }
+    mutating func null() { beginValue(); raw("null") }
+
+    /// `key: value` helpers.
+    mutating func member(_ name: String, _ value: String) { key(name); string(value) }
+    mutating func member(_ name: String, _ value: String?) { key(name); string(value) }
+    mutating func member(_ name: String, _ value: Double) { key(name); number(value) }
+    mutating func member(_ name: String, _ value: Double?) { key(name); number(value) }
+    mutating func member(_ name: String, _ value: Int?) { key(name); number(value) }
+    mutating func member(_ name: String, _ value: Bool) { key(name); bool(value) }
 }
