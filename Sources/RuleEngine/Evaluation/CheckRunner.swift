@@ -60,6 +60,14 @@ public struct CheckRunner: Sendable {
     /// Checks one file (or `-`): each document of the stream is one result; a file that
     /// cannot be read or parsed gives one result with its YAML-* finding.
     public func check(file: String) -> [ReportResult] {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var results = load(file: file)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        for i in results.indices { results[i].duration = seconds / Double(results.count) }
+        return results
+    }
+
+    private func load(file: String) -> [ReportResult] {
         let name = file == "-" ? YAMLLoader.standardInputName : file
         let bytes: [UInt8]
         do {
