@@ -22,6 +22,10 @@ struct Locator {
                 steps.append(.index(i))
                 e = base
                 continue
+            case .index(let base, .unary("-", .literal(.int(let i), _), _), _):
+                steps.append(.index(-i))  // `recipients[-1]`: the last element
+                e = base
+                continue
             case .name(let name, let offset):
                 if let slot = compiler.slot(ofVariable: name) {
                     root = .variable(slot)
