@@ -66,6 +66,8 @@ struct Locator {
                 }
             }
             guard let found = next else {
+                // `[-1]` of an empty list names no element: point at the list itself.
+                if case .index(let k) = step, k < 0, doc.kind(node) == .sequence { return (node, ctx.path(of: node)) }
                 let suffix = steps[i...].map { step -> String in
                     switch step {
                     case .field(let f): "." + f
