@@ -220,10 +220,15 @@ public struct ReportChecker: Sendable {
         } else {
             message = parts.joined(separator: "; ")
         }
-        // Where: the rule's `at`, else the first failed check's `at` or absent value, else the target.
+        // Where: an absent (or unreadable) value's own path when the first failure is one
+        // (Decision 13: the user learns what to add, even when `at` names another field), else
+        // the rule's `at`, else the first failed check's `at`, else the target.
         var node: NodeID?, path: String
         let first = failures[0]
-        if let at = rule.at ?? first.check.at {
+        if let absence = first.absence, absence.anchor != nil {
+            node = absence.anchor
+            path = ctx.path(of: absence)
+        } else if let at = rule.at ?? first.check.at {
             (node, path) = at.locate(in: ctx)
         } else if let absence = first.absence {
             node = absence.anchor
