@@ -203,13 +203,16 @@ public struct ReportChecker: Sendable {
         var parts: [String] = []
         var severity: Severity = .info
         for (check, absence) in failures {
+            let part: String
             if let absence {
-                parts.append(missingText(absence))
+                part = missingText(absence)
                 severity = max(severity, rule.severity)
             } else {
-                parts.append(try check.message?.render(ctx) ?? rule.message?.render(ctx) ?? rule.definition.title)
+                part = try check.message?.render(ctx) ?? rule.message?.render(ctx) ?? rule.definition.title
                 severity = max(severity, check.severity ?? rule.severity)
             }
+            // A field that several conditions read is reported missing once, not once per condition.
+            if !parts.contains(part) { parts.append(part) }
         }
         if rule.severity != rule.definition.severity { severity = rule.severity }  // re-graded by the config
         let message: String
