@@ -30,9 +30,13 @@ enum Operators {
             for (p, q) in zip(x, y) { guard equal(p, q) == true else { return false } }
             return true
         case (.node(let x, _), .node(let y, _)): return x == y
-        default:
-            if let x = a.number, let y = b.number { return x == y }
+        case (.node, _), (_, .node), (.list, _), (_, .list):
             return nil
+        default:
+            // Scalars of different kinds (a `retention` of `permanent` vs 20) are simply unequal;
+            // the type checker already rejects comparisons that can never be equal.
+            if let x = a.number, let y = b.number { return x == y }
+            return false
         }
     }
 
