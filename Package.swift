@@ -33,5 +33,6 @@ let package = Package(
             ]
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
+        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "YAML"]),
     ]
 )

@@ -32,7 +32,7 @@ enum ViolationMessage {
         var message = allowed.count == 1
             ? "giá trị \(shown(node, in: doc)) không được phép — chỉ chấp nhận \(listed[0])"
             : "giá trị \(shown(node, in: doc)) không được phép — chọn một trong: \(listed.joined(separator: ", "))"
-        if case .scalar(.string(let text)) = value {
+        if allowed.count > 1, case .scalar(.string(let text)) = value {
             let names = allowed.compactMap { if case .string(let s) = $0 { s } else { nil } }
             if let near = DidYouMean.closest(to: text, among: names) { message += " — ý bạn là '\(near)'?" }
         }
