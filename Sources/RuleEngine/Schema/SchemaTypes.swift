@@ -24,10 +24,15 @@ public enum JSONType: String, Sendable, Hashable, CaseIterable {
 }
 
 extension Set where Element == JSONType {
-    /// The types both sets accept, knowing that every integer is a number.
+    /// The types both sets accept, knowing that every integer is a number; `integer` is
+    /// dropped when `number` is kept, since it adds nothing.
     func narrowed(by other: Set<JSONType>) -> Set<JSONType> {
-        filter { mine in other.contains { mine.isSubtype(of: $0) } }
-            .union(other.filter { theirs in contains { theirs.isSubtype(of: $0) } })
+        var result = intersection(other)
+        if contains(.number) && other.contains(.integer) || other.contains(.number) && contains(.integer) {
+            result.insert(.integer)
+        }
+        if result.contains(.number) { result.remove(.integer) }
+        return result
     }
 }
 
