@@ -50,4 +50,23 @@ enum SchemaTestSupport {
     static func summary(_ violations: [SchemaViolation]) -> [String] {
         violations.map { "\($0.findingID) \($0.path) \($0.location.line):\($0.location.column)" }
     }
+
+    /// Every field reachable through `properties` and `items`, depth first, with its path
+    /// (`documents.[].layout.font`).
+    static func fields(of root: SchemaNode) -> [(String, SchemaNode)] {
+        var result: [(String, SchemaNode)] = []
+        func walk(_ node: SchemaNode, _ path: String) {
+            for property in node.properties {
+                let child = path.isEmpty ? property.name : path + "." + property.name
+                result.append((child, property.schema))
+                walk(property.schema, child)
+            }
+            if let items = node.items {
+                result.append((path + ".[]", items))
+                walk(items, path + ".[]")
+            }
+        }
+        walk(root, "")
+        return result
+    }
 }

@@ -29,7 +29,7 @@ final class ShippedSchemaTests: XCTestCase {
     func testEveryFieldHasAVietnameseTitleAndDescription() throws {
         let schema = try SchemaTestSupport.schema()
         var checked = 0
-        for (path, node) in Self.fields(of: schema.root) {
+        for (path, node) in SchemaTestSupport.fields(of: schema.root) {
             checked += 1
             for (label, text) in [("title", node.title), ("description", node.description)] {
                 guard let text, !text.trimmingCharacters(in: .whitespaces).isEmpty else {
@@ -74,7 +74,7 @@ final class ShippedSchemaTests: XCTestCase {
         let notYetInTable: Set<String> = ["waivers.[].expires"]
         let schema = try SchemaTestSupport.schema()
         let specified = Set(try Self.specificationFields().map { $0.path.joined(separator: ".") })
-        for (path, _) in Self.fields(of: schema.root) where !notYetInTable.contains(path) {
+        for (path, _) in SchemaTestSupport.fields(of: schema.root) where !notYetInTable.contains(path) {
             let listed = path.hasSuffix(".[]") ? String(path.dropLast(3)) : path  // a list's items come with it
             let documented = specified.contains(listed) || specified.contains { $0.hasPrefix(listed + ".") }
             XCTAssertTrue(documented, "\(path) is in the schema but not in self-report-v1.md")
@@ -136,25 +136,6 @@ final class ShippedSchemaTests: XCTestCase {
     }
 
     // MARK: Helpers
-
-    /// Every field reachable through `properties` and `items`, depth first, with its path
-    /// (`documents.[].layout.font`).
-    static func fields(of root: SchemaNode) -> [(String, SchemaNode)] {
-        var result: [(String, SchemaNode)] = []
-        func walk(_ node: SchemaNode, _ path: String) {
-            for property in node.properties {
-                let child = path.isEmpty ? property.name : path + "." + property.name
-                result.append((child, property.schema))
-                walk(property.schema, child)
-            }
-            if let items = node.items {
-                result.append((path + ".[]", items))
-                walk(items, path + ".[]")
-            }
-        }
-        walk(root, "")
-        return result
-    }
 
     struct SpecifiedField {
         var path: [String]
