@@ -67,8 +67,11 @@ struct SchemaValidator {
         let k = schema.keywords
         let finding = k.findingID ?? inherited
         if let types = k.types, !value.isOfType(in: types) {
-            report(.wrongType, at: node, finding,
-                   ViolationMessage.wrongType(node, value, accepted: types, format: k.format, in: doc))
+            // A value limited to a list is best told the list; anything else what type to write.
+            let message = (k.enumValues ?? k.const.map { [$0] })
+                .map { ViolationMessage.notAllowed(node, value, allowed: $0, in: doc) }
+                ?? ViolationMessage.wrongType(node, value, accepted: types, format: k.format, in: doc)
+            report(.wrongType, at: node, finding, message)
             return  // the other keywords would only restate the same problem
         }
         if let const = k.const, !matches(value, const) {

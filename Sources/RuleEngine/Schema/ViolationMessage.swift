@@ -65,7 +65,8 @@ enum ViolationMessage {
     }
 
     static func noAlternative(_ node: NodeID?, _ value: Instance, _ alternatives: [SchemaNode], in doc: YAMLDocument) -> String {
-        let accepted = alternatives.reduce(into: Set<JSONType>()) { $0.formUnion($1.types) }
+        // Hints only for alternatives that take any value of their type (not `'permanent'`).
+        let accepted = alternatives.filter { $0.enumValues == nil }.reduce(into: Set<JSONType>()) { $0.formUnion($1.types) }
         var message = "giá trị không hợp lệ — phải là \(alternatives.map(describe).joined(separator: " hoặc ")) (đang ghi: \(shown(node, in: doc)))"
         if let hint = hint(node, value, accepted: accepted, in: doc) { message += " — " + hint }
         return message

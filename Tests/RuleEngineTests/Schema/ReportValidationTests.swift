@@ -92,6 +92,13 @@ final class ReportValidationTests: XCTestCase {
                        "giá trị comune không được phép — chọn một trong: 'commune', 'district', 'province', 'department', 'school', 'agency' — ý bạn là 'commune'?")
     }
 
+    func testEnumValueOfAnotherTypeIsToldTheList() throws {
+        let found = try violations(replacing("kind: commune", with: "kind: 1"))
+        XCTAssertEqual(found.map(\.kind), [.wrongType])
+        XCTAssertEqual(found.first?.message,
+                       "giá trị 1 không được phép — chọn một trong: 'commune', 'district', 'province', 'department', 'school', 'agency'")
+    }
+
     func testNegativeCountIsOutOfRange() throws {
         let found = try violations(replacing("propaganda_activities: 1", with: "propaganda_activities: -2"))
         XCTAssertEqual(SchemaTestSupport.summary(found), ["SCHEMA-TYPE direction.propaganda_activities 8:26"])
@@ -140,6 +147,8 @@ final class ReportValidationTests: XCTestCase {
         let quoted = try violations(replacing("retention: permanent", with: "retention: \"20\""))
         XCTAssertEqual(quoted.first?.message,
                        "giá trị không hợp lệ — phải là 'permanent' hoặc số nguyên (đang ghi: \"20\") — viết số không có dấu nháy: 20")
+        let boolean = try violations(replacing("retention: permanent", with: "retention: true"))
+        XCTAssertEqual(boolean.first?.message, "giá trị không hợp lệ — phải là 'permanent' hoặc số nguyên (đang ghi: true)")
         // Decision 12: 0 and negative retention are LT-RETENTION's to reject, not the schema's.
         XCTAssertEqual(try violations(replacing("retention: permanent", with: "retention: 0")), [])
     }
