@@ -26,7 +26,12 @@ public struct CalendarDate: Comparable, Hashable, Sendable, CustomStringConverti
     /// Parses exactly `YYYY-MM-DD` (ASCII digits, two-digit month and day) naming a real day.
     /// `2022-1-14`, `14/01/2022` and `2022-02-30` give nil.
     public init?(iso text: String) {
-        var utf8 = text.utf8.makeIterator()
+        self.init(isoUTF8: text.utf8)
+    }
+
+    /// `init?(iso:)` over UTF-8 bytes, so a YAML scalar can be read without building a string.
+    init?(isoUTF8 bytes: some Sequence<UInt8>) {
+        var utf8 = bytes.makeIterator()
         func number(digits: Int) -> Int? {
             var value = 0
             for _ in 0 ..< digits {

@@ -19,9 +19,23 @@ public final class SchemaNode: Sendable {
     /// The keywords written here, read by the validator exactly as written.
     let keywords: SchemaKeywords
 
+    // Derived once from `keywords` for the validator's hot path.
+    /// `type` as bits.
+    let typeMask: JSONTypeMask?
+    /// `enum`, or `const` as a one-value list.
+    let allowedValues: [SchemaLiteral]?
+    /// The own properties' names as UTF-8, to match keys without building strings.
+    let propertyNamesUTF8: [[UInt8]]
+    /// Each `required` name with its index among the own properties, if it is one.
+    let requiredIndices: [(name: String, index: Int?)]
+
     init(location: SourceLocation, keywords: SchemaKeywords) {
         self.location = location
         self.keywords = keywords
+        typeMask = keywords.types.map(JSONTypeMask.init)
+        allowedValues = keywords.enumValues ?? keywords.const.map { [$0] }
+        propertyNamesUTF8 = keywords.properties.map { Array($0.name.utf8) }
+        requiredIndices = keywords.required.map { name in (name, keywords.properties.firstIndex { $0.name == name }) }
     }
 
     /// The schemas that always apply together with this one: `$ref`'s target and `allOf`'s
@@ -88,9 +102,7 @@ public final class SchemaNode: Sendable {
 
     /// The values allowed by `enum` or `const`, if the schema lists them.
     public var enumValues: [SchemaLiteral]? {
-        if let values = keywords.enumValues { return values }
-        if let const = keywords.const { return [const] }
-        return companions.lazy.compactMap(\.enumValues).first
+        allowedValues ?? companions.lazy.compactMap(\.enumValues).first
     }
 
     /// The closest known property name to an unknown `name` ("did you mean"), or nil when none

@@ -36,6 +36,34 @@ extension Set where Element == JSONType {
     }
 }
 
+/// A set of JSON types as bits, for the validator's hot path. A mask that accepts `number`
+/// accepts `integer` values too.
+struct JSONTypeMask: Sendable {
+    private let bits: UInt8
+
+    init(_ types: Set<JSONType>) {
+        var bits: UInt8 = 0
+        for type in types { bits |= Self.bit(type) }
+        if types.contains(.number) { bits |= Self.bit(.integer) }
+        self.bits = bits
+    }
+
+    /// Whether a value of `type` is valid for the set.
+    func accepts(_ type: JSONType) -> Bool { bits & Self.bit(type) != 0 }
+
+    private static func bit(_ type: JSONType) -> UInt8 {
+        switch type {
+        case .null: 1
+        case .boolean: 2
+        case .object: 4
+        case .array: 8
+        case .number: 16
+        case .string: 32
+        case .integer: 64
+        }
+    }
+}
+
 /// The formats the validator asserts. Only those the report schema uses are supported; any
 /// other `format` in a schema file is a load error rather than a silently ignored annotation.
 public enum SchemaFormat: String, Sendable, Hashable, CaseIterable {

@@ -1,8 +1,12 @@
 import YAML
 
-/// A report value as JSON Schema sees it.
+/// A report value as JSON Schema sees it. String scalars are not materialised: the keywords
+/// that need their text read it from the node, byte by byte where they can.
 enum Instance {
     case object, array
+    /// A string scalar (quoted, block, or plain text the core schema leaves a string).
+    case string
+    /// Any other scalar: null, boolean, number. Never `.string`.
     case scalar(SchemaLiteral)
 
     /// The value of `node`; nil (an empty document) is null.
@@ -11,7 +15,33 @@ enum Instance {
         switch doc.kind(node) {
         case .mapping: self = .object
         case .sequence: self = .array
-        case .scalar: self = .scalar(SchemaLiteral(doc.scalarValue(node)))
+        case .scalar:
+            if Self.isPlainText(node, in: doc) { self = .string; return }
+            switch doc.scalarValue(node) {
+            case .string: self = .string
+            case let value: self = .scalar(SchemaLiteral(value))
+            }
+        }
+    }
+
+    /// Whether the scalar is certainly a string without resolving it (which would allocate):
+    /// quoted, block or `!`-tagged text, or plain text whose first character cannot start a
+    /// number, null or boolean (mirroring `CoreSchema.resolvePlain`'s fast exit; the null and
+    /// boolean words are at most 5 bytes long). Anything else is resolved.
+    private static func isPlainText(_ node: NodeID, in doc: YAMLDocument) -> Bool {
+        if doc.style(node) != .plain || doc.tag(node) == .string { return true }
+        guard doc.tag(node) == .none else { return false }
+        return doc.withUTF8(node) { bytes in
+            guard let first = bytes.first else { return false }  // empty: null
+            switch first {
+            case UInt8(ascii: "n"), UInt8(ascii: "N"), UInt8(ascii: "t"), UInt8(ascii: "T"),
+                 UInt8(ascii: "f"), UInt8(ascii: "F"):
+                return bytes.count > 5
+            case UInt8(ascii: "a") ... UInt8(ascii: "z"), UInt8(ascii: "A") ... UInt8(ascii: "Z"), 0x80...:
+                return true
+            default:
+                return false
+            }
         }
     }
 
@@ -20,18 +50,26 @@ enum Instance {
         switch self {
         case .object: .object
         case .array: .array
+        case .string: .string
         case .scalar(let literal): literal.type
         }
     }
 
-    func isOfType(in types: Set<JSONType>) -> Bool {
-        types.contains { type.isSubtype(of: $0) }
+    func isOfType(in types: JSONTypeMask) -> Bool {
+        types.accepts(type)
+    }
+
+    var isCollection: Bool {
+        switch self {
+        case .object, .array: true
+        case .string, .scalar: false
+        }
     }
 }
 
 /// One pass of a report (or any value) against a compiled schema. Collects violations with
 /// their instance paths; the path is a stack of segments rendered only when a violation is
-/// reported, so a valid report costs no string building.
+/// reported, so a valid report costs no string building and, on the hot path, no allocation.
 struct SchemaValidator {
     private enum PathSegment {
         case key(NodeID)
@@ -40,7 +78,7 @@ struct SchemaValidator {
     }
 
     let doc: YAMLDocument
-    private(set) var violations: [SchemaViolation] = []
+    private var violations: [SchemaViolation] = []
     private var path: [PathSegment] = []
 
     init(document: YAMLDocument) {
@@ -64,90 +102,99 @@ struct SchemaValidator {
     ///   - finding: the innermost `x-finding` above.
     private mutating func check(_ node: NodeID?, _ value: Instance, against schema: SchemaNode,
                                 entry: SchemaNode, finding inherited: String?) {
-        let k = schema.keywords
-        let finding = k.findingID ?? inherited
-        if let types = k.types, !value.isOfType(in: types) {
+        let finding = schema.keywords.findingID ?? inherited
+        if let types = schema.typeMask, !value.isOfType(in: types) {
             // A value limited to a list is best told the list; anything else what type to write.
-            let message = (k.enumValues ?? k.const.map { [$0] })
+            let message = schema.allowedValues
                 .map { ViolationMessage.notAllowed(node, value, allowed: $0, in: doc) }
-                ?? ViolationMessage.wrongType(node, value, accepted: types, format: k.format, in: doc)
+                ?? ViolationMessage.wrongType(node, value, accepted: schema.keywords.types ?? [], format: schema.keywords.format, in: doc)
             report(.wrongType, at: node, finding, message)
             return  // the other keywords would only restate the same problem
         }
-        if let const = k.const, !matches(value, const) {
+        if let const = schema.keywords.const, !matches(node, value, const) {
             report(.notAllowed, at: node, finding, ViolationMessage.notAllowed(node, value, allowed: [const], in: doc))
         }
-        if let values = k.enumValues, !values.contains(where: { matches(value, $0) }) {
+        if let values = schema.keywords.enumValues, !matchesAny(node, value, values) {
             report(.notAllowed, at: node, finding, ViolationMessage.notAllowed(node, value, allowed: values, in: doc))
         }
         switch value {
-        case .scalar(.string(let text)):
-            checkString(node, text, k, finding)
+        case .string:
+            if let node { checkString(node, schema, finding) }
         case .scalar(let literal):
-            if let number = literal.numericValue { checkRange(node, number, k, finding) }
+            if let number = literal.numericValue { checkRange(node, number, schema, finding) }
         case .object:
             if let node { checkObject(node, schema, entry: entry, finding) }
         case .array:
-            if let node, let items = k.items {
-                for (i, item) in doc.items(node).enumerated() {
+            if let node, let items = schema.keywords.items {
+                for i in 0 ..< doc.count(node) {
+                    let item = doc.item(node, i)
                     path.append(.index(i))
                     check(item, Instance(item, in: doc), against: items, entry: items, finding: finding)
                     path.removeLast()
                 }
             }
         }
-        if let target = k.reference { check(node, value, against: target, entry: entry, finding: finding) }
-        for member in k.allOf { check(node, value, against: member, entry: entry, finding: finding) }
-        if !k.anyOf.isEmpty { checkAlternatives(k.anyOf, exactlyOne: false, node, value, entry, finding) }
-        if !k.oneOf.isEmpty { checkAlternatives(k.oneOf, exactlyOne: true, node, value, entry, finding) }
-        if let condition = k.ifSchema {
+        if let target = schema.keywords.reference { check(node, value, against: target, entry: entry, finding: finding) }
+        for member in schema.keywords.allOf { check(node, value, against: member, entry: entry, finding: finding) }
+        if !schema.keywords.anyOf.isEmpty { checkAlternatives(schema.keywords.anyOf, exactlyOne: false, node, value, entry, finding) }
+        if !schema.keywords.oneOf.isEmpty { checkAlternatives(schema.keywords.oneOf, exactlyOne: true, node, value, entry, finding) }
+        if let condition = schema.keywords.ifSchema {
             let branch = violations(of: node, value, against: condition, entry: entry, finding: finding).isEmpty
-                ? k.thenSchema : k.elseSchema
+                ? schema.keywords.thenSchema : schema.keywords.elseSchema
             if let branch { check(node, value, against: branch, entry: entry, finding: finding) }
         }
     }
 
-    private mutating func checkString(_ node: NodeID?, _ text: String, _ k: SchemaKeywords, _ finding: String?) {
-        if k.format == .date, CalendarDate(iso: text) == nil {
+    private mutating func checkString(_ node: NodeID, _ schema: SchemaNode, _ finding: String?) {
+        if schema.keywords.format == .date, doc.withUTF8(node, { CalendarDate(isoUTF8: $0) }) == nil {
             report(.invalidFormat, at: node, finding, ViolationMessage.invalidDate(node, in: doc))
         }
-        if let minLength = k.minLength, text.unicodeScalars.count < minLength {
-            report(.tooShort, at: node, finding, ViolationMessage.tooShort(length: text.unicodeScalars.count, minimum: minLength))
+        if let minLength = schema.keywords.minLength {
+            // Code points, as JSON Schema counts length: every byte that does not continue one.
+            let length = doc.withUTF8(node) { bytes in bytes.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 } }
+            if length < minLength {
+                report(.tooShort, at: node, finding, ViolationMessage.tooShort(length: length, minimum: minLength))
+            }
         }
     }
 
-    private mutating func checkRange(_ node: NodeID?, _ number: Double, _ k: SchemaKeywords, _ finding: String?) {
-        let shown = ViolationMessage.shown(node, in: doc)
-        if let bound = k.minimum, number < bound {
-            report(.outOfRange, at: node, finding, ViolationMessage.outOfRange(shown, "phải từ \(ViolationMessage.number(bound)) trở lên"))
-        }
-        if let bound = k.exclusiveMinimum, number <= bound {
-            report(.outOfRange, at: node, finding, ViolationMessage.outOfRange(shown, "phải lớn hơn \(ViolationMessage.number(bound))"))
-        }
-        if let bound = k.maximum, number > bound {
-            report(.outOfRange, at: node, finding, ViolationMessage.outOfRange(shown, "phải từ \(ViolationMessage.number(bound)) trở xuống"))
-        }
-        if let bound = k.exclusiveMaximum, number >= bound {
-            report(.outOfRange, at: node, finding, ViolationMessage.outOfRange(shown, "phải nhỏ hơn \(ViolationMessage.number(bound))"))
+    private mutating func checkRange(_ node: NodeID?, _ number: Double, _ schema: SchemaNode, _ finding: String?) {
+        let k = schema.keywords
+        let failed: (bound: Double, phrase: String)? =
+            if let b = k.minimum, number < b { (b, "phải từ \(ViolationMessage.number(b)) trở lên") }
+            else if let b = k.exclusiveMinimum, number <= b { (b, "phải lớn hơn \(ViolationMessage.number(b))") }
+            else if let b = k.maximum, number > b { (b, "phải từ \(ViolationMessage.number(b)) trở xuống") }
+            else if let b = k.exclusiveMaximum, number >= b { (b, "phải nhỏ hơn \(ViolationMessage.number(b))") }
+            else { nil }
+        if let failed {
+            report(.outOfRange, at: node, finding, ViolationMessage.outOfRange(ViolationMessage.shown(node, in: doc), failed.phrase))
         }
     }
 
     private mutating func checkObject(_ node: NodeID, _ schema: SchemaNode, entry: SchemaNode, _ finding: String?) {
-        let k = schema.keywords
+        let properties = schema.keywords.properties
+        var present: UInt64 = 0  // bit i: property i (of the first 64) is present
         for i in 0 ..< doc.count(node) {
             let (key, value) = doc.pair(node, i)
             path.append(.key(key))
-            defer { path.removeLast() }
-            if let property = k.properties.first(where: { keyMatches(key, $0.name) }) {
-                check(value, Instance(value, in: doc), against: property.schema, entry: property.schema, finding: finding)
-            } else if k.forbidsAdditionalProperties {
+            if let index = propertyIndex(of: key, in: schema) {
+                if index < 64 { present |= 1 << UInt64(index) }
+                let property = properties[index].schema
+                check(value, Instance(value, in: doc), against: property, entry: property, finding: finding)
+            } else if schema.keywords.forbidsAdditionalProperties {
                 let name = doc.text(key)
                 report(.unknownProperty, at: key, finding,
                        ViolationMessage.unknownProperty(name, suggestion: schema.suggestion(forUnknownProperty: name),
                                                         known: schema.properties.map(\.name)))
             }
+            path.removeLast()
         }
-        for name in k.required where !(0 ..< doc.count(node)).contains(where: { keyMatches(doc.pair(node, $0).key, name) }) {
+        for (name, index) in schema.requiredIndices {
+            if let index, index < 64 {
+                if present & (1 << UInt64(index)) != 0 { continue }
+            } else if has(name, in: node) {
+                continue
+            }
             let property = schema.property(named: name) ?? entry.property(named: name)
             path.append(.name(name))
             report(.missingProperty, at: node, property?.declaredFindingID ?? finding,
@@ -161,18 +208,21 @@ struct SchemaValidator {
     /// what is wrong inside it); otherwise one violation lists what the value may be.
     private mutating func checkAlternatives(_ alternatives: [SchemaNode], exactlyOne: Bool, _ node: NodeID?,
                                             _ value: Instance, _ entry: SchemaNode, _ finding: String?) {
-        let outcomes = alternatives.map { violations(of: node, value, against: $0, entry: entry, finding: finding) }
+        var outcomes: [[SchemaViolation]] = []
+        for alternative in alternatives {
+            outcomes.append(violations(of: node, value, against: alternative, entry: entry, finding: finding))
+        }
         let holding = outcomes.filter(\.isEmpty).count
         if holding == 0 {
-            let candidates = alternatives.indices.filter { value.isOfType(in: alternatives[$0].types) }
-            if case .scalar = value {} else if candidates.count == 1 {
+            let candidates = alternatives.indices.filter { value.isOfType(in: JSONTypeMask(alternatives[$0].types)) }
+            if value.isCollection, candidates.count == 1 {
                 violations += outcomes[candidates[0]]
                 return
             }
             report(.noAlternativeMatched, at: node, finding, ViolationMessage.noAlternative(node, value, alternatives, in: doc))
         } else if exactlyOne, holding > 1 {
-            report(.severalAlternativesMatched, at: node, finding,
-                   ViolationMessage.severalAlternatives(node, alternatives.indices.filter { outcomes[$0].isEmpty }.map { alternatives[$0] }, in: doc))
+            let matched = alternatives.indices.filter { outcomes[$0].isEmpty }.map { alternatives[$0] }
+            report(.severalAlternativesMatched, at: node, finding, ViolationMessage.severalAlternatives(node, matched, in: doc))
         }
     }
 
@@ -185,18 +235,51 @@ struct SchemaValidator {
         return Array(violations[mark...])
     }
 
-    // MARK: Helpers
+    // MARK: Matching
 
-    private func matches(_ value: Instance, _ literal: SchemaLiteral) -> Bool {
-        if case .scalar(let mine) = value { return mine.equals(literal) }
+    private func matches(_ node: NodeID?, _ value: Instance, _ literal: SchemaLiteral) -> Bool {
+        switch value {
+        case .object, .array: return false
+        case .scalar(let mine): return mine.equals(literal)
+        case .string:
+            guard let node, case .string(let text) = literal else { return false }
+            return textMatches(node, text)
+        }
+    }
+
+    private func matchesAny(_ node: NodeID?, _ value: Instance, _ literals: [SchemaLiteral]) -> Bool {
+        for literal in literals where matches(node, value, literal) { return true }
         return false
     }
 
-    /// Whether a mapping key is `name`: bytes first (no allocation), then canonical
-    /// equivalence, so a key typed in NFD matches an NFC name.
-    private func keyMatches(_ key: NodeID, _ name: String) -> Bool {
-        doc.scalar(key, equals: name) || (doc.kind(key) == .scalar && !name.utf8.allSatisfy { $0 < 0x80 } && doc.text(key) == name)
+    /// Whether a scalar's text is `text`: bytes first (no allocation), then canonical
+    /// equivalence, so text typed in NFD matches an NFC name. ASCII has one spelling only.
+    private func textMatches(_ node: NodeID, _ text: String) -> Bool {
+        if doc.scalar(node, equals: text) { return true }
+        guard doc.kind(node) == .scalar, !text.utf8.allSatisfy({ $0 < 0x80 }) else { return false }
+        return doc.text(node) == text
     }
+
+    /// The index of the property `key` names in `schema`'s own properties.
+    private func propertyIndex(of key: NodeID, in schema: SchemaNode) -> Int? {
+        guard doc.kind(key) == .scalar else { return nil }
+        let names = schema.propertyNamesUTF8
+        let byBytes: Int? = doc.withUTF8(key) { bytes in
+            for i in 0 ..< names.count where names[i].count == bytes.count && names[i].elementsEqual(bytes) { return i }
+            return nil
+        }
+        if let byBytes { return byBytes }
+        let properties = schema.keywords.properties
+        for i in 0 ..< properties.count where textMatches(key, properties[i].name) { return i }
+        return nil
+    }
+
+    private func has(_ name: String, in mapping: NodeID) -> Bool {
+        for i in 0 ..< doc.count(mapping) where textMatches(doc.pair(mapping, i).key, name) { return true }
+        return false
+    }
+
+    // MARK: Reporting
 
     private mutating func report(_ kind: SchemaViolation.Kind, at node: NodeID?, _ finding: String?, _ message: String) {
         let location = node.map { doc.location($0) } ?? SourceLocation(file: doc.file, position: doc.startPosition)

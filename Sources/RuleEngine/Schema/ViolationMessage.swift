@@ -32,7 +32,8 @@ enum ViolationMessage {
         var message = allowed.count == 1
             ? "giá trị \(shown(node, in: doc)) không được phép — chỉ chấp nhận \(listed[0])"
             : "giá trị \(shown(node, in: doc)) không được phép — chọn một trong: \(listed.joined(separator: ", "))"
-        if allowed.count > 1, case .scalar(.string(let text)) = value {
+        if allowed.count > 1, case .string = value, let node {
+            let text = doc.text(node)
             let names = allowed.compactMap { if case .string(let s) = $0 { s } else { nil } }
             if let near = DidYouMean.closest(to: text, among: names) { message += " — ý bạn là '\(near)'?" }
         }
@@ -138,26 +139,33 @@ enum ViolationMessage {
     private static func hint(_ node: NodeID?, _ value: Instance, accepted: Set<JSONType>, in doc: YAMLDocument) -> String? {
         guard let node, doc.kind(node) == .scalar else { return nil }
         let text = doc.text(node)
-        let resolved = Instance(scalarText: text)
+        let mask = JSONTypeMask(accepted)
         switch value {
-        case .scalar(.string):
-            if case .scalar(let literal) = resolved, literal.numericValue != nil, resolved.isOfType(in: accepted) {
+        case .string:
+            let unquoted = plainReading(text)
+            if unquoted.numericValue != nil, mask.accepts(unquoted.type) {
                 return "viết số không có dấu nháy: \(text)"
             }
-            if text.contains(","), accepted.contains(.number) || accepted.contains(.integer),
-               case .scalar(let literal) = Instance(scalarText: text.replacing(",", with: ".")), literal.numericValue != nil {
-                return "dùng dấu chấm thập phân, không dùng dấu phẩy: \(text.replacing(",", with: "."))"
+            let dotted = text.replacing(",", with: ".")
+            if text.contains(","), mask.accepts(.number) || mask.accepts(.integer), plainReading(dotted).numericValue != nil {
+                return "dùng dấu chấm thập phân, không dùng dấu phẩy: \(dotted)"
             }
-            if accepted.contains(.boolean) {
-                if case .scalar(.bool) = resolved { return "viết \(text) không có dấu nháy" }
+            if mask.accepts(.boolean) {
+                if case .bool = unquoted { return "viết \(text) không có dấu nháy" }
                 return "viết true (có) hoặc false (không)"
             }
         case .scalar(.integer), .scalar(.number), .scalar(.bool):
-            if accepted.contains(.string) { return "đặt trong dấu nháy kép để giữ nguyên: \"\(text)\"" }
+            if mask.accepts(.string) { return "đặt trong dấu nháy kép để giữ nguyên: \"\(text)\"" }
         default:
             break
         }
         return nil
+    }
+
+    /// How the core schema would read `text` written plain (without quotes).
+    private static func plainReading(_ text: String) -> SchemaLiteral {
+        var text = text
+        return SchemaLiteral(text.withUTF8 { CoreSchema.resolvePlain($0) })
     }
 
     // MARK: Dates
@@ -188,13 +196,5 @@ enum ViolationMessage {
         if numbers[0].count == 4 { return CalendarDate(year: a, month: b, day: c) }
         if numbers[2].count == 4 { return CalendarDate(year: c, month: b, day: a) }
         return nil
-    }
-}
-
-extension Instance {
-    /// How the core schema would read `text` written plain (without quotes).
-    init(scalarText text: String) {
-        var text = text
-        self = .scalar(SchemaLiteral(text.withUTF8 { CoreSchema.resolvePlain($0) }))
     }
 }

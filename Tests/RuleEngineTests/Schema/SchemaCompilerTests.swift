@@ -161,3 +161,39 @@ final class SchemaCompilerTests: XCTestCase {
         XCTAssertEqual(SchemaTestSupport.summary(try validate(schema, "{}\n")), ["SCHEMA-REQUIRED name 1:1"])
     }
 }
+
+/// The validator reads a scalar's type without resolving it when it can; that shortcut must
+/// agree with the core schema everywhere.
+final class InstanceClassificationTests: XCTestCase {
+    func testShortcutAgreesWithTheCoreSchema() throws {
+        var texts = ["", "~", "null", "Null", "NULL", "nul", "nulls", "true", "True", "TRUE", "tru", "truely", "false",
+                     "False", "FALSE", "falsey", "no", "yes", "on", "off", "n", "t", "f", "Tiên Sơn", "Times New Roman",
+                     "fnot", "ngày 05", "12", "-3", "+4", "0x1F", "0o17", "1.5", ".5", "1e3", ".inf", "-.Inf", ".nan",
+                     "2022-01-14", "14/01/2022", "01.03", "Ủy ban", "ếch", "A4", "q1", "half-year", "_x", "!x"]
+        for file in try ExamplesAndTemplatesTests.files(in: "Reports/examples", ext: "yaml") {
+            let doc = try SchemaTestSupport.document(atPath: file)
+            var pending = [try XCTUnwrap(doc.root)]
+            while let node = pending.popLast() {
+                switch doc.kind(node) {
+                case .scalar: texts.append(doc.text(node))
+                case .sequence: pending += doc.items(node)
+                case .mapping: pending += doc.pairs(node).flatMap { [$0.key, $0.value] }
+                }
+            }
+        }
+        for text in texts {
+            for written in ["v: \(text)\n", "v: \"\(text)\"\n", "v: !!str \(text)\n", "v: ! \(text)\n"] {
+                guard let doc = try? SchemaTestSupport.document(written), let root = doc.root,
+                      let node = doc.value(forKey: "v", in: root) else { continue }
+                let expected: JSONType = switch doc.scalarValue(node) {
+                case .null: .null
+                case .bool: .boolean
+                case .int: .integer
+                case .float(let d): d.isFinite && d == d.rounded() ? .integer : .number
+                case .string: .string
+                }
+                XCTAssertEqual(Instance(node, in: doc).type, expected, written)
+            }
+        }
+    }
+}
