@@ -50,5 +50,6 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "YAML"]),
     ]
 )

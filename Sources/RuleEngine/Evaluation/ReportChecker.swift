@@ -20,7 +20,7 @@ public struct CheckOptions: Sendable {
 extension CalendarDate {
     /// The current day (UTC+7, Vietnam's time zone).
     public static var today: CalendarDate {
-        CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 + 7 * 3600) / 86400))
+        CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 + 7 * 3600) / 86400))!
     }
 }
 

@@ -242,9 +242,10 @@ public enum StandardLibrary {
                 .int(get(try date(args[0])))
             }
         }
-        func shift(_ name: String, _ summary: String, _ apply: @escaping @Sendable (CalendarDate, Int) -> CalendarDate) -> FunctionDefinition {
+        func shift(_ name: String, _ summary: String, _ apply: @escaping @Sendable (CalendarDate, Int) -> CalendarDate?) -> FunctionDefinition {
             FunctionDefinition(name: name, summary: summary, parameters: [.value("ngày", .date), .value("số", .int)], returns: .date) { args in
-                .date(apply(try date(args[0]), try integer(args[1])))
+                guard let result = apply(try date(args[0]), try integer(args[1])) else { throw FunctionError("\(name): ngày kết quả ngoài khoảng năm 1–9999") }
+                return .date(result)
             }
         }
         return [
