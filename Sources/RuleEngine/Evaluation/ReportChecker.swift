@@ -46,7 +46,7 @@ public struct ReportChecker: Sendable {
         result.unitName = facts.unitName
         result.unitKind = facts.unitKind
         result.year = facts.year
-        var findings = rules.model?.validate(document) ?? []
+        var findings = rules.model?.findings(validating: document) ?? []
 
         // The day whose law applies, and the period the rules must overlap.
         let day = options.asOf ?? facts.year.map(CalendarDate.lastDay(of:)) ?? CalendarDate.today

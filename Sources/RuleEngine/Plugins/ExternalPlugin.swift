@@ -16,7 +16,7 @@ public final class ExternalPlugin: Sendable {
 
     /// Calls `function` with `arguments`.
     public func call(_ function: String, _ arguments: [Value]) throws -> Value {
-        let request = JSONValue.object([("function", .string(function)), ("args", .array(arguments.map(JSONValue.init)))]).text
+        let request = JSONValue.object([("function", .string(function)), ("args", .array(arguments.map(JSONValue.init)))]).compact
         if let cached = cache.withLock({ $0[request] }) { return try cached.get() }
         let result: Result<Value, FunctionError>
         do { result = .success(try run(request)) } catch let e as FunctionError { result = .failure(e) }
@@ -100,50 +100,18 @@ public enum PluginFunctions {
     }
 }
 
-/// A minimal JSON value for plugin requests (ordered keys, exact escaping).
-indirect enum JSONValue {
-    case null, bool(Bool), number(Double), integer(Int), string(String)
-    case array([JSONValue])
-    case object([(String, JSONValue)])
-
+extension JSONValue {
+    /// A rule-language value as JSON (dates as `YYYY-MM-DD` strings).
     init(_ value: Value) {
         switch value {
         case .null, .node: self = .null
         case .bool(let b): self = .bool(b)
-        case .int(let i): self = .integer(i)
+        case .int(let i): self = .number(Double(i))
         case .decimal(let d): self = .number(d)
         case .string(let s): self = .string(s)
         case .date(let d): self = .string(d.description)
         case .list(let items): self = .array(items.map(JSONValue.init))
         }
-    }
-
-    var text: String {
-        switch self {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .integer(let i): return String(i)
-        case .number(let d): return d.isFinite ? String(d) : "null"
-        case .string(let s): return JSONValue.quote(s)
-        case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
-        case .object(let pairs): return "{" + pairs.map { JSONValue.quote($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
-        }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
     }
 }
 

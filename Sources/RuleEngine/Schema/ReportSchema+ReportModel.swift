@@ -5,7 +5,7 @@ import YAML
 extension ReportSchema: ReportModel {
     public var rootShape: any ObjectShape { SchemaObjectShape(node: root) }
 
-    public func validate(_ document: YAMLDocument) -> [Finding] {
+    public func findings(validating document: YAMLDocument) -> [Finding] {
         validate(document).map { $0.finding() }
     }
 

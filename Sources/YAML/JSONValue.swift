@@ -1,6 +1,6 @@
 /// A JSON value whose objects keep their keys in the order written, for output with a stable
 /// key order (the JSON and SARIF formats).
-indirect enum JSONValue {
+public indirect enum JSONValue: Sendable {
     case null
     case bool(Bool)
     case number(Double)
@@ -9,17 +9,17 @@ indirect enum JSONValue {
     case object([(String, JSONValue)])
 
     /// A string, or null when absent.
-    init(_ value: String?) { self = value.map(JSONValue.string) ?? .null }
+    public init(_ value: String?) { self = value.map(JSONValue.string) ?? .null }
 
     /// A number, or null when absent.
-    init(_ value: Double?) { self = value.map(JSONValue.number) ?? .null }
+    public init(_ value: Double?) { self = value.map(JSONValue.number) ?? .null }
 
     /// An integer, or null when absent.
-    init(_ value: Int?) { self = value.map { .number(Double($0)) } ?? .null }
+    public init(_ value: Int?) { self = value.map { .number(Double($0)) } ?? .null }
 
     /// The value as pretty-printed JSON (two-space indent, UTF-8 text unescaped), with a final
     /// newline.
-    var serialized: String {
+    public var serialized: String {
         var out = ""
         write(to: &out, indent: "")
         return out + "\n"
@@ -63,19 +63,26 @@ indirect enum JSONValue {
     }
 
     private static func writeString(_ string: String, to out: inout String) {
-        out += "\""
-        for scalar in string.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            case "\u{0}"..."\u{1F}":
-                out += "\\u" + String(scalar.value, radix: 16).leftPadded(to: 4, with: "0")
-            default: out.unicodeScalars.append(scalar)
-            }
+        JSONWriter.appendQuoted(string, to: &out)
+    }
+
+    /// The value as compact JSON on one line (plugin requests).
+    public var compact: String {
+        switch self {
+        case .null: return "null"
+        case .bool(let value): return value ? "true" : "false"
+        case .number(let value): return Self.format(value)
+        case .string(let value):
+            var out = ""
+            Self.writeString(value, to: &out)
+            return out
+        case .array(let items): return "[" + items.map(\.compact).joined(separator: ",") + "]"
+        case .object(let members):
+            return "{" + members.map { key, value in
+                var out = ""
+                Self.writeString(key, to: &out)
+                return out + ":" + value.compact
+            }.joined(separator: ",") + "}"
         }
-        out += "\""
     }
 }
