@@ -36,5 +36,8 @@ let package = Package(
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "VietnameseAdminTests", dependencies: ["VietnameseAdmin"]),
+        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "YAML"]),
+        // End-to-end: runs the built `cchc` binary with small packs under Fixtures/.
+        .testTarget(name: "CLITests", dependencies: ["cchc"], exclude: ["Fixtures"]),
     ]
 )
