@@ -195,10 +195,11 @@ struct Parser {
                 _ = advance()
                 var arguments: [Expression] = []
                 if !isSymbol(")") {
-                    repeat {
-                        if isSymbol(",") { _ = advance() }
+                    arguments.append(try parseExpression())
+                    while isSymbol(",") {
+                        _ = advance()
                         arguments.append(try parseExpression())
-                    } while isSymbol(",")
+                    }
                 }
                 try expect(")")
                 return .call(name, arguments, offset: t.offset)
@@ -213,10 +214,11 @@ struct Parser {
             _ = advance()
             var items: [Expression] = []
             if !isSymbol("]") {
-                repeat {
-                    if isSymbol(",") { _ = advance() }
+                items.append(try parseExpression())
+                while isSymbol(",") {
+                    _ = advance()
                     items.append(try parseExpression())
-                } while isSymbol(",")
+                }
             }
             try expect("]")
             return .list(items, offset: t.offset)
