@@ -104,7 +104,13 @@ public enum StandardLibrary {
                                optionalCount: 1, resultType: { elementType($0).isInt ? .int : .number }) { args in
                 let values = try projected(args)
                 if values.allSatisfy({ if case .int = $0 { true } else { false } }) {
-                    return .int(values.reduce(0) { if case .int(let i) = $1 { $0 + i } else { $0 } })
+                    var total = 0
+                    for case .int(let i) in values {
+                        let (r, overflow) = total.addingReportingOverflow(i)
+                        guard !overflow else { throw FunctionError("tràn số khi cộng các số nguyên") }
+                        total = r
+                    }
+                    return .int(total)
                 }
                 return .decimal(try values.reduce(0.0) {
                     guard let d = $1.number else { throw FunctionError("sum cần các số, gặp \($1.typeName)") }
@@ -216,7 +222,10 @@ public enum StandardLibrary {
             },
             FunctionDefinition(name: "abs", summary: "giá trị tuyệt đối", parameters: [.value("số", .number)],
                                resultType: { $0[0] }) { args in
-                if case .int(let i) = args[0].value { return .int(abs(i)) }
+                if case .int(let i) = args[0].value {
+                    guard i != .min else { throw FunctionError("tràn số: abs(\(i))") }
+                    return .int(abs(i))
+                }
                 return .decimal(abs(try number(args[0])))
             },
             FunctionDefinition(name: "round", summary: "làm tròn đến số chữ số thập phân (mặc định 0)",
