@@ -247,9 +247,12 @@ public enum StandardLibrary {
                 .int(get(try date(args[0])))
             }
         }
-        func shift(_ name: String, _ summary: String, _ apply: @escaping @Sendable (CalendarDate, Int) -> CalendarDate) -> FunctionDefinition {
+        func shift(_ name: String, _ summary: String, _ apply: @escaping @Sendable (CalendarDate, Int) -> CalendarDate?) -> FunctionDefinition {
             FunctionDefinition(name: name, summary: summary, parameters: [.value("ngày", .date), .value("số", .int)], returns: .date) { args in
-                .date(apply(try date(args[0]), try integer(args[1])))
+                guard let shifted = apply(try date(args[0]), try integer(args[1])) else {
+                    throw FunctionError("kết quả ngoài khoảng ngày 0001-01-01…9999-12-31")
+                }
+                return .date(shifted)
             }
         }
         return [

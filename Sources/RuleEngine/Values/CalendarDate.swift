@@ -67,16 +67,30 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.day = d
     }
 
-    public func adding(days: Int) -> CalendarDate { CalendarDate(daysSinceEpoch: daysSinceEpoch + days) }
+    /// The days since 1970-01-01 of 0001-01-01 … 9999-12-31, the dates a `CalendarDate` can be.
+    static let representableDays = CalendarDate(year: 1, month: 1, day: 1)!.daysSinceEpoch ... CalendarDate(year: 9999, month: 12, day: 31)!.daysSinceEpoch
 
-    /// Adds calendar months, clamping to the month's last day (2024-01-31 + 1 month = 2024-02-29).
-    public func adding(months: Int) -> CalendarDate {
-        let total = year * 12 + (month - 1) + months
-        let y = total / 12, m = total % 12 + 1
-        return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))!
+    /// The date `days` later (earlier when negative), or nil outside 0001-01-01 … 9999-12-31.
+    public func adding(days: Int) -> CalendarDate? {
+        let (z, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        guard !overflow, CalendarDate.representableDays.contains(z) else { return nil }
+        return CalendarDate(daysSinceEpoch: z)
     }
 
-    public func adding(years: Int) -> CalendarDate { adding(months: 12 * years) }
+    /// Adds calendar months, clamping to the month's last day (2024-01-31 + 1 month = 2024-02-29);
+    /// nil outside 0001-01-01 … 9999-12-31.
+    public func adding(months: Int) -> CalendarDate? {
+        let (total, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        guard !overflow, total >= 12 else { return nil }
+        let y = total / 12, m = total % 12 + 1
+        return CalendarDate(year: y, month: m, day: min(day, CalendarDate.daysIn(month: m, year: y)))
+    }
+
+    /// Adds calendar years (29 February becomes 28 February); nil outside 0001 … 9999.
+    public func adding(years: Int) -> CalendarDate? {
+        let (months, overflow) = years.multipliedReportingOverflow(by: 12)
+        return overflow ? nil : adding(months: months)
+    }
 
     /// Days from `self` to `other` (positive when `other` is later).
     public func days(to other: CalendarDate) -> Int { other.daysSinceEpoch - daysSinceEpoch }
