@@ -172,7 +172,8 @@ public enum StandardLibrary {
             },
             FunctionDefinition(name: "matches", summary: "chuỗi khớp toàn bộ với biểu thức chính quy",
                                parameters: [.value("chuỗi", .string), .value("mẫu", .string)], returns: .bool) { args in
-                .bool(try RegexCache.shared.wholeMatch(try string(args[0]), pattern: try string(args[1])))
+                // NFC both sides: a decomposed "Đông" must match a precomposed pattern (and back).
+                .bool(try RegexCache.shared.wholeMatch(try string(args[0]).precomposed, pattern: try string(args[1]).precomposed))
             },
             FunctionDefinition(name: "starts_with", summary: "chuỗi bắt đầu bằng tiền tố",
                                parameters: [.value("chuỗi", .string), .value("tiền_tố", .string)], returns: .bool) { args in
