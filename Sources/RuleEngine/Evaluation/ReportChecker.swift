@@ -219,14 +219,15 @@ public struct ReportChecker: Sendable {
         } else {
             message = parts.joined(separator: "; ")
         }
-        // Where: the rule's `at`, else the first failed check's `at` or absent value, else the target.
+        // Where: an absent or unreadable value's own path at its nearest present node
+        // (Decision 13), else the rule's `at`, else the first failed check's `at`, else the target.
         var node: NodeID?, path: String
         let first = failures[0]
-        if let at = rule.at ?? first.check.at {
-            (node, path) = at.locate(in: ctx)
-        } else if let absence = first.absence {
+        if let absence = first.absence {
             node = absence.anchor
             path = ctx.path(of: absence)
+        } else if let at = rule.at ?? first.check.at {
+            (node, path) = at.locate(in: ctx)
         } else {
             node = ctx.targetNode
             path = node.map { ctx.path(of: $0) } ?? ""
