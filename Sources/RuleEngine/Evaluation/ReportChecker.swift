@@ -170,8 +170,10 @@ public struct ReportChecker: Sendable {
             if let when = rule.when {
                 do {
                     guard try Operators.truth(when.evaluate(ctx), at: 0) else { return .notApplicable }
-                } catch is Absence {
-                    return .notApplicable
+                } catch let absence as Absence {
+                    // Absent: not applicable (Decision 5). Present but unreadable: reported, never skipped.
+                    guard absence.invalidText != nil, let check = rule.checks.first else { return .notApplicable }
+                    return .failed(try finding(rule, failures: [(check, absence)], ctx: ctx))
                 }
             }
             var failures: [(check: CompiledCheck, absence: Absence?)] = []
