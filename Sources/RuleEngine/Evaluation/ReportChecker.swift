@@ -208,7 +208,13 @@ public struct ReportChecker: Sendable {
                 parts.append(missingText(absence))
                 severity = max(severity, rule.severity)
             } else {
-                parts.append(try check.message?.render(ctx) ?? rule.message?.render(ctx) ?? rule.definition.title)
+                if let own = check.message {
+                    parts.append(try own.render(ctx))
+                } else if rule.checks.count > 1 {
+                    parts.append("không đạt: \(check.text)")  // the rule's message is already the prefix
+                } else {
+                    parts.append(try rule.message?.render(ctx) ?? rule.definition.title)
+                }
                 severity = max(severity, check.severity ?? rule.severity)
             }
         }
