@@ -124,18 +124,28 @@ public struct ReportChecker: Sendable {
         // Targets: each element of the list, or the report itself.
         var targets: [(node: NodeID, value: Value)] = []
         if let target = rule.target {
-            guard let list = try? target.evaluate(ctx), case .node(let listNode, let type) = list,
-                  ctx.document.kind(listNode) == .sequence else { return (outcome, []) }
-            let elementType = type.elementType ?? .any
-            for i in 0 ..< ctx.document.count(listNode) {
-                let item = ctx.document.item(listNode, i)
+            var items: [(node: NodeID, value: Value)] = []
+            switch try? target.evaluate(ctx) {
+            case .node(let listNode, let type)? where ctx.document.kind(listNode) == .sequence:
+                let elementType = type.elementType ?? .any
+                items = (0 ..< ctx.document.count(listNode)).map { i in
+                    let item = ctx.document.item(listNode, i)
+                    return (item, (try? ctx.convert(item, as: elementType)) ?? .null)
+                }
+            case .list(let values)?:
+                // A computed list (`filter(documents, …)`): its elements that are report nodes.
+                items = values.compactMap { if case .node(let n, _) = $0 { (n, $0) } else { nil } }
+            default:
+                return (outcome, [])
+            }
+            for (item, value) in items {
                 if let field = rule.window?.field, let window = rule.window,
                    ctx.document.kind(item) == .mapping, let dateNode = ctx.document.value(forKey: field, in: item),
                    let date = CalendarDate(iso: ctx.document.text(dateNode)), !window.contains(date) {
                     skipped[rule.pack.id, default: []].append(item)
                     continue
                 }
-                targets.append((item, (try? ctx.convert(item, as: elementType)) ?? .null))
+                targets.append((item, value))
             }
         } else {
             targets.append((root, .node(root, .object(nil))))
