@@ -144,6 +144,16 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertTrue(messages.contains { $0.contains("plugin 'x': không có tệp chạy được") }, "\(messages)")
     }
 
+    func testTimeoutMustBeAReasonableNumberOfMilliseconds() {
+        for timeout in [".nan", "1e300", "-5", "0"] {
+            let workspace = PackWorkspace()
+            workspace.pack(manifest: "plugins:\n  - {name: x, command: /bin/true, timeout_ms: \(timeout), functions: [{name: f}]}\n",
+                           rules: rulesFile(rule("T-A", "require: true")))
+            let messages = workspace.loadPacks().1.map(\.message)
+            XCTAssertEqual(messages, ["'timeout_ms' phải từ 1 đến 600000 (mili giây), nhận \(timeout)"], timeout)
+        }
+    }
+
     private func allowExec() -> Configuration {
         var config = Configuration()
         config.allowExec = true
