@@ -161,7 +161,12 @@ public enum RulePackLoader {
             functions.append(PluginFunctionDeclaration(name: fname, parameters: parameterTypes, returns: returns,
                                                        summary: r.string("summary", errors: &errors) ?? "hàm của plugin \(name)"))
         }
-        let timeout = Int(p.number("timeout_ms", errors: &errors) ?? 2000)
+        var timeout = 2000
+        if let ms = p.number("timeout_ms", errors: &errors), let node = p.node("timeout_ms") {
+            if ms >= 1, ms <= 600_000 { timeout = Int(ms) } else {
+                errors.append(RuleError(location: doc.location(node), message: "'timeout_ms' phải từ 1 đến 600000 (mili giây), nhận \(doc.text(node))"))
+            }
+        }
         return PluginDeclaration(name: name, command: path, functions: functions, timeoutMilliseconds: timeout, location: doc.location(node))
     }
 
