@@ -70,7 +70,7 @@ final class RuleFeatureTests: XCTestCase {
         XCTAssertEqual(errors.count, 2, errors.map(\.description).joined(separator: "\n"))
         let fn = errors.first { $0.ruleID == "T-FN" }
         XCTAssertTrue(fn?.message.contains("ý bạn là 'count'") ?? false, fn?.message ?? "")
-        XCTAssertEqual(fn.map { "\($0.location.line):\($0.location.column)" }, "7:25", "at the placeholder's text")
+        XCTAssertEqual(fn.map { "\($0.location.line):\($0.location.column)" }, "7:26", "at the placeholder's expression")
         XCTAssertTrue(errors.contains { $0.ruleID == "T-OPEN" && $0.message.contains("thiếu '}}'") })
     }
 
