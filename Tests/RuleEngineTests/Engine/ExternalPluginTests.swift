@@ -36,15 +36,10 @@ final class ExternalPluginTests: XCTestCase {
 
     func testAnswersOfEveryType() throws {
         let answers = plugin("answers", """
-            arg = json.load(sys.stdin)["args"][0]
-            print(json.dumps({"value": {"int": 3, "float": 2.5, "bool": True, "null": None, "text": "Hòa",
-                                        "date": "2022-01-14", "list": [1, "a", False]}[arg]}))
+            print(json.dumps({"value": [3, 2.5, True, None, "Hòa", "2022-01-14", [1, "a", False], -7, 1e20]}))
             """)
-        let expected: KeyValuePairs<String, String> = [
-            "int": "int(3)", "float": "decimal(2.5)", "bool": "bool(true)", "null": "null", "text": "string(\"Hòa\")",
-            "date": "string(\"2022-01-14\")", "list": "[int(1), string(\"a\"), bool(false)]",
-        ]
-        for (key, value) in expected { XCTAssertEqual(try answers.call("f", [.string(key)]).spelled, value, key) }
+        XCTAssertEqual(try answers.call("f", []).spelled,
+                       #"[int(3), decimal(2.5), bool(true), null, string("Hòa"), string("2022-01-14"), [int(1), string("a"), bool(false)], int(-7), decimal(1e+20)]"#)
     }
 
     func testAPluginDeclaredToReturnADateGivesADate() throws {
