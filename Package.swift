@@ -51,5 +51,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "YAML"]),
+        // End-to-end: runs the built `cchc` binary with small packs under Fixtures/.
+        .testTarget(name: "CLITests", dependencies: ["cchc"], exclude: ["Fixtures"]),
     ]
 )

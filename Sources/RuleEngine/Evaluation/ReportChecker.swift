@@ -124,18 +124,28 @@ public struct ReportChecker: Sendable {
         // Targets: each element of the list, or the report itself.
         var targets: [(node: NodeID, value: Value, index: Int)] = []
         if let target = rule.target {
-            guard let list = try? target.evaluate(ctx), case .node(let listNode, let type) = list,
-                  ctx.document.kind(listNode) == .sequence else { return (outcome, []) }
-            let elementType = type.elementType ?? .any
-            for i in 0 ..< ctx.document.count(listNode) {
-                let item = ctx.document.item(listNode, i)
+            var items: [(node: NodeID, value: Value)] = []
+            switch try? target.evaluate(ctx) {
+            case .node(let listNode, let type)? where ctx.document.kind(listNode) == .sequence:
+                let elementType = type.elementType ?? .any
+                items = (0 ..< ctx.document.count(listNode)).map { i in
+                    let item = ctx.document.item(listNode, i)
+                    return (item, (try? ctx.convert(item, as: elementType)) ?? .null)
+                }
+            case .list(let values)?:
+                // A computed list (`filter(documents, …)`): its elements that are report nodes.
+                items = values.compactMap { if case .node(let n, _) = $0 { (n, $0) } else { nil } }
+            default:
+                return (outcome, [])
+            }
+            for (i, (item, value)) in items.enumerated() {
                 if let field = rule.window?.field, let window = rule.window,
                    ctx.document.kind(item) == .mapping, let dateNode = ctx.document.value(forKey: field, in: item),
                    let date = CalendarDate(iso: ctx.document.text(dateNode)), !window.contains(date) {
                     skipped[rule.pack.id, default: []].append(item)
                     continue
                 }
-                targets.append((item, (try? ctx.convert(item, as: elementType)) ?? .null, i))
+                targets.append((item, value, i))
             }
         } else {
             targets.append((root, .node(root, .object(nil)), 0))
@@ -171,8 +181,10 @@ public struct ReportChecker: Sendable {
             if let when = rule.when {
                 do {
                     guard try Operators.truth(when.evaluate(ctx), at: 0) else { return .notApplicable }
-                } catch is Absence {
-                    return .notApplicable
+                } catch let absence as Absence {
+                    // Absent: not applicable (Decision 5). Present but unreadable: reported, never skipped.
+                    guard absence.invalidText != nil, let check = rule.checks.first else { return .notApplicable }
+                    return .failed(try finding(rule, failures: [(check, absence)], ctx: ctx))
                 }
             }
             var failures: [(check: CompiledCheck, absence: Absence?)] = []
@@ -208,7 +220,13 @@ public struct ReportChecker: Sendable {
                 part = missingText(absence)
                 severity = max(severity, rule.severity)
             } else {
-                part = try check.message?.render(ctx) ?? rule.message?.render(ctx) ?? rule.definition.title
+                if let own = check.message {
+                    part = try own.render(ctx)
+                } else if rule.checks.count > 1 {
+                    part = "không đạt: \(check.text)"  // the rule's message is already the prefix
+                } else {
+                    part = try rule.message?.render(ctx) ?? rule.definition.title
+                }
                 severity = max(severity, check.severity ?? rule.severity)
             }
             // A field that several conditions read is reported missing once, not once per condition.
@@ -223,19 +241,15 @@ public struct ReportChecker: Sendable {
         } else {
             message = parts.joined(separator: "; ")
         }
-        // Where: an absent (or unreadable) value's own path when the first failure is one
-        // (Decision 13: the user learns what to add, even when `at` names another field), else
-        // the rule's `at`, else the first failed check's `at`, else the target.
+        // Where: an absent or unreadable value's own path at its nearest present node
+        // (Decision 13), else the rule's `at`, else the first failed check's `at`, else the target.
         var node: NodeID?, path: String
         let first = failures[0]
-        if let absence = first.absence, absence.anchor != nil {
+        if let absence = first.absence {
             node = absence.anchor
             path = ctx.path(of: absence)
         } else if let at = rule.at ?? first.check.at {
             (node, path) = at.locate(in: ctx)
-        } else if let absence = first.absence {
-            node = absence.anchor
-            path = ctx.path(of: absence)
         } else {
             node = ctx.targetNode
             path = node.map { ctx.path(of: $0) } ?? ""

@@ -104,7 +104,13 @@ public enum StandardLibrary {
                                optionalCount: 1, resultType: { elementType($0).isInt ? .int : .number }) { args in
                 let values = try projected(args)
                 if values.allSatisfy({ if case .int = $0 { true } else { false } }) {
-                    return .int(values.reduce(0) { if case .int(let i) = $1 { $0 + i } else { $0 } })
+                    var total = 0
+                    for case .int(let i) in values {
+                        let (r, overflow) = total.addingReportingOverflow(i)
+                        guard !overflow else { throw FunctionError("tràn số khi cộng các số nguyên") }
+                        total = r
+                    }
+                    return .int(total)
                 }
                 return .decimal(try values.reduce(0.0) {
                     guard let d = $1.number else { throw FunctionError("sum cần các số, gặp \($1.typeName)") }
@@ -170,7 +176,8 @@ public enum StandardLibrary {
             },
             FunctionDefinition(name: "matches", summary: "chuỗi khớp toàn bộ với biểu thức chính quy",
                                parameters: [.value("chuỗi", .string), .value("mẫu", .string)], returns: .bool) { args in
-                .bool(try RegexCache.shared.wholeMatch(try string(args[0]), pattern: try string(args[1])))
+                // NFC both sides: a decomposed "Đông" must match a precomposed pattern (and back).
+                .bool(try RegexCache.shared.wholeMatch(try string(args[0]).precomposed, pattern: try string(args[1]).precomposed))
             },
             FunctionDefinition(name: "starts_with", summary: "chuỗi bắt đầu bằng tiền tố",
                                parameters: [.value("chuỗi", .string), .value("tiền_tố", .string)], returns: .bool) { args in
@@ -220,7 +227,10 @@ public enum StandardLibrary {
             },
             FunctionDefinition(name: "abs", summary: "giá trị tuyệt đối", parameters: [.value("số", .number)],
                                resultType: { $0[0] }) { args in
-                if case .int(let i) = args[0].value { return .int(abs(i)) }
+                if case .int(let i) = args[0].value {
+                    guard i != .min else { throw FunctionError("tràn số: abs(\(i))") }
+                    return .int(abs(i))
+                }
                 return .decimal(abs(try number(args[0])))
             },
             FunctionDefinition(name: "round", summary: "làm tròn đến số chữ số thập phân (mặc định 0)",
@@ -244,8 +254,10 @@ public enum StandardLibrary {
         }
         func shift(_ name: String, _ summary: String, _ apply: @escaping @Sendable (CalendarDate, Int) -> CalendarDate?) -> FunctionDefinition {
             FunctionDefinition(name: name, summary: summary, parameters: [.value("ngày", .date), .value("số", .int)], returns: .date) { args in
-                guard let result = apply(try date(args[0]), try integer(args[1])) else { throw FunctionError("\(name): ngày kết quả ngoài khoảng năm 1–9999") }
-                return .date(result)
+                guard let shifted = apply(try date(args[0]), try integer(args[1])) else {
+                    throw FunctionError("kết quả ngoài khoảng ngày 0001-01-01…9999-12-31")
+                }
+                return .date(shifted)
             }
         }
         return [

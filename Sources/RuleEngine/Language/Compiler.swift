@@ -278,8 +278,8 @@ final class ExpressionCompiler {
                     let v = try el(ctx)
                     if case .null = v { return try er(ctx) }
                     return v
-                } catch is Absence {
-                    return try er(ctx)
+                } catch let absence as Absence where absence.invalidText == nil {
+                    return try er(ctx)  // absent: the default; unreadable (`14/01/2022`) is reported, never replaced
                 }
             }
         default:  // + - * / %

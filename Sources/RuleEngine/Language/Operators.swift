@@ -10,7 +10,9 @@ enum Operators {
 
     static func negate(_ value: Value, at offset: Int) throws -> Value {
         switch value {
-        case .int(let i): return .int(-i)
+        case .int(let i):
+            guard i != .min else { throw EvaluationError(offset: offset, message: "tràn số khi đổi dấu \(i)") }
+            return .int(-i)
         case .decimal(let d): return .decimal(-d)
         default: throw EvaluationError(offset: offset, message: "dấu '-' cần một số, nhận \(value.typeName)")
         }

@@ -89,11 +89,19 @@ public enum PluginFunctions {
                 }
                 let plugin = ExternalPlugin(declaration: declaration)
                 for f in declaration.functions {
-                    let name = f.name
+                    let name = f.name, returnsDate = f.returns.isDate
                     registry.register(FunctionDefinition(
                         name: name, summary: f.summary,
                         parameters: f.parameters.enumerated().map { .value("đối_số_\($0.offset + 1)", $0.element) },
-                        returns: f.returns) { args in try plugin.call(name, args.compactMap(\.value)) })
+                        returns: f.returns) { args in
+                        let value = try plugin.call(name, args.compactMap(\.value))
+                        // JSON has no dates: a function declared `returns: date` answers "YYYY-MM-DD".
+                        guard returnsDate, case .string(let text) = value else { return value }
+                        guard let date = CalendarDate(iso: text) else {
+                            throw FunctionError("plugin \(declaration.name): \(name) phải trả về ngày YYYY-MM-DD, nhận '\(text)'")
+                        }
+                        return .date(date)
+                    })
                 }
             }
         }
@@ -115,6 +123,10 @@ extension JSONValue {
     }
 }
 
+extension ValueType {
+    var isDate: Bool { if case .date = self { true } else { false } }
+}
+
 extension Value {
     /// A value from a JSONSerialization result.
     init?(json: Any) {
@@ -124,7 +136,7 @@ extension Value {
             if String(cString: n.objCType) == "c" { self = .bool(n.boolValue) }
             else if let i = Int(exactly: n.doubleValue), !"\(n)".contains(".") { self = .int(i) }
             else { self = .decimal(n.doubleValue) }
-        case let s as String: self = CalendarDate(iso: s).map(Value.date) ?? .string(s)
+        case let s as String: self = .string(s)  // a date only where the function is declared to return one
         case let a as [Any]:
             var items: [Value] = []
             for element in a {
