@@ -29,7 +29,28 @@ public enum VietnameseAdminFunctions {
         return s
     }
 
-    static func number(_ a: FunctionArgument) throws -> DocumentNumber? { DocumentNumber(parsing: try string(a)) }
+    /// Parsed document numbers, shared by every rule and report of the run.
+    static let numbers = ParseCache<DocumentNumber?>()
+
+    static func number(_ a: FunctionArgument) throws -> DocumentNumber? {
+        numbers.value(for: try string(a)) { DocumentNumber(parsing: $0) }
+    }
+
+    /// A place-and-date line read both ways, once.
+    struct DateLineReading: Sendable {
+        var problems: [Value]
+        var date: CalendarDate?
+    }
+
+    static let dateLines = ParseCache<DateLineReading>()
+
+    static func dateLine(_ a: FunctionArgument) throws -> DateLineReading {
+        dateLines.value(for: try string(a)) { text in
+            let line = PlaceDateLine(text)
+            return DateLineReading(problems: line.strictProblems.map { .string($0.message) },
+                                   date: line.tolerantDate.flatMap { CalendarDate(year: $0.year, month: $0.month, day: $0.day) })
+        }
+    }
 
     static let optionalString = ValueType.oneOf([.string, .null])
 
@@ -75,22 +96,30 @@ public enum VietnameseAdminFunctions {
     // MARK: Types
 
     static func typeFunctions(_ table: DocumentTypeTable) -> [FunctionDefinition] {
-        [
+        let entries = ParseCache<DocumentTypeEntry?>()
+        @Sendable func entry(_ a: FunctionArgument) throws -> DocumentTypeEntry? {
+            entries.value(for: try string(a)) { table.entry(forType: $0) }
+        }
+        @Sendable func kind(_ a: FunctionArgument) throws -> DocumentTypeKind {
+            guard let e = try entry(a) else { return .unknown }
+            return e.abbreviation == nil ? .withoutAbbreviation : .withAbbreviation
+        }
+        return [
             FunctionDefinition(name: "is_document_type", summary: "là một trong 29 loại văn bản hành chính (Điều 7 NĐ 30/2020)",
                                parameters: [.value("tên_loại", .string)], returns: .bool) { args in
-                .bool(table.isKnownType(try string(args[0])))
+                .bool(try entry(args[0]) != nil)
             },
             FunctionDefinition(name: "type_abbreviation", summary: "chữ viết tắt của loại văn bản (Phụ lục III); null nếu không có",
                                parameters: [.value("tên_loại", .string)], returns: optionalString) { args in
-                table.abbreviation(forType: try string(args[0])).map(Value.string) ?? .null
+                (try entry(args[0]))?.abbreviation.map(Value.string) ?? .null
             },
             FunctionDefinition(name: "type_has_abbreviation", summary: "loại văn bản đã biết và có chữ viết tắt (không phải Công văn, Thư công)",
                                parameters: [.value("tên_loại", .string)], returns: .bool) { args in
-                .bool(table.kind(ofType: try string(args[0])) == .withAbbreviation)
+                .bool(try kind(args[0]) == .withAbbreviation)
             },
             FunctionDefinition(name: "number_problems", summary: "các lỗi thể thức của số, ký hiệu theo loại văn bản (PL I, II.3)",
                                parameters: [.value("số_ký_hiệu", .string), .value("tên_loại", .string)], returns: .list(.string)) { args in
-                let problems = DocumentNumber.formatProblems(of: try string(args[0]), typeKind: table.kind(ofType: try string(args[1])))
+                let problems = DocumentNumber.formatProblems(of: try string(args[0]), typeKind: try kind(args[1]))
                 return .list(problems.map { .string($0.message) })
             },
         ]
@@ -102,13 +131,11 @@ public enum VietnameseAdminFunctions {
         [
             FunctionDefinition(name: "date_line_problems", summary: "các lỗi thể thức của dòng địa danh, ngày tháng (PL I, II.4)",
                                parameters: [.value("dòng", .string)], returns: .list(.string)) { args in
-                .list(PlaceDateLine(try string(args[0])).strictProblems.map { .string($0.message) })
+                .list(try dateLine(args[0]).problems)
             },
             FunctionDefinition(name: "date_line_date", summary: "ngày ghi trong dòng địa danh, ngày tháng, đọc dễ dãi (null nếu không đọc được)",
                                parameters: [.value("dòng", .string)], returns: .oneOf([.date, .null])) { args in
-                guard let d = PlaceDateLine(try string(args[0])).tolerantDate,
-                      let date = CalendarDate(year: d.year, month: d.month, day: d.day) else { return .null }
-                return .date(date)
+                try dateLine(args[0]).date.map(Value.date) ?? .null
             },
             FunctionDefinition(name: "date_line", summary: "dòng địa danh, ngày tháng đúng thể thức: Hà Nội, ngày 05 tháng 01 năm 2022",
                                parameters: [.value("địa_danh", .string), .value("ngày", .date)], returns: .string) { args in

@@ -20,38 +20,53 @@ public indirect enum JSONValue: Sendable {
     /// The value as pretty-printed JSON (two-space indent, UTF-8 text unescaped), with a final
     /// newline.
     public var serialized: String {
-        var out = ""
-        write(to: &out, indent: "")
-        return out + "\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(4096)
+        write(to: &out, level: 0)
+        out.append(UInt8(ascii: "\n"))
+        return String(decoding: out, as: UTF8.self)
     }
 
-    private func write(to out: inout String, indent: String) {
+    /// Writes into a byte buffer: reports can be large, and appending bytes is much cheaper
+    /// than growing a `String` piece by piece.
+    private func write(to out: inout [UInt8], level: Int) {
         switch self {
-        case .null: out += "null"
-        case .bool(let value): out += value ? "true" : "false"
-        case .number(let value): out += Self.format(value)
+        case .null: out += "null".utf8
+        case .bool(let value): out += (value ? "true" : "false").utf8
+        case .number(let value): out += Self.format(value).utf8
         case .string(let value): Self.writeString(value, to: &out)
         case .array(let items):
-            guard !items.isEmpty else { out += "[]"; return }
-            let inner = indent + "  "
-            out += "["
+            guard !items.isEmpty else { out += "[]".utf8; return }
+            out.append(UInt8(ascii: "["))
             for (i, item) in items.enumerated() {
-                out += (i == 0 ? "\n" : ",\n") + inner
-                item.write(to: &out, indent: inner)
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                Self.newline(level + 1, &out)
+                item.write(to: &out, level: level + 1)
             }
-            out += "\n" + indent + "]"
+            Self.newline(level, &out)
+            out.append(UInt8(ascii: "]"))
         case .object(let members):
-            guard !members.isEmpty else { out += "{}"; return }
-            let inner = indent + "  "
-            out += "{"
+            guard !members.isEmpty else { out += "{}".utf8; return }
+            out.append(UInt8(ascii: "{"))
             for (i, (key, value)) in members.enumerated() {
-                out += (i == 0 ? "\n" : ",\n") + inner
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                Self.newline(level + 1, &out)
                 Self.writeString(key, to: &out)
-                out += ": "
-                value.write(to: &out, indent: inner)
+                out += ": ".utf8
+                value.write(to: &out, level: level + 1)
             }
-            out += "\n" + indent + "}"
+            Self.newline(level, &out)
+            out.append(UInt8(ascii: "}"))
         }
+    }
+
+    private static func newline(_ level: Int, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "\n"))
+        out.append(contentsOf: repeatElement(UInt8(ascii: " "), count: 2 * level))
+    }
+
+    private static func writeString(_ string: String, to out: inout [UInt8]) {
+        JSONWriter.appendQuoted(string, to: &out)
     }
 
     /// Integral values without a fraction (`8`, not `8.0`); others in Swift's shortest
@@ -62,10 +77,6 @@ public indirect enum JSONValue: Sendable {
         return "\(value)"
     }
 
-    private static func writeString(_ string: String, to out: inout String) {
-        JSONWriter.appendQuoted(string, to: &out)
-    }
-
     /// The value as compact JSON on one line (plugin requests).
     public var compact: String {
         switch self {
@@ -74,13 +85,13 @@ public indirect enum JSONValue: Sendable {
         case .number(let value): return Self.format(value)
         case .string(let value):
             var out = ""
-            Self.writeString(value, to: &out)
+            JSONWriter.appendQuoted(value, to: &out)
             return out
         case .array(let items): return "[" + items.map(\.compact).joined(separator: ",") + "]"
         case .object(let members):
             return "{" + members.map { key, value in
                 var out = ""
-                Self.writeString(key, to: &out)
+                JSONWriter.appendQuoted(key, to: &out)
                 return out + ":" + value.compact
             }.joined(separator: ",") + "}"
         }

@@ -88,9 +88,23 @@ public struct JSONWriter: Sendable {
         out += String(repeating: " ", count: level * indent)
     }
 
+    /// Appends `s` as a JSON string literal to a UTF-8 byte buffer.
+    public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
+        var text = ""
+        appendQuoted(s, to: &text)
+        out += text.utf8
+    }
+
     /// Appends `s` as a JSON string literal: quote, backslash and control characters escaped,
     /// everything else written as UTF-8.
     public static func appendQuoted(_ s: String, to out: inout String) {
+        // Fast path: most text (Vietnamese included) needs no escaping at all.
+        if !s.utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) {
+            out += "\""
+            out += s
+            out += "\""
+            return
+        }
         out += "\""
         for scalar in s.unicodeScalars {
             switch scalar {
