@@ -10,6 +10,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // The system libyaml (Debian libyaml-dev), wrapped once at the edge.
@@ -25,6 +26,8 @@ let package = Package(
         .target(name: "RuleEngine", dependencies: ["YAML"]),
         // Vietnamese administrative facts (Decree 30 numbers, dates, types): pure Swift + Foundation.
         .target(name: "VietnameseAdmin", dependencies: ["RuleEngine", "YAML"]),
+        // .docx -> the facts of one documents[] entry, with provenance; knows nothing of rules.
+        .target(name: "DocxReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The command-line tool: argument parsing, wiring, exit codes.
         .executableTarget(
             name: "cchc",
@@ -37,5 +40,6 @@ let package = Package(
         ),
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "VietnameseAdminTests", dependencies: ["VietnameseAdmin"]),
+        .testTarget(name: "DocxReaderTests", dependencies: ["DocxReader", "YAML"], resources: [.copy("Fixtures")]),
     ]
 )
