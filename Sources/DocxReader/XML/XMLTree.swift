@@ -1,0 +1,103 @@
+/// The namespaces the reader looks at; Transitional and Strict OOXML URIs map to the same case.
+enum XMLNamespace: Sendable {
+    case word, drawing, packageRelationships, markupCompatibility, other
+
+    init(uri: String?) {
+        switch uri {
+        case "http://schemas.openxmlformats.org/wordprocessingml/2006/main",
+             "http://purl.oclc.org/ooxml/wordprocessingml/main": self = .word
+        case "http://schemas.openxmlformats.org/drawingml/2006/main",
+             "http://purl.oclc.org/ooxml/drawingml/main": self = .drawing
+        case "http://schemas.openxmlformats.org/package/2006/relationships": self = .packageRelationships
+        case "http://schemas.openxmlformats.org/markup-compatibility/2006": self = .markupCompatibility
+        default: self = .other
+        }
+    }
+}
+
+/// One parsed XML part: its elements in document order in one array, linked by index.
+/// Attribute names are local (`w:val` is `val`): the reader never needs two namespaces'
+/// attributes of the same name on one element.
+final class XMLTree: Sendable {
+    struct Attribute: Sendable {
+        let name: String
+        let value: String
+    }
+
+    struct Element: Sendable {
+        let namespace: XMLNamespace
+        let name: String
+        let attributes: [Attribute]
+        var children: [Int] = []
+        /// Character data directly inside the element.
+        var text = ""
+    }
+
+    let part: String
+    let elements: [Element]
+
+    init(part: String, elements: [Element]) {
+        self.part = part
+        self.elements = elements
+    }
+
+    /// The document element; nil only for a part that had none (which the parser refuses).
+    var root: XMLNode? { elements.isEmpty ? nil : XMLNode(tree: self, index: 0) }
+}
+
+/// An element of an `XMLTree`.
+struct XMLNode {
+    let tree: XMLTree
+    let index: Int
+
+    private var element: XMLTree.Element { tree.elements[index] }
+
+    var namespace: XMLNamespace { element.namespace }
+    var name: String { element.name }
+    var text: String { element.text }
+
+    /// Whether this is `name` in WordprocessingML (or `namespace`).
+    func `is`(_ name: String, in namespace: XMLNamespace = .word) -> Bool {
+        element.name == name && element.namespace == namespace
+    }
+
+    var children: [XMLNode] { element.children.map { XMLNode(tree: tree, index: $0) } }
+
+    /// The first child called `name` in `namespace`.
+    func child(_ name: String, in namespace: XMLNamespace = .word) -> XMLNode? {
+        for i in element.children where tree.elements[i].name == name && tree.elements[i].namespace == namespace {
+            return XMLNode(tree: tree, index: i)
+        }
+        return nil
+    }
+
+    /// The children called `name` in `namespace`.
+    func children(_ name: String, in namespace: XMLNamespace = .word) -> [XMLNode] {
+        children.filter { $0.is(name, in: namespace) }
+    }
+
+    /// The first child along the path of WordprocessingML names (`pPr`, `jc`).
+    func descendant(_ path: String...) -> XMLNode? {
+        var node: XMLNode? = self
+        for name in path { node = node?.child(name) }
+        return node
+    }
+
+    /// The attribute's value by local name.
+    func attribute(_ name: String) -> String? {
+        element.attributes.first { $0.name == name }?.value
+    }
+
+    /// An integer attribute (OOXML allows a trailing unit on some measures; it is not used here).
+    func integer(_ name: String) -> Int? {
+        attribute(name).flatMap { Int($0) ?? Double($0).map { Int($0.rounded()) } }
+    }
+
+    /// An on/off property element (`<w:b/>`, `<w:b w:val="false"/>`).
+    var isOn: Bool {
+        switch attribute("val") {
+        case "0", "false", "off", "none": return false
+        default: return true
+        }
+    }
+}
