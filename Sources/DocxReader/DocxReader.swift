@@ -56,7 +56,7 @@ private struct FactSheet {
     }
 
     private mutating func note(_ key: String, _ line: TextLine) {
-        document.provenance[key] = Provenance(part: part, paragraph: line.paragraph, excerpt: line.text)
+        document.provenance[key] = DocxDocument.Provenance(part: part, paragraph: line.paragraph, excerpt: line.text)
     }
 
     mutating func read(lines: [TextLine], paragraphs: [Paragraph]) {
@@ -80,7 +80,7 @@ private struct FactSheet {
         }
 
         let closing = ClosingBlock(lines: lines, from: front.end)
-        document.signature = Signature(prefix: take(closing.prefix, "signature.prefix"),
+        document.signature = DocxDocument.Signature(prefix: take(closing.prefix, "signature.prefix"),
                                        position: take(closing.position, "signature.position"),
                                        name: take(closing.name, "signature.name"))
         if let heading = closing.recipientsHeading {
@@ -103,7 +103,7 @@ private struct FactSheet {
 
     mutating func read(_ section: SectionProperties) {
         func note(_ key: String, _ excerpt: String) {
-            document.provenance[key] = Provenance(part: part, paragraph: section.paragraph, excerpt: excerpt)
+            document.provenance[key] = DocxDocument.Provenance(part: part, paragraph: section.paragraph, excerpt: excerpt)
         }
         if let paper = section.paper, let width = section.widthTwips, let height = section.heightTwips {
             document.layout.paper = paper
@@ -115,7 +115,7 @@ private struct FactSheet {
                  : "w:pgSz w=\(section.widthTwips ?? 0) h=\(section.heightTwips ?? 0)")
         }
         if let m = section.margins {
-            document.layout.marginsMM = Margins(top: Units.millimetres(twips: m.top), bottom: Units.millimetres(twips: m.bottom),
+            document.layout.marginsMM = DocxDocument.Margins(top: Units.millimetres(twips: m.top), bottom: Units.millimetres(twips: m.bottom),
                                                 left: Units.millimetres(twips: m.left), right: Units.millimetres(twips: m.right))
             let excerpt = "w:pgMar top=\(m.top) bottom=\(m.bottom) left=\(m.left) right=\(m.right)"
             for key in ["", ".top", ".bottom", ".left", ".right"] { note("layout.margins_mm" + key, excerpt) }

@@ -9,24 +9,24 @@ final class FixtureTests: XCTestCase {
         d.type = "Kế hoạch"
         d.number = "05/KH-UBND"
         d.placeDate = "Tiên Sơn, ngày 14 tháng 01 năm 2022"
-        d.issuedOn = CalendarDate(year: 2022, month: 1, day: 14)
+        d.issuedOn = DocxDocument.IssueDate(year: 2022, month: 1, day: 14)
         d.authority = "ỦY BAN NHÂN DÂN XÃ TIÊN SƠN"
         d.summary = "Cải cách hành chính năm 2022"
         d.layout.paper = "A4"
         d.layout.orientation = .portrait
-        d.layout.marginsMM = Margins(top: 20, bottom: 20, left: 30, right: 15)
+        d.layout.marginsMM = DocxDocument.Margins(top: 20, bottom: 20, left: 30, right: 15)
         d.layout.font = "Times New Roman"
         d.layout.bodySizePt = 14
         d.layout.nationalTitleSizePt = 13
         d.layout.mottoSizePt = 14
-        d.signature = Signature(prefix: "TM.", position: "CHỦ TỊCH", name: "Trần Văn B")
+        d.signature = DocxDocument.Signature(prefix: "TM.", position: "CHỦ TỊCH", name: "Trần Văn B")
         d.recipients = ["UBND huyện Tiên Phước", "Lưu: VT, VP"]
         d.body.alignment = .justified
         d.body.firstLineIndentCm = 1.27
         d.body.lineSpacing = .multiple(1.15)
         d.body.spaceBeforePt = 0
         d.body.spaceAfterPt = 6
-        d.pageNumbering = PageNumbering(onFirstPage: false, onFollowingPages: true, position: .top, alignment: .center)
+        d.pageNumbering = DocxDocument.PageNumbering(onFirstPage: false, onFollowingPages: true, position: .top, alignment: .center)
         return d
     }()
 
@@ -47,7 +47,7 @@ final class FixtureTests: XCTestCase {
             },
             "date-no-leading-zero": variant {
                 $0.placeDate = "Tiên Sơn, ngày 5 tháng 3 năm 2022"
-                $0.issuedOn = CalendarDate(year: 2022, month: 3, day: 5)
+                $0.issuedOn = DocxDocument.IssueDate(year: 2022, month: 3, day: 5)
             },
             "number-no-leading-zero": variant {
                 $0.number = "5/QĐ-UBND"
@@ -62,8 +62,8 @@ final class FixtureTests: XCTestCase {
                 $0.number = "112/UBND-VP"
                 $0.summary = "V/v tuyên truyền dịch vụ công trực tuyến"
                 $0.placeDate = "Tiên Sơn, ngày 03 tháng 3 năm 2022"
-                $0.issuedOn = CalendarDate(year: 2022, month: 3, day: 3)
-                $0.signature = Signature(prefix: "KT.", position: "PHÓ CHỦ TỊCH", name: "Lê Thị C")
+                $0.issuedOn = DocxDocument.IssueDate(year: 2022, month: 3, day: 3)
+                $0.signature = DocxDocument.Signature(prefix: "KT.", position: "PHÓ CHỦ TỊCH", name: "Lê Thị C")
             },
             "libreoffice-saved": correct,
         ]
@@ -118,7 +118,7 @@ final class FixtureTests: XCTestCase {
             XCTAssertEqual(found.paragraph, paragraph, key)
             XCTAssertEqual(found.excerpt, excerpt, key)
         }
-        XCTAssertEqual(provenance["page_numbering"], Provenance(part: "word/header1.xml", paragraph: 0, excerpt: "PAGE"))
+        XCTAssertEqual(provenance["page_numbering"], DocxDocument.Provenance(part: "word/header1.xml", paragraph: 0, excerpt: "PAGE"))
     }
 
     /// Every excerpt is at most 60 characters and is found in the paragraph it names.

@@ -30,11 +30,11 @@ final class UnitsTests: XCTestCase {
         XCTAssertEqual(PaperSize.name(widthTwips: 11906, heightTwips: 16443), "210×290 mm")
     }
 
-    func testCalendarDates() {
-        XCTAssertEqual(CalendarDate(year: 2024, month: 2, day: 29)?.description, "2024-02-29")
-        XCTAssertNil(CalendarDate(year: 2023, month: 2, day: 29))
-        XCTAssertNil(CalendarDate(year: 2100, month: 2, day: 29))
-        XCTAssertNil(CalendarDate(year: 2022, month: 13, day: 1))
-        XCTAssertEqual(CalendarDate(year: 998, month: 1, day: 5)?.description, "0998-01-05")
+    func testIssueDates() {
+        XCTAssertEqual(DocxDocument.IssueDate(year: 2024, month: 2, day: 29)?.description, "2024-02-29")
+        XCTAssertNil(DocxDocument.IssueDate(year: 2023, month: 2, day: 29))
+        XCTAssertNil(DocxDocument.IssueDate(year: 2100, month: 2, day: 29))
+        XCTAssertNil(DocxDocument.IssueDate(year: 2022, month: 13, day: 1))
+        XCTAssertEqual(DocxDocument.IssueDate(year: 998, month: 1, day: 5)?.description, "0998-01-05")
     }
 }

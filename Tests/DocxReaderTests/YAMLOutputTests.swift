@@ -99,7 +99,7 @@ final class YAMLOutputTests: XCTestCase {
         document.authority = "yes"
         document.summary = "V/v \"trích yếu\": # không phải chú thích\n- dòng 2\t\\ \u{1}\u{7F}\u{85}\u{2028}\u{FEFF} – hết"
         document.placeDate = "- Tiên Sơn, ngày 14 tháng 01 năm 2022 &anchor *alias !tag %"
-        document.layout.marginsMM = Margins(top: 20, bottom: 25.4, left: 30, right: 14.5)
+        document.layout.marginsMM = DocxDocument.Margins(top: 20, bottom: 25.4, left: 30, right: 14.5)
         document.layout.bodySizePt = 13.5
         document.recipients = []
         document.signature.name = "'Trần' {Văn} [B], ?"

@@ -4,9 +4,9 @@
 struct BodyText {
     private(set) var font: Located<String?>?
     private(set) var sizePt: Located<Double>?
-    private(set) var alignment: Located<Alignment>?
+    private(set) var alignment: Located<DocxDocument.Alignment>?
     private(set) var firstLineTwips: Located<Int>?
-    private(set) var lineSpacing: Located<LineSpacing>?
+    private(set) var lineSpacing: Located<DocxDocument.LineSpacing>?
     private(set) var beforeTwips: Located<Int>?
     private(set) var afterTwips: Located<Int>?
 

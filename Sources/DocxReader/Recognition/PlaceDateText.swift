@@ -12,7 +12,7 @@ enum PlaceDateText {
     }
 
     /// The date the line states, when it is readable and exists.
-    static func date(_ key: String) -> CalendarDate? {
+    static func date(_ key: String) -> DocxDocument.IssueDate? {
         guard let start = key.range(of: "NGÀY") else { return nil }
         var rest = key[start.upperBound...]
         func number(digits: ClosedRange<Int>) -> Int? {
@@ -30,6 +30,6 @@ enum PlaceDateText {
         }
         guard let day = number(digits: 1 ... 2), word("THÁNG"), let month = number(digits: 1 ... 2), word("NĂM"),
               let year = number(digits: 4 ... 4) else { return nil }
-        return CalendarDate(year: year, month: month, day: day)
+        return DocxDocument.IssueDate(year: year, month: month, day: day)
     }
 }

@@ -9,7 +9,6 @@ struct TextLine {
     let text: String
     /// `TextForm.key` of `text`.
     let key: String
-    let alignment: Alignment
     /// The formats of the line's visible characters in order of appearance, with how many
     /// characters each has.
     let formats: [(format: RunFormat, count: Int)]
@@ -29,7 +28,7 @@ struct TextLine {
             let clean = TextForm.clean(text)
             if !clean.isEmpty {
                 lines.append(TextLine(paragraph: paragraph.index, cell: paragraph.cell, column: column, text: clean,
-                                      key: TextForm.key(clean), alignment: paragraph.format.alignment, formats: formats))
+                                      key: TextForm.key(clean), formats: formats))
             }
             text = ""
             formats = []

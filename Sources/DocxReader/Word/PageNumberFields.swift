@@ -2,9 +2,9 @@
 /// (with `w:titlePg`, page 1 uses the `first` header and footer, otherwise the `default` ones),
 /// and where the following pages show it.
 struct PageNumberFields {
-    let numbering: PageNumbering
+    let numbering: DocxDocument.PageNumbering
     /// Where the field that decides `numbering` was found: page 1's when it has one.
-    let provenance: Provenance?
+    let provenance: DocxDocument.Provenance?
 
     private struct Found {
         let part: String
@@ -26,11 +26,11 @@ struct PageNumberFields {
         let header = try field(section.headers["default"])
         let following = header != nil ? header : try field(section.footers["default"])
         let firstPage = section.titlePage ? try either(section.headers["first"], section.footers["first"]) : following
-        numbering = PageNumbering(onFirstPage: firstPage != nil, onFollowingPages: following != nil,
+        numbering = DocxDocument.PageNumbering(onFirstPage: firstPage != nil, onFollowingPages: following != nil,
                                   position: following.map { _ in header != nil ? .top : .bottom },
                                   alignment: following?.paragraph.format.alignment)
         provenance = (firstPage ?? following).map { found in
-            Provenance(part: found.part, paragraph: found.paragraph.index,
+            DocxDocument.Provenance(part: found.part, paragraph: found.paragraph.index,
                        excerpt: TextForm.clean(found.paragraph.fieldInstructions.first(where: { $0.contains("PAGE") }) ?? "PAGE"))
         }
     }

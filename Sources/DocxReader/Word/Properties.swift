@@ -41,7 +41,7 @@ struct RunProperties {
 /// Paragraph formatting as one level of the hierarchy states it; nil means inherited.
 /// `w:ind` and `w:spacing` attributes inherit one by one, as in Word.
 struct ParagraphProperties {
-    var alignment: Alignment?
+    var alignment: DocxDocument.Alignment?
     /// First-line indent in twips; a hanging indent is negative.
     var firstLineTwips: Int?
     var line: Int?
@@ -79,7 +79,7 @@ struct ParagraphProperties {
         return merged
     }
 
-    private static func alignment(_ jc: String) -> Alignment? {
+    private static func alignment(_ jc: String) -> DocxDocument.Alignment? {
         switch jc {
         case "both", "distribute", "thaiDistribute", "lowKashida", "mediumKashida", "highKashida": return .justified
         case "center": return .center
@@ -101,9 +101,9 @@ struct RunFormat: Hashable {
 /// A paragraph's formatting once the whole hierarchy is resolved, with Word's defaults for
 /// what no level states (left, no indent, single spacing, no space before or after).
 struct ParagraphFormat: Hashable {
-    var alignment: Alignment
+    var alignment: DocxDocument.Alignment
     var firstLineTwips: Int
-    var lineSpacing: LineSpacing
+    var lineSpacing: DocxDocument.LineSpacing
     var beforeTwips: Int
     var afterTwips: Int
 

@@ -49,7 +49,7 @@ struct SectionProperties {
         return PaperSize.name(widthTwips: widthTwips, heightTwips: heightTwips)
     }
 
-    var orientation: Orientation? {
+    var orientation: DocxDocument.Orientation? {
         if landscapeDeclared { return .landscape }
         guard let widthTwips, let heightTwips else { return nil }
         return widthTwips > heightTwips ? .landscape : .portrait

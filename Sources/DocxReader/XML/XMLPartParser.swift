@@ -26,7 +26,7 @@ enum XMLPartParser {
             throw .malformedXML(part: part, line: parser.lineNumber, column: parser.columnNumber,
                                 message: builder.elements.isEmpty ? "không có phần tử gốc" : "phần tử chưa được đóng")
         }
-        return XMLTree(part: part, elements: builder.elements)
+        return XMLTree(elements: builder.elements)
     }
 
     /// Whether the bytes contain `<!DOCTYPE` or `<!ENTITY` (any case; NUL bytes skipped, so

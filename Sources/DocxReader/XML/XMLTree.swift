@@ -33,11 +33,9 @@ final class XMLTree: Sendable {
         var text = ""
     }
 
-    let part: String
     let elements: [Element]
 
-    init(part: String, elements: [Element]) {
-        self.part = part
+    init(elements: [Element]) {
         self.elements = elements
     }
 
