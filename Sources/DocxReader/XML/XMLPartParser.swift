@@ -82,11 +82,8 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
         guard refusal == nil else { return }
         guard open.count < maxDepth else { return refuse(.xmlTooDeep(part: part, limit: maxDepth), parser) }
-        let attributes = attributeDict.map { key, value in
-            XMLTree.Attribute(name: key.firstIndex(of: ":").map { String(key[key.index(after: $0)...]) } ?? key, value: value)
-        }
         let index = elements.count
-        elements.append(XMLTree.Element(namespace: XMLNamespace(uri: namespaceURI), name: elementName, attributes: attributes))
+        elements.append(XMLTree.Element(namespace: XMLNamespace(uri: namespaceURI), name: elementName, attributes: attributeDict))
         if let parent = open.last { elements[parent].children.append(index) }
         open.append(index)
     }

@@ -16,18 +16,12 @@ enum XMLNamespace: Sendable {
 }
 
 /// One parsed XML part: its elements in document order in one array, linked by index.
-/// Attribute names are local (`w:val` is `val`): the reader never needs two namespaces'
-/// attributes of the same name on one element.
 final class XMLTree: Sendable {
-    struct Attribute: Sendable {
-        let name: String
-        let value: String
-    }
-
     struct Element: Sendable {
         let namespace: XMLNamespace
         let name: String
-        let attributes: [Attribute]
+        /// By qualified name, as the parser gives them (`w:val`); looked up by local name.
+        let attributes: [String: String]
         var children: [Int] = []
         /// Character data directly inside the element.
         var text = ""
@@ -81,9 +75,15 @@ struct XMLNode {
         return node
     }
 
-    /// The attribute's value by local name.
+    /// The attribute's value by local name (`val` finds `w:val`). The reader never needs two
+    /// namespaces' attributes of the same local name on one element; `w:` is preferred.
     func attribute(_ name: String) -> String? {
-        element.attributes.first { $0.name == name }?.value
+        let attributes = element.attributes
+        if let value = attributes["w:" + name] ?? attributes[name] { return value }
+        return attributes.first { key, _ in
+            key.hasSuffix(name) && key.utf8.count > name.utf8.count
+                && key.utf8.dropLast(name.utf8.count).last == UInt8(ascii: ":")
+        }?.value
     }
 
     /// An integer attribute (OOXML allows a trailing unit on some measures; it is not used here).
