@@ -25,8 +25,13 @@ public struct DocxDocument: Sendable, Hashable {
     public var body = BodyFormatting()
     /// Where page numbers are (not part of the self-report format).
     public var pageNumbering: PageNumbering?
-    /// Where each fact was read, keyed by field path: `number`, `layout.font`,
-    /// `layout.margins_mm.left`, `recipients[1]`, `body.alignment`, `page_numbering`…
+    /// Where each fact was read, keyed by field path: `type`, `number`, `place_date`,
+    /// `issued_on`, `authority`, `summary`, `layout.paper`, `layout.orientation`,
+    /// `layout.margins_mm` and `layout.margins_mm.top|bottom|left|right`, `layout.font`,
+    /// `layout.body_size_pt`, `layout.national_title_size_pt`, `layout.motto_size_pt`,
+    /// `signature.prefix|position|name`, `recipients` (the `Nơi nhận:` line), `recipients[i]`,
+    /// `body.alignment|first_line_indent_cm|line_spacing|space_before_pt|space_after_pt`,
+    /// `page_numbering`. Only facts that were found have one.
     public var provenance: [String: Provenance] = [:]
 
     public init() {}
@@ -159,8 +164,9 @@ extension DocxDocument {
         }
     }
 
-    /// Where a fact was read: the package part, the paragraph (numbered from 0 in document order,
-    /// table cells included; nil for page setup, which belongs to no paragraph), and a short excerpt.
+    /// Where a fact was read: the package part, the paragraph of that part (numbered from 0 in
+    /// document order, table cells and text boxes included; nil for the body's page setup, which
+    /// belongs to no paragraph), and a short excerpt.
     public struct Provenance: Sendable, Hashable {
         /// The part, e.g. `word/document.xml` or `word/header1.xml`.
         public var part: String

@@ -23,6 +23,8 @@ public enum DocxError: Error, Sendable, Hashable, CustomStringConvertible {
     case externalEntity(part: String)
     /// An XML part nests elements deeper than `DocxLimits.maxXMLDepth`.
     case xmlTooDeep(part: String, limit: Int)
+    /// An XML part has more elements than `DocxLimits.maxXMLElements`.
+    case tooManyXMLElements(part: String, limit: Int)
 
     /// One line in Vietnamese: what is wrong and what to do.
     public var message: String {
@@ -47,6 +49,8 @@ public enum DocxError: Error, Sendable, Hashable, CustomStringConvertible {
             return "phần \(part) khai báo DOCTYPE/thực thể XML; tệp bị từ chối vì lý do an toàn"
         case .xmlTooDeep(let part, let limit):
             return "phần \(part) lồng nhau quá \(limit) cấp; tệp bị từ chối"
+        case .tooManyXMLElements(let part, let limit):
+            return "phần \(part) có hơn \(limit) phần tử XML; tệp bị từ chối"
         }
     }
 

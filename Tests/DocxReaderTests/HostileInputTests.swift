@@ -125,6 +125,13 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(try error(reading: zip.bytes()), .damagedEntry(part: "word/document.xml", reason: "dữ liệu nén bị cắt cụt"))
     }
 
+    func testHugeOffsetsDoNotOverflow() throws {
+        var zip = ZipBuilder()
+        zip.stored("word/document.xml", "<w:document/>")
+        zip.claimLocalHeader(at: UInt64(Int.max))
+        XCTAssertEqual(try error(reading: zip.bytes()), .damagedEntry(part: "word/document.xml", reason: "thiếu phần đầu của mục nén"))
+    }
+
     func testWrongChecksumIsDamaged() throws {
         var zip = ZipBuilder()
         zip.deflated("word/document.xml", rawDeflate: Deflate.zeros(matches: 1), declaredSize: 259, crc: 0x1234)
@@ -182,6 +189,28 @@ final class HostileInputTests: XCTestCase {
         XCTAssertEqual(part, "word/document.xml")
     }
 
+    func testTooManyElementsAreRefused() throws {
+        let xml = "<?xml version=\"1.0\"?><r>" + String(repeating: "<a/>", count: 200) + "</r>"
+        XCTAssertEqual(try error(reading: documentXML(xml), limits: DocxLimits(maxXMLElements: 100)),
+                       .tooManyXMLElements(part: "word/document.xml", limit: 100))
+    }
+
+    func testHostileNumbersAreClamped() throws {
+        let body = MiniDocx.p("Nội dung", properties: #"<w:ind w:hanging="-9223372036854775808"/><w:spacing w:line="1e400" w:after="nan"/>"#,
+                              run: #"<w:sz w:val="99999999999999999999999"/>"#)
+            + #"<w:sectPr><w:pgSz w:w="-9223372036854775808" w:h="1e308"/><w:pgMar w:top="-9223372036854775808" w:bottom="0" w:left="1e20" w:right="-1"/></w:sectPr>"#
+        let path = try files.write("numbers.docx", MiniDocx.package(body: body).bytes())
+        let document = try DocxReader.read(path: path)
+        XCTAssertEqual(document.layout.bodySizePt, Double(Int32.max) / 2)
+        XCTAssertNotNil(document.layout.marginsMM)
+    }
+
+    func testBackslashesInEntryNames() throws {
+        var zip = ZipBuilder()
+        zip.stored("word\\document.xml", #"<w:document xmlns:w="\#(MiniDocx.w)"><w:body><w:p/></w:body></w:document>"#)
+        XCTAssertEqual(try DocxReader.read(path: files.write("backslash.docx", zip.bytes())), DocxDocument())
+    }
+
     func testDeepNestingIsRefused() throws {
         let xml = "<?xml version=\"1.0\"?>" + String(repeating: "<a>", count: 300) + String(repeating: "</a>", count: 300)
         XCTAssertEqual(try error(reading: documentXML(xml)), .xmlTooDeep(part: "word/document.xml", limit: 256))
@@ -196,6 +225,7 @@ final class HostileInputTests: XCTestCase {
             .damagedEntry(part: "word/document.xml", reason: "sai mã kiểm tra CRC-32"),
             .malformedXML(part: "word/document.xml", line: 3, column: 7, message: "tagNameMismatch"),
             .externalEntity(part: "word/document.xml"), .xmlTooDeep(part: "word/document.xml", limit: 256),
+            .tooManyXMLElements(part: "word/document.xml", limit: 1_000_000),
         ]
         let messages = errors.map(\.message)
         XCTAssertEqual(Set(messages).count, errors.count)

@@ -112,6 +112,7 @@ final class RecognitionTests: XCTestCase {
             MiniDocx.p("Số: 112/UBND-VP\tTiên Sơn, ngày 03 tháng 3 năm 2022"),
             MiniDocx.p("V/v tuyên truyền dịch vụ\ncông trực tuyến"),
             MiniDocx.p("Kính gửi: Các thôn trên địa bàn xã."),
+            MiniDocx.p("Nơi nhận hồ sơ là Bộ phận Một cửa của xã."),
             MiniDocx.p("Nơi nhận:\t\tKT. CHỦ TỊCH"),
             MiniDocx.p("- Như trên;\t\tPHÓ CHỦ TỊCH"),
             MiniDocx.p("- Lưu: VT."),

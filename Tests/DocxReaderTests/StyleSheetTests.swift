@@ -8,23 +8,23 @@ final class StyleSheetTests: XCTestCase {
 
     private func sheet(_ styles: String, minorFont: String = "Times New Roman", majorFont: String = "Cambria") throws -> StyleSheet {
         let stylesTree = try XMLPartParser.parse(Array(#"<w:styles xmlns:w="\#(w)">\#(styles)</w:styles>"#.utf8),
-                                                 part: "word/styles.xml", maxDepth: 64)
+                                                 part: "word/styles.xml", limits: .default)
         let theme = """
             <a:theme xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main"><a:themeElements><a:fontScheme>\
             <a:majorFont><a:latin typeface="\(majorFont)"/></a:majorFont>\
             <a:minorFont><a:latin typeface="\(minorFont)"/></a:minorFont></a:fontScheme></a:themeElements></a:theme>
             """
-        let themeTree = try XMLPartParser.parse(Array(theme.utf8), part: "word/theme/theme1.xml", maxDepth: 64)
+        let themeTree = try XMLPartParser.parse(Array(theme.utf8), part: "word/theme/theme1.xml", limits: .default)
         return StyleSheet(styles: stylesTree, theme: themeTree)
     }
 
     private func runProperties(_ xml: String) throws -> RunProperties {
-        let tree = try XMLPartParser.parse(Array(#"<w:rPr xmlns:w="\#(w)">\#(xml)</w:rPr>"#.utf8), part: "t", maxDepth: 16)
+        let tree = try XMLPartParser.parse(Array(#"<w:rPr xmlns:w="\#(w)">\#(xml)</w:rPr>"#.utf8), part: "t", limits: .default)
         return RunProperties(tree.root)
     }
 
     private func paragraphProperties(_ xml: String) throws -> ParagraphProperties {
-        let tree = try XMLPartParser.parse(Array(#"<w:pPr xmlns:w="\#(w)">\#(xml)</w:pPr>"#.utf8), part: "t", maxDepth: 16)
+        let tree = try XMLPartParser.parse(Array(#"<w:pPr xmlns:w="\#(w)">\#(xml)</w:pPr>"#.utf8), part: "t", limits: .default)
         return ParagraphProperties(tree.root)
     }
 

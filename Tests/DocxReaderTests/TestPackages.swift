@@ -11,6 +11,8 @@ struct ZipBuilder {
         var data: [UInt8]
         var crc: UInt32
         var uncompressedSize: UInt32
+        /// Written as a ZIP64 extended-information field, with 0xFFFFFFFF in the 32-bit field.
+        var zip64LocalHeaderOffset: UInt64?
     }
 
     private(set) var entries: [Entry] = []
@@ -26,6 +28,11 @@ struct ZipBuilder {
     }
 
     /// A deflated entry: raw deflate data with whatever size and checksum it is said to have.
+    /// Makes the last entry claim its local header is at `offset`, through a ZIP64 field.
+    mutating func claimLocalHeader(at offset: UInt64) {
+        entries[entries.count - 1].zip64LocalHeaderOffset = offset
+    }
+
     mutating func deflated(_ name: String, rawDeflate: [UInt8], declaredSize: UInt32, crc: UInt32 = 0) {
         entries.append(Entry(name: name, method: 8, data: rawDeflate, crc: crc, uncompressedSize: declaredSize))
     }
@@ -41,7 +48,10 @@ struct ZipBuilder {
             out += le16(UInt16(name.count)) + le16(0) + name + entry.data
             directory += le32(0x0201_4B50) + le16(20) + le16(20) + le16(entry.flags) + le16(entry.method) + le16(0) + le16(0x21)
             directory += le32(entry.crc) + le32(UInt32(entry.data.count)) + le32(entry.uncompressedSize)
-            directory += le16(UInt16(name.count)) + le16(0) + le16(0) + le16(0) + le16(0) + le32(0) + le32(UInt32(offset)) + name
+            let extra = entry.zip64LocalHeaderOffset.map { le16(1) + le16(8) + le32(UInt32($0 & 0xFFFF_FFFF)) + le32(UInt32($0 >> 32)) } ?? []
+            let offsetField = entry.zip64LocalHeaderOffset == nil ? UInt32(offset) : 0xFFFF_FFFF
+            directory += le16(UInt16(name.count)) + le16(UInt16(extra.count)) + le16(0) + le16(0) + le16(0) + le32(0)
+            directory += le32(offsetField) + name + extra
         }
         let directoryOffset = out.count
         out += directory

@@ -17,7 +17,7 @@ struct DocxPackage {
     /// The main document part (`word/document.xml` in every known producer).
     private(set) var mainPart = "word/document.xml"
     private let file: RandomAccessFile
-    /// Entries by lower-cased name: part names are case-insensitive.
+    /// Entries by `key(name)`.
     private let entries: [String: ZipEntry]
     private var budget: DecompressionBudget
 
@@ -28,7 +28,7 @@ struct DocxPackage {
         if file.size >= 8, try file.read(at: 0, count: 8) == Self.oleSignature { throw .encrypted }
         let directory = try ZipDirectory(file: file)
         var entries: [String: ZipEntry] = [:]
-        for entry in directory.entries { entries[entry.name.lowercased()] = entry }
+        for entry in directory.entries { entries[Self.key(entry.name)] = entry }
         if entries.keys.contains(where: { $0 == "encryptedpackage" || $0.hasSuffix("/encryptedpackage") }) {
             throw .encrypted
         }
@@ -37,15 +37,15 @@ struct DocxPackage {
         self.limits = limits
         self.budget = DecompressionBudget(limits: limits)
         let declared = try relationships(of: "").first { $0.kind == "officeDocument" }?.target
-        if let declared, entries[declared.lowercased()] != nil { mainPart = declared }
-        guard entries[mainPart.lowercased()] != nil else { throw .missingDocumentXML }
+        if let declared, entries[Self.key(declared)] != nil { mainPart = declared }
+        guard entries[Self.key(mainPart)] != nil else { throw .missingDocumentXML }
     }
 
     /// The part parsed as XML, or nil when the package has no such part.
     mutating func xml(_ part: String) throws(DocxError) -> XMLTree? {
-        guard let entry = entries[part.lowercased()] else { return nil }
+        guard let entry = entries[Self.key(part)] else { return nil }
         let bytes = try ZipEntryReader.contents(of: entry, in: file, budget: &budget)
-        return try XMLPartParser.parse(bytes, part: part, maxDepth: limits.maxXMLDepth)
+        return try XMLPartParser.parse(bytes, part: part, limits: limits)
     }
 
     /// The relationships of `part` (`""` for the package itself), internal targets only.
@@ -60,6 +60,11 @@ struct DocxPackage {
             let kind = type.split(separator: "/").last.map(String.init) ?? type
             return PartRelationship(id: id, kind: kind, target: Self.resolve(target, from: folder))
         }
+    }
+
+    /// Part names compare case-insensitively; some zip tools write `\\` for `/`.
+    private static func key(_ name: String) -> String {
+        name.lowercased().replacingOccurrences(of: "\\", with: "/")
     }
 
     /// `target` relative to `folder`, as a part name without a leading slash.

@@ -37,7 +37,7 @@ struct ZipDirectory {
         if count == 0xFFFF || size == 0xFFFF_FFFF || offset == 0xFFFF_FFFF {
             (count, size, offset) = try Self.zip64End(file: file, endRecordAt: tailStart + end)
         }
-        guard offset + size <= file.size, count <= size / Self.minimumEntrySize else { throw .notAZip }
+        guard offset <= file.size, size <= file.size - offset, count <= size / Self.minimumEntrySize else { throw .notAZip }
         entries = try Self.entries(in: try file.read(at: offset, count: size), count: count)
     }
 

@@ -29,7 +29,7 @@ enum ZipEntryReader {
         let (allowed, limit) = budget.allowance
         guard entry.uncompressedSize <= allowed else { throw .zipBomb(part: entry.name, limit: limit) }
         let start = try dataOffset(of: entry, in: file)
-        guard start + entry.compressedSize <= file.size else {
+        guard entry.compressedSize <= file.size - start else {
             throw .damagedEntry(part: entry.name, reason: "dữ liệu nén vượt quá cuối tệp")
         }
         let bytes: [UInt8]
@@ -50,7 +50,7 @@ enum ZipEntryReader {
     }
 
     private static func dataOffset(of entry: ZipEntry, in file: RandomAccessFile) throws(DocxError) -> Int {
-        guard entry.localHeaderOffset + 30 <= file.size else {
+        guard entry.localHeaderOffset <= file.size - 30 else {
             throw .damagedEntry(part: entry.name, reason: "thiếu phần đầu của mục nén")
         }
         let header = LittleEndianBytes(try file.read(at: entry.localHeaderOffset, count: 30))

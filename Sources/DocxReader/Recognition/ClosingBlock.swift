@@ -13,7 +13,7 @@ struct ClosingBlock {
 
     init(lines: [TextLine], from bodyStart: Int) {
         let range = bodyStart ..< lines.count
-        let heading = range.first { lines[$0].key.hasPrefix("NƠI NHẬN") }
+        let heading = range.first { Self.isRecipientsHeading(lines[$0].key) }
         let prefixLine = range.first { SignaturePrefix.token(in: lines[$0].text) != nil }
         start = [heading, prefixLine].compactMap { $0 }.min() ?? lines.count
         if start < lines.count, let table = lines[start].cell?.table {
@@ -25,6 +25,14 @@ struct ClosingBlock {
         }
         readSignature(Self.signatureBlock(lines, prefixLine: prefixLine, heading: heading,
                                                         excluding: recipientLines))
+    }
+
+    /// `Nơi nhận:` (colon optional), possibly followed by the first recipient; not body text
+    /// that merely starts with the words ("Nơi nhận hồ sơ là…").
+    private static func isRecipientsHeading(_ key: String) -> Bool {
+        guard key.hasPrefix("NƠI NHẬN") else { return false }
+        let rest = key.dropFirst("NƠI NHẬN".count).drop(while: \.isWhitespace)
+        return rest.isEmpty || rest.hasPrefix(":")
     }
 
     /// Reads the recipients after the heading; returns the indices of the lines used.

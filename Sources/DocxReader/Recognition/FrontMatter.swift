@@ -25,8 +25,9 @@ struct FrontMatter {
         var headerItems: Set<Int> = []
         var headerTable: Int?
         var numberIndex: Int?
+        var afterLastItem = 0
         var index = 0
-        while index < min(lines.count, Self.scanLimit) {
+        scan: while index < min(lines.count, Self.scanLimit) {
             let line = lines[index]
             let letters = TextForm.letters(line.key)
             var next = index + 1
@@ -45,7 +46,8 @@ struct FrontMatter {
                 summary = Located(joined.text, line)
                 next = joined.next
             } else if number != nil || placeDate != nil, line.cell == nil || line.cell?.table != headerTable {
-                break  // the first line after the header block
+                afterLastItem = index  // the first line after the header block
+                break scan
             } else {
                 index = next
                 continue
@@ -53,8 +55,11 @@ struct FrontMatter {
             headerItems.insert(index)
             if headerTable == nil { headerTable = line.cell?.table }
             index = next
+            afterLastItem = next
         }
-        end = index
+        // Without a number or a place-and-date line the scan runs out: the body starts after
+        // whatever header lines were found.
+        end = afterLastItem
         if type == nil { readTypeAndSummary(lines) }
         authority = Self.authority(in: lines, before: numberIndex ?? end, excluding: headerItems)
     }

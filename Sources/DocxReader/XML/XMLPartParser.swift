@@ -7,13 +7,13 @@ import FoundationXML
 /// or entities is refused before parsing (nothing is ever resolved), nesting is bounded, and a
 /// parse that `XMLParser` calls successful is still checked for errors and unclosed elements.
 enum XMLPartParser {
-    static func parse(_ bytes: [UInt8], part: String, maxDepth: Int) throws(DocxError) -> XMLTree {
+    static func parse(_ bytes: [UInt8], part: String, limits: DocxLimits) throws(DocxError) -> XMLTree {
         if declaresDocumentType(bytes) { throw .externalEntity(part: part) }
         let parser = XMLParser(data: Data(bytes))
         parser.shouldProcessNamespaces = true
         parser.shouldReportNamespacePrefixes = false
         parser.shouldResolveExternalEntities = false
-        let builder = TreeBuilder(part: part, maxDepth: maxDepth)
+        let builder = TreeBuilder(part: part, limits: limits)
         parser.delegate = builder
         _ = parser.parse()
         if let refusal = builder.refusal { throw refusal }
@@ -60,17 +60,18 @@ enum XMLPartParser {
     }
 }
 
-/// Builds the element array from `XMLParser` events; refuses DTD content and deep nesting.
+/// Builds the element array from `XMLParser` events; refuses DTD content, deep nesting and
+/// too many elements.
 private final class TreeBuilder: NSObject, XMLParserDelegate {
     let part: String
-    let maxDepth: Int
+    let limits: DocxLimits
     var elements: [XMLTree.Element] = []
     var open: [Int] = []
     var refusal: DocxError?
 
-    init(part: String, maxDepth: Int) {
+    init(part: String, limits: DocxLimits) {
         self.part = part
-        self.maxDepth = maxDepth
+        self.limits = limits
     }
 
     private func refuse(_ error: DocxError, _ parser: XMLParser) {
@@ -81,7 +82,10 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
                 qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
         guard refusal == nil else { return }
-        guard open.count < maxDepth else { return refuse(.xmlTooDeep(part: part, limit: maxDepth), parser) }
+        guard open.count < limits.maxXMLDepth else { return refuse(.xmlTooDeep(part: part, limit: limits.maxXMLDepth), parser) }
+        guard elements.count < limits.maxXMLElements else {
+            return refuse(.tooManyXMLElements(part: part, limit: limits.maxXMLElements), parser)
+        }
         let index = elements.count
         elements.append(XMLTree.Element(namespace: XMLNamespace(uri: namespaceURI), name: elementName, attributes: attributeDict))
         if let parent = open.last { elements[parent].children.append(index) }

@@ -86,9 +86,14 @@ struct XMLNode {
         }?.value
     }
 
-    /// An integer attribute (OOXML allows a trailing unit on some measures; it is not used here).
+    /// An integer attribute, clamped to the 32-bit range OOXML measures use (so that arithmetic
+    /// on hostile values cannot overflow); a decimal value is rounded.
     func integer(_ name: String) -> Int? {
-        attribute(name).flatMap { Int($0) ?? Double($0).map { Int($0.rounded()) } }
+        guard let text = attribute(name) else { return nil }
+        let limit = Double(Int32.max)
+        if let value = Int(text) { return max(-Int(limit), min(Int(limit), value)) }
+        guard let value = Double(text), value.isFinite else { return nil }
+        return Int(max(-limit, min(limit, value)).rounded())
     }
 
     /// An on/off property element (`<w:b/>`, `<w:b w:val="false"/>`).
