@@ -23,7 +23,8 @@ final class RandomAccessFile {
         }
         guard (info.st_mode & S_IFMT) == S_IFREG else {
             close(fd)
-            throw .io(path: path, reason: (info.st_mode & S_IFMT) == S_IFDIR ? "đây là thư mục, không phải tệp" : "không phải tệp thông thường")
+            let isDirectory = (info.st_mode & S_IFMT) == S_IFDIR
+            throw .io(path: path, reason: isDirectory ? "đây là thư mục, không phải tệp" : "không phải tệp thông thường")
         }
         guard Int(info.st_size) <= maxBytes else {
             close(fd)

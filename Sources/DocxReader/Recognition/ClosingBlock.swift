@@ -23,8 +23,7 @@ struct ClosingBlock {
         if let heading {
             recipientLines = readRecipients(lines, heading: heading)
         }
-        readSignature(Self.signatureBlock(lines, prefixLine: prefixLine, heading: heading,
-                                                        excluding: recipientLines))
+        readSignature(Self.signatureBlock(lines, prefixLine: prefixLine, heading: heading, excluding: recipientLines))
     }
 
     /// `Nơi nhận:` (colon optional), possibly followed by the first recipient; not body text
@@ -106,7 +105,10 @@ struct ClosingBlock {
             position = Located(String(rest), prefix.line)
         }
         let nameSearch = block[((titleIndex ?? 0) + 1)...]
-        if let signer = nameSearch.last(where: { !TextForm.isUpperCase($0.text) && !$0.text.hasPrefix("(") && $0.text.contains(where: \.isLetter) }) {
+        let signer = nameSearch.last { line in
+            !TextForm.isUpperCase(line.text) && !line.text.hasPrefix("(") && line.text.contains(where: \.isLetter)
+        }
+        if let signer {
             name = Located(signer.text, signer)
         }
     }

@@ -68,7 +68,8 @@ struct StyleSheet {
         for level in chain(paragraphStyle ?? defaultParagraphStyle) { properties = level.run.over(properties) }
         for level in chain(characterStyle ?? defaultCharacterStyle) { properties = level.run.over(properties) }
         properties = direct.over(properties)
-        return RunFormat(font: properties.font.flatMap(family), sizePt: Units.points(halfPoints: properties.halfPoints ?? Self.defaultHalfPoints),
+        return RunFormat(font: properties.font.flatMap(family),
+                         sizePt: Units.points(halfPoints: properties.halfPoints ?? Self.defaultHalfPoints),
                          bold: properties.bold ?? false)
     }
 
