@@ -1,8 +1,8 @@
 extension DocxDocument {
     /// The facts as one `documents[]` item of a self-report (`- type: …`), to paste under
     /// `documents:`. Strings are double-quoted, dates are ISO, absent facts are left out. Body
-    /// formatting, page numbering and provenance are not part of the self-report format and are
-    /// not written.
+    /// formatting (`body`) and page numbering (`page_numbering`) are the format's optional
+    /// file-only fields; provenance is not written.
     public func yamlText() -> String {
         var item = YAMLMapping()
         item.add("type", type.map(YAMLMapping.quoted))
@@ -29,6 +29,14 @@ extension DocxDocument {
         signer.add("name", signature.name.map(YAMLMapping.quoted))
         item.add("signature", signer)
         if let recipients { item.add("recipients", recipients.map(YAMLMapping.quoted)) }
+        var paragraphs = YAMLMapping()
+        paragraphs.add("alignment", body.alignment.map { YAMLMapping.quoted($0.rawValue) })
+        paragraphs.add("first_line_indent_cm", body.firstLineIndentCm.map(NumberText.plain))
+        if case .multiple(let times)? = body.lineSpacing { paragraphs.add("line_spacing", NumberText.plain(times)) }
+        item.add("body", paragraphs)
+        var numbering = YAMLMapping()
+        numbering.add("on_first_page", pageNumbering.map { $0.onFirstPage ? "true" : "false" })
+        item.add("page_numbering", numbering)
         return item.lines().enumerated().map { ($0.offset == 0 ? "- " : "  ") + $0.element + "\n" }.joined()
     }
 }

@@ -17,7 +17,7 @@ struct CheckCommand: ParsableCommand {
           cchc check bao-cao/ --baseline baseline.json --fail-on warning
         """)
 
-    @Argument(help: ArgumentHelp("Tệp báo cáo, thư mục (mọi *.yaml, *.yml, *.json bên trong) hoặc - (đầu vào chuẩn).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Tệp báo cáo, thư mục (mọi *.yaml, *.yml, *.json bên trong), - (đầu vào chuẩn), hoặc tệp Word .docx (kiểm tra thể thức theo nd30).", valueName: "PATH"))
     var paths: [String]
 
     @OptionGroup var ruleSources: RuleSourceOptions
@@ -71,7 +71,7 @@ struct CheckCommand: ParsableCommand {
         let (files, missing) = ReportInputs.expand(paths)
         let options = CheckOptions(asOf: asOf.flatMap(CalendarDate.init(iso:)), measureTimings: timings)
         let checker = ReportChecker(rules: loaded.ruleSet, options: options)
-        var reports = CheckRunner(checker: checker).check(files: files, concurrency: jobs)
+        var reports = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator]).check(files: files, concurrency: jobs)
         reports += missing.map { ReportResult(file: $0.location.file, findings: [BuiltInFindings.finding(for: $0)]) }
         reports += extraFindings
         if files.isEmpty, missing.isEmpty {

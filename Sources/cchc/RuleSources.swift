@@ -91,6 +91,7 @@ struct LoadedRules {
         let model = ReportModelLoader.load(rulesDirectory: ShippedRules.directory, errors: &loaded.errors)
         var functions = FunctionRegistry.standard
         DomainFunctions.register(into: &functions, packs: loaded.packs, errors: &loaded.errors)
+        DocxInput.register(into: &functions)
         PluginFunctions.register(into: &functions, packs: loaded.packs, allowExec: loaded.config.allowExec, errors: &loaded.errors)
         loaded.ruleSet = RuleSet(packs: loaded.packs, config: loaded.config, functions: functions, model: model)
         loaded.errors += loaded.ruleSet.errors

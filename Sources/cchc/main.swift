@@ -15,7 +15,7 @@ struct CCHC: ParsableCommand {
           cchc rules test Rules/                 chạy các ca kiểm thử của quy tắc
         """,
         version: version,
-        subcommands: [CheckCommand.self, InitCommand.self, RulesCommand.self, ExplainCommand.self, SampleCommand.self, SchemaCommand.self]
+        subcommands: [CheckCommand.self, InitCommand.self, RulesCommand.self, ExplainCommand.self, SampleCommand.self, SchemaCommand.self, ExtractCommand.self]
     )
 }
 

@@ -27,7 +27,7 @@ final class ShippedRulesTests: XCTestCase {
     func testShippedPacksLintCleanAndPassEveryFixtureInBothDirections() throws {
         let lint = try shipped(["rules", "lint"] + Self.packs)
         assertStatus(lint, 0)
-        XCTAssertTrue(lint.stdout.contains("4 bộ quy tắc, 45 quy tắc, 0 lỗi"), lint.output)
+        XCTAssertTrue(lint.stdout.contains("4 bộ quy tắc, 49 quy tắc, 0 lỗi"), lint.output)
         let test = try shipped(["rules", "test"] + Self.packs)
         assertStatus(test, 0)
         XCTAssertTrue(test.stdout.contains(" passed, 0 failed"), test.output)
@@ -103,6 +103,7 @@ final class ShippedRulesTests: XCTestCase {
             "ND30-ARCHIVE-COPY documents[1].recipients",
             "ND30-BODY-SIZE documents[1].layout.body_size_pt",
             "ND30-DATE-LINE documents[1].place_date",
+            "ND30-FILE-MISMATCH documents[1].file",  // van-ban/cv-112.docx is not beside the example
             "ND30-FONT documents[1].layout.font waived",
             "ND30-HEADER-SIZES documents[1].layout.national_title_size_pt",
             "ND30-MARGINS documents[1].layout.margins_mm.left",
@@ -171,5 +172,44 @@ final class ShippedRulesTests: XCTestCase {
         let weighted = try shipped(["sample", "--count", "2", "--seed", "42", "--weighted", examples])
         assertStatus(weighted, 0)
         XCTAssertTrue(weighted.stdout.contains("trọng số"), weighted.stdout)
+    }
+}
+
+/// Word files checked directly, extracted, and refused when they are not Word files.
+final class DocxCommandTests: XCTestCase {
+    static let fixtures = CLI.repository.appendingPathComponent("Tests/DocxReaderTests/Fixtures").path
+
+    func shipped(_ arguments: [String]) throws -> CLI.Run {
+        try CLI.run(arguments, environment: ["CCHC_RULES_HOME": ShippedRulesTests.rules])
+    }
+
+    func testCheckingWordFilesPointsAtTheirParagraphs() throws {
+        let correct = try shipped(["check", Self.fixtures + "/nd30-correct.docx"])
+        assertStatus(correct, 0)
+        let arial = try shipped(["check", Self.fixtures + "/font-arial.docx", Self.fixtures + "/date-no-leading-zero.docx"])
+        assertStatus(arial, 1)
+        assertFinding(arial, "ND30-FONT", at: Self.fixtures + "/font-arial.docx", 10, 1)
+        assertFinding(arial, "ND30-DATE-LINE", at: Self.fixtures + "/date-no-leading-zero.docx", 5, 1)
+        XCTAssertTrue(arial.stdout.contains("(đoạn 5: «Tiên Sơn, ngày 5 tháng 3 năm 2022»)"), arial.stdout)
+        let margins = try shipped(["check", Self.fixtures + "/margin-left-25.docx", "--format", "json"])
+        XCTAssertTrue(margins.stdout.contains("\"path\": \"layout.margins_mm.left\""), margins.stdout)
+    }
+
+    func testExtractPrintsAReportEntryAndRefusesBadFiles() throws {
+        let run = try shipped(["extract", Self.fixtures + "/nd30-correct.docx", "--provenance"])
+        assertStatus(run, 0)
+        for line in ["- type: \"Kế hoạch\"", "  number: \"05/KH-UBND\"", "    margins_mm: {top: 20, bottom: 20, left: 30, right: 15}",
+                     "    first_line_indent_cm: 1.27", "#   number: đoạn 4 «Số: 05/KH-UBND»"] {
+            XCTAssertTrue(run.stdout.contains(line), "missing \(line) in:\n\(run.stdout)")
+        }
+        let scratch = CLI.Scratch()
+        let fake = scratch.write("gia.docx", "đây không phải tệp Word")
+        let bad = try shipped(["extract", fake])
+        assertStatus(bad, 2)
+        XCTAssertTrue(bad.stderr.contains("gia.docx: lỗi:"), bad.stderr)
+        let checked = try shipped(["check", fake, Self.fixtures + "/nd30-correct.docx"])
+        assertStatus(checked, 2)
+        assertFinding(checked, "YAML-SYNTAX", at: fake, 1, 1)
+        XCTAssertTrue(checked.stdout.contains("nd30-correct.docx"), "the other file is still checked")
     }
 }

@@ -46,6 +46,12 @@ final class YAMLOutputTests: XCTestCase {
             ("signature", mapping([("prefix", string(document.signature.prefix)), ("position", string(document.signature.position)),
                                    ("name", string(document.signature.name))])),
             ("recipients", document.recipients.map { .sequence($0.map { .scalar(.string($0)) }) }),
+            ("body", mapping([
+                ("alignment", string(document.body.alignment?.rawValue)),
+                ("first_line_indent_cm", number(document.body.firstLineIndentCm)),
+                ("line_spacing", { if case .multiple(let m)? = document.body.lineSpacing { number(m) } else { nil } }()),
+            ])),
+            ("page_numbering", mapping([("on_first_page", document.pageNumbering.map { .scalar(.bool($0.onFirstPage)) })])),
         ]) ?? .mapping([:])
     }
 
@@ -88,6 +94,12 @@ final class YAMLOutputTests: XCTestCase {
               recipients:
                 - "UBND huyện Tiên Phước"
                 - "Lưu: VT, VP"
+              body:
+                alignment: "justified"
+                first_line_indent_cm: 1.27
+                line_spacing: 1.15
+              page_numbering:
+                on_first_page: false
 
             """)
     }

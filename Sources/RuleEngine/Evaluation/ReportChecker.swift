@@ -38,15 +38,17 @@ public struct ReportChecker: Sendable {
         self.options = options
     }
 
-    /// Checks one document. `source` (the file's bytes) fills the source lines of findings.
-    public func check(_ document: YAMLDocument, source: [UInt8]? = nil, documentIndex: Int? = nil) -> ReportResult {
+    /// Checks one document. `source` (the file's bytes) fills the source lines of findings;
+    /// `validatingModel: false` skips the SCHEMA-* validation (for reports a program made).
+    public func check(_ document: YAMLDocument, source: [UInt8]? = nil, documentIndex: Int? = nil,
+                      validatingModel: Bool = true) -> ReportResult {
         let ctx = EvaluationContext(document: document, slotCount: rules.slotCount)
         var result = ReportResult(file: document.file, documentIndex: documentIndex)
         let facts = ReportFacts(document)
         result.unitName = facts.unitName
         result.unitKind = facts.unitKind
         result.year = facts.year
-        var findings = rules.model?.findings(validating: document) ?? []
+        var findings = validatingModel ? rules.model?.findings(validating: document) ?? [] : []
 
         // The day whose law applies, and the period the rules must overlap.
         let day = options.asOf ?? facts.year.map(CalendarDate.lastDay(of:)) ?? CalendarDate.today

@@ -378,7 +378,7 @@ final class ExpressionCompiler {
                 }
             }
             do {
-                return try implementation(values)
+                return try implementation(FunctionContext(reportFile: ctx.document.file), values)
             } catch let error as FunctionError {
                 throw EvaluationError(offset: offset, message: "\(name): \(error.message)")
             }

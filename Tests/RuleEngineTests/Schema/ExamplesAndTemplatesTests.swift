@@ -53,8 +53,8 @@ final class ExamplesAndTemplatesTests: XCTestCase {
     // MARK: Templates
 
     /// Commented out in every template (optional, or only for some units).
-    static let commentedOutInTemplates = ["unit.established_on", "documents.[].file", "archive.dossiers.[].settled_on",
-                                          "waivers"]
+    static let commentedOutInTemplates = ["unit.established_on", "documents.[].file", "documents.[].body",
+                                          "documents.[].page_numbering", "archive.dossiers.[].settled_on", "waivers"]
 
     func testTemplatesAreValidAndShowEveryField() throws {
         let schema = try SchemaTestSupport.schema()
