@@ -53,6 +53,10 @@ public enum AtomicFileWriter {
         var existingMode: mode_t?
         if stat(target, &status) == 0 {
             guard status.st_mode & S_IFMT != S_IFDIR else { throw .isDirectory(target) }
+            // A device, pipe or socket (`-o /dev/null`, `-o /dev/stdout`, a FIFO) is written in
+            // place: renaming a temporary file over it would replace /dev/null with a regular
+            // file (as root, for every process on the machine).
+            if status.st_mode & S_IFMT != S_IFREG { return try writeInPlace(data, to: target) }
             existingMode = status.st_mode & 0o7777
         }
 
@@ -71,6 +75,15 @@ public enum AtomicFileWriter {
             unlink(temporary)
             throw .failed(step: step, path: target, errno: code)
         }
+    }
+
+    /// Writes to an existing file that is not a regular file (a device, pipe or socket).
+    private static func writeInPlace(_ data: Data, to path: String) throws(AtomicWriteError) {
+        let descriptor = open(path, O_WRONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw .failed(step: .write, path: path, errno: errno) }
+        let code = writeAll(data, to: descriptor)
+        if close(descriptor) != 0, code == nil { throw .failed(step: .write, path: path, errno: errno) }
+        if let code { throw .failed(step: .write, path: path, errno: code) }
     }
 
     /// Opens a new file named `.<name>.<random>.tmp` beside `target`, exclusively.
