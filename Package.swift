@@ -7,6 +7,9 @@ let package = Package(
     products: [
         .executable(name: "cchc", targets: ["cchc"]),
         .library(name: "YAML", targets: ["YAML"]),
+        // For the fuzz targets in Fuzzing/ (a separate package that depends on this one by path).
+        .library(name: "RuleEngine", targets: ["RuleEngine"]),
+        .library(name: "VietnameseAdmin", targets: ["VietnameseAdmin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,6 +49,9 @@ let package = Package(
         .testTarget(name: "YAMLTests", dependencies: ["YAML"]),
         .testTarget(name: "VietnameseAdminTests", dependencies: ["VietnameseAdmin"]),
         .testTarget(name: "ReportersTests", dependencies: ["Reporters", "RuleEngine", "YAML"], exclude: ["Golden", "README.md"]),
+        // Hostile inputs, rules and outputs, run through the cchc binary (built first: hence the
+        // dependency) and the engine; inputs are generated at test time.
+        .testTarget(name: "HostileTests", dependencies: ["cchc", "YAML", "RuleEngine", "VietnameseAdmin"]),
         .executableTarget(
             name: "cchc-bench",
             dependencies: [

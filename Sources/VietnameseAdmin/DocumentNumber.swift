@@ -24,11 +24,11 @@ public struct DocumentNumber: Sendable, Hashable {
     public init?(parsing text: String) {
         let composed = VietnameseText.composedAndTrimmed(text)
         guard let slash = composed.firstIndex(of: "/") else { return nil }
-        let sequenceText = composed[..<slash].trimmingCharacters(in: .whitespaces)
+        let sequenceText = VietnameseText.trimmed(composed[..<slash]) { $0.trimmingCharacters(in: .whitespaces) }
         guard Decree30Numerals.isDigits(sequenceText), let sequence = Int(sequenceText) else { return nil }
         let parts = composed[composed.index(after: slash)...]
             .split(omittingEmptySubsequences: false, whereSeparator: Self.isDash)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
+            .map { VietnameseText.trimmed($0) { $0.trimmingCharacters(in: .whitespaces) } }
         guard !parts.contains(where: { $0.isEmpty || $0.contains("/") }) else { return nil }
         self.text = text
         self.sequence = sequence

@@ -12,6 +12,11 @@ public struct DocumentTypeTable: Sendable {
     public let entries: [DocumentTypeEntry]
     private let nameIndex: UniqueKeyIndex
     private let abbreviationIndex: UniqueKeyIndex
+    /// Each name as the table writes it (and with its qualifier): the common case, a report that
+    /// spells the type as the decree does, is found without normalising (Swift's `==` and hashing
+    /// already treat NFC and NFD alike). Rules ask for a document's type several times per
+    /// document; normalising it each time was the largest cost of a check run.
+    private let exactNames: [String: Int]
 
     /// A table of `entries`, as the pack data file lists them.
     /// - Throws: `TableDataError` when a name, qualifier or abbreviation is empty, or when two
@@ -27,6 +32,13 @@ public struct DocumentTypeTable: Sendable {
             let names = [entry.name] + (entry.qualifier.map { ["\(entry.name) (\($0))"] } ?? [])
             return names.map { ($0, VietnameseText.nameComparisonKey($0)) }
         }
+        var exact: [String: Int] = [:]
+        for (index, entry) in entries.enumerated() {
+            for name in [entry.name] + (entry.qualifier.map { ["\(entry.name) (\($0))"] } ?? []) where exact[name] == nil {
+                exact[name] = index
+            }
+        }
+        exactNames = exact
         abbreviationIndex = try UniqueKeyIndex(entries, field: "abbreviation") { entry in
             entry.abbreviation.map { [($0, VietnameseText.composed($0))] } ?? []
         }
@@ -35,7 +47,8 @@ public struct DocumentTypeTable: Sendable {
     /// The entry of the type named `name`, however its name is spelled (see the type's
     /// documentation); nil for a type outside the table.
     public func entry(forType name: String) -> DocumentTypeEntry? {
-        nameIndex.position(of: VietnameseText.nameComparisonKey(name)).map { entries[$0] }
+        if let position = exactNames[name] { return entries[position] }
+        return nameIndex.position(of: VietnameseText.nameComparisonKey(name)).map { entries[$0] }
     }
 
     /// Whether `name` is one of the table's types.

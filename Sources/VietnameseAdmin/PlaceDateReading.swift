@@ -37,9 +37,9 @@ struct PlaceDateReading: Sendable {
               date[5].kind == .digits,
               let day = Int(date[1].text), let month = Int(date[3].text), let year = Int(date[5].text)
         else { return nil }
-        let before = line[..<date[0].text.startIndex].trimmingCharacters(in: .whitespacesAndNewlines)
+        let before = VietnameseText.trimmed(line[..<date[0].text.startIndex]) { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         hasComma = before.hasSuffix(",")
-        place = (hasComma ? String(before.dropLast()) : before).trimmingCharacters(in: .whitespacesAndNewlines)
+        place = VietnameseText.trimmed(hasComma ? String(before.dropLast()) : before) { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
         (dayWord, monthWord, yearWord) = (String(date[0].text), String(date[2].text), String(date[4].text))
         (dayText, monthText, yearText) = (String(date[1].text), String(date[3].text), String(date[5].text))
         (self.day, self.month, self.year) = (day, month, year)

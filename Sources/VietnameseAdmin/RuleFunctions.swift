@@ -29,28 +29,7 @@ public enum VietnameseAdminFunctions {
         return s
     }
 
-    /// Parsed document numbers, shared by every rule and report of the run.
-    static let numbers = ParseCache<DocumentNumber?>()
-
-    static func number(_ a: FunctionArgument) throws -> DocumentNumber? {
-        numbers.value(for: try string(a)) { DocumentNumber(parsing: $0) }
-    }
-
-    /// A place-and-date line read both ways, once.
-    struct DateLineReading: Sendable {
-        var problems: [Value]
-        var date: CalendarDate?
-    }
-
-    static let dateLines = ParseCache<DateLineReading>()
-
-    static func dateLine(_ a: FunctionArgument) throws -> DateLineReading {
-        dateLines.value(for: try string(a)) { text in
-            let line = PlaceDateLine(text)
-            return DateLineReading(problems: line.strictProblems.map { .string($0.message) },
-                                   date: line.tolerantDate.flatMap { CalendarDate(year: $0.year, month: $0.month, day: $0.day) })
-        }
-    }
+    static func number(_ a: FunctionArgument) throws -> DocumentNumber? { ParseMemos.documentNumbers(try string(a)) }
 
     static let optionalString = ValueType.oneOf([.string, .null])
 
@@ -96,9 +75,8 @@ public enum VietnameseAdminFunctions {
     // MARK: Types
 
     static func typeFunctions(_ table: DocumentTypeTable) -> [FunctionDefinition] {
-        let entries = ParseCache<DocumentTypeEntry?>()
         @Sendable func entry(_ a: FunctionArgument) throws -> DocumentTypeEntry? {
-            entries.value(for: try string(a)) { table.entry(forType: $0) }
+            table.entry(forType: try string(a))
         }
         @Sendable func kind(_ a: FunctionArgument) throws -> DocumentTypeKind {
             guard let e = try entry(a) else { return .unknown }
@@ -131,11 +109,13 @@ public enum VietnameseAdminFunctions {
         [
             FunctionDefinition(name: "date_line_problems", summary: "các lỗi thể thức của dòng địa danh, ngày tháng (PL I, II.4)",
                                parameters: [.value("dòng", .string)], returns: .list(.string)) { args in
-                .list(try dateLine(args[0]).problems)
+                .list(ParseMemos.placeDateLines(try string(args[0])).strictProblems.map { .string($0.message) })
             },
             FunctionDefinition(name: "date_line_date", summary: "ngày ghi trong dòng địa danh, ngày tháng, đọc dễ dãi (null nếu không đọc được)",
                                parameters: [.value("dòng", .string)], returns: .oneOf([.date, .null])) { args in
-                try dateLine(args[0]).date.map(Value.date) ?? .null
+                guard let d = ParseMemos.placeDateLines(try string(args[0])).tolerantDate,
+                      let date = CalendarDate(year: d.year, month: d.month, day: d.day) else { return .null }
+                return .date(date)
             },
             FunctionDefinition(name: "date_line", summary: "dòng địa danh, ngày tháng đúng thể thức: Hà Nội, ngày 05 tháng 01 năm 2022",
                                parameters: [.value("địa_danh", .string), .value("ngày", .date)], returns: .string) { args in

@@ -7,6 +7,9 @@ public indirect enum JSONValue: Sendable {
     case string(String)
     case array([JSONValue])
     case object([(String, JSONValue)])
+    /// Text already serialized at the indentation where it will stand, written as it is (lets
+    /// a reporter serialize the parts of a large document in parallel).
+    case raw(String)
 
     /// A string, or null when absent.
     public init(_ value: String?) { self = value.map(JSONValue.string) ?? .null }
@@ -27,10 +30,20 @@ public indirect enum JSONValue: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The value pretty-printed as it stands `level` indentation steps (two spaces each) inside
+    /// a larger document, without a final newline: `.raw(value.serialized(level: n))` written at
+    /// level n is `value` written there.
+    public func serialized(level: Int) -> String {
+        var out: [UInt8] = []
+        write(to: &out, level: level)
+        return String(decoding: out, as: UTF8.self)
+    }
+
     /// Writes into a byte buffer: reports can be large, and appending bytes is much cheaper
     /// than growing a `String` piece by piece.
     private func write(to out: inout [UInt8], level: Int) {
         switch self {
+        case .raw(let text): out += text.utf8
         case .null: out += "null".utf8
         case .bool(let value): out += (value ? "true" : "false").utf8
         case .number(let value): out += Self.format(value).utf8
@@ -80,6 +93,7 @@ public indirect enum JSONValue: Sendable {
     /// The value as compact JSON on one line (plugin requests).
     public var compact: String {
         switch self {
+        case .raw(let text): return text
         case .null: return "null"
         case .bool(let value): return value ? "true" : "false"
         case .number(let value): return Self.format(value)

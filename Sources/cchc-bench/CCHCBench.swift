@@ -7,6 +7,6 @@ struct CCHCBench: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "cchc-bench",
         abstract: "Measures the speed and memory of cchc's components. Build with -c release.",
-        subcommands: [YAMLBenchmark.self]
+        subcommands: [YAMLBenchmark.self, GenerateCommand.self, CheckBenchmark.self]
     )
 }

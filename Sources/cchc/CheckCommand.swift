@@ -44,6 +44,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("skip-broken-rules"), help: "Vẫn chạy khi có quy tắc hỏng; quy tắc hỏng được báo thành phát hiện RULE-ERROR.")
     var skipBrokenRules = false
 
+    @Option(name: .customLong("rule-timeout"), help: ArgumentHelp("Thời gian tối đa (giây) một quy tắc được chạy trên một báo cáo; quá thì dừng và báo RULE-ERROR. 0: không giới hạn.", valueName: "SECONDS"))
+    var ruleTimeout: Double = EvaluationBudget.defaultSeconds
+
     @Option(name: .customLong("jobs"), help: "Số luồng kiểm tra song song (mặc định: số lõi CPU).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
@@ -52,6 +55,7 @@ struct CheckCommand: ParsableCommand {
             throw ValidationError("--as-of phải là ngày dạng YYYY-MM-DD, ví dụ 2025-07-01; nhận '\(asOf)'")
         }
         guard jobs >= 1 else { throw ValidationError("--jobs phải ≥ 1") }
+        guard ruleTimeout.isFinite, ruleTimeout >= 0 else { throw ValidationError("--rule-timeout phải là số giây ≥ 0") }
         try output.validate()
     }
 
@@ -69,7 +73,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let (files, missing) = ReportInputs.expand(paths)
-        let options = CheckOptions(asOf: asOf.flatMap(CalendarDate.init(iso:)), measureTimings: timings)
+        let options = CheckOptions(asOf: asOf.flatMap(CalendarDate.init(iso:)), measureTimings: timings, ruleTimeBudget: ruleTimeout)
         let checker = ReportChecker(rules: loaded.ruleSet, options: options)
         var reports = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator]).check(files: files, concurrency: jobs)
         reports += missing.map { ReportResult(file: $0.location.file, findings: [BuiltInFindings.finding(for: $0)]) }

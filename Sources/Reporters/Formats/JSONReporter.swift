@@ -1,4 +1,7 @@
+import Dispatch
+import Foundation
 import RuleEngine
+import Synchronization
 import YAML
 
 /// One JSON document per run, with a stable key order and a version (`"format": 1`).
@@ -18,10 +21,28 @@ public struct JSONReporter: Reporter {
             ("tool", .object([("name", .string("cchc")), ("version", .string(run.toolVersion))])),
             ("generated_at", JSONValue(options.generatedAt.map(Timestamp.iso8601))),
             ("summary", .object([("reports", JSONValue(run.reports.count))] + tally(run.allFindings))),
-            ("reports", .array(run.reports.map(report))),
+            ("reports", .array(Self.serializedInParallel(run.reports) { report($0).serialized(level: 2) }.map(JSONValue.raw))),
             ("rules", .array(run.rules.map(rule))),
             ("resolved_baseline_entries", .array(run.resolvedBaselineEntries.map(JSONValue.string))),
         ]).serialized
+    }
+
+    /// `serialize` of every element, in order, on all cores: serializing the reports was the
+    /// largest part of a check run that ran on one core only. Chunks keep the lock rare.
+    static func serializedInParallel<T>(_ items: [T], _ serialize: (T) -> String) -> [String] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 64))
+        guard workers > 1 else { return items.map(serialize) }
+        let chunkSize = (items.count + workers - 1) / workers
+        let chunks = Mutex<[[String]]>(Array(repeating: [], count: workers))
+        withoutActuallyEscaping(serialize) { serialize in
+            nonisolated(unsafe) let serialize = serialize
+            nonisolated(unsafe) let items = items
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let part = items[min(items.count, w * chunkSize) ..< min(items.count, (w + 1) * chunkSize)].map(serialize)
+                chunks.withLock { $0[w] = part }
+            }
+        }
+        return chunks.withLock { $0 }.flatMap { $0 }
     }
 
     private func tally(_ findings: [Finding]) -> [(String, JSONValue)] {

@@ -28,7 +28,11 @@ public enum ReportInputs {
     }
 
     private static func walk(_ directory: String, visited: inout Set<String>) -> [String] {
-        let real = (directory as NSString).resolvingSymlinksInPath
+        // realpath(3), not NSString.resolvingSymlinksInPath: that one leaves `a/up/..` unresolved
+        // for a link `up -> ..`, so a loop was walked 40 levels deep (every report checked 40 times).
+        guard let resolved = realpath(directory, nil) else { return [] }
+        let real = String(cString: resolved)
+        free(resolved)
         guard visited.insert(real).inserted,
               let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         var result: [String] = []

@@ -9,11 +9,16 @@ public struct CheckOptions: Sendable {
     public var today: CalendarDate
     /// Measure time per rule (`--timings`).
     public var measureTimings: Bool
+    /// Seconds one rule may spend on one report before it is stopped and reported as a
+    /// RULE-ERROR (`EvaluationBudget`); 0 or less: no limit.
+    public var ruleTimeBudget: Double
 
-    public init(asOf: CalendarDate? = nil, today: CalendarDate = .today, measureTimings: Bool = false) {
+    public init(asOf: CalendarDate? = nil, today: CalendarDate = .today, measureTimings: Bool = false,
+                ruleTimeBudget: Double = EvaluationBudget.defaultSeconds) {
         self.asOf = asOf
         self.today = today
         self.measureTimings = measureTimings
+        self.ruleTimeBudget = ruleTimeBudget
     }
 }
 
@@ -55,7 +60,9 @@ public struct ReportChecker: Sendable {
         var skipped: [String: [NodeID]] = [:]
         for rule in rules.rules {
             let start = options.measureTimings ? DispatchTime.now().uptimeNanoseconds : 0
-            let (outcome, ruleFindings) = evaluate(rule, ctx: ctx, facts: facts, day: day, skipped: &skipped)
+            let (outcome, ruleFindings) = EvaluationBudget.run(seconds: options.ruleTimeBudget) {
+                evaluate(rule, ctx: ctx, facts: facts, day: day, skipped: &skipped)
+            }
             if options.measureTimings { timings.add(rule.id, DispatchTime.now().uptimeNanoseconds - start) }
             findings += ruleFindings
             result.outcomes.append(outcome)
@@ -167,6 +174,12 @@ public struct ReportChecker: Sendable {
                 var f = finding
                 f.basis = basis(rule.definition.basis, on: day) ?? rule.pack.basis(on: day)
                 findings.append(f)
+            case .timedOut(let finding):
+                // Out of time on this report: one RULE-ERROR, and the rule stops here.
+                outcome.status = .failed
+                findings.append(finding)
+                outcome.findingCount = findings.count
+                return (outcome, findings)
             }
         }
         outcome.findingCount = findings.count
@@ -176,6 +189,8 @@ public struct ReportChecker: Sendable {
     private enum TargetResult {
         case notApplicable, passed
         case failed(Finding)
+        /// The rule's time budget ran out (a RULE-ERROR finding).
+        case timedOut(Finding)
     }
 
     private func evaluateTarget(_ rule: CompiledRule, ctx: EvaluationContext) -> TargetResult {
@@ -201,6 +216,12 @@ public struct ReportChecker: Sendable {
             return .failed(try finding(rule, failures: failures, ctx: ctx))
         } catch let error as EvaluationError {
             return .failed(ruleErrorFinding(rule, error, ctx: ctx))
+        } catch is EvaluationTimeout {
+            let seconds = ValueFormatter.number(options.ruleTimeBudget, maxFractionDigits: 3)
+            let message = "chạy quá thời gian cho phép (\(seconds) giây) trên báo cáo này — thường do biểu thức chính quy "
+                + "quay lui quá nhiều hoặc hàm danh sách lồng nhau trên danh sách rất dài; quy tắc đã dừng, "
+                + "các mục còn lại của nó không được kiểm tra trong báo cáo này"
+            return .timedOut(ruleErrorFinding(rule, EvaluationError(offset: 0, message: message), ctx: ctx))
         } catch {
             return .failed(ruleErrorFinding(rule, EvaluationError(offset: 0, message: "\(error)"), ctx: ctx))
         }

@@ -141,7 +141,11 @@ public enum StandardLibrary {
             FunctionDefinition(name: "join", summary: "nối các phần tử thành chuỗi",
                                parameters: [.value("danh_sách", anyList), .value("dấu_nối", .string)],
                                optionalCount: 1, returns: .string) { args in
-                .string(try list(args[0]).map(ValueFormatter.text).joined(separator: args.count > 1 ? try string(args[1]) : ", "))
+                let parts = try list(args[0]).map(ValueFormatter.text)
+                let separator = args.count > 1 ? try string(args[1]) : ", "
+                let bytes = parts.reduce(0) { $0 + $1.utf8.count } + max(0, parts.count - 1) * separator.utf8.count
+                guard bytes <= Operators.maxStringBytes else { throw FunctionError("chuỗi kết quả dài \(bytes) byte, quá giới hạn") }
+                return .string(parts.joined(separator: separator))
             },
         ]
     }
@@ -208,7 +212,13 @@ public enum StandardLibrary {
             },
             FunctionDefinition(name: "replace", summary: "thay mọi chuỗi con bằng chuỗi khác",
                                parameters: [.value("chuỗi", .string), .value("tìm", .string), .value("thay", .string)], returns: .string) { args in
-                .string(try string(args[0]).replacingOccurrences(of: try string(args[1]), with: try string(args[2])))
+                let text = try string(args[0]), target = try string(args[1]), replacement = try string(args[2])
+                // An upper bound of the result's size, checked before Foundation allocates it.
+                let most = text.utf8.count + text.utf8.count / max(1, target.utf8.count) * max(0, replacement.utf8.count - target.utf8.count)
+                guard most <= Operators.maxStringBytes || target.isEmpty else {
+                    throw FunctionError("chuỗi kết quả có thể dài tới \(most) byte, quá giới hạn \(Operators.maxStringBytes) byte")
+                }
+                return .string(text.replacingOccurrences(of: target, with: replacement))
             },
         ]
     }
@@ -316,7 +326,13 @@ extension String {
 final class RegexCache: Sendable {
     static let shared = RegexCache()
     private let cache = Mutex<[String: NSRegularExpression]>([:])
+    /// The longest text `matches` accepts (UTF-16 units): far above any field of a report, and
+    /// a bound on ICU's backtracking memory. Longer text is a run-time error of the rule.
+    static let maxSubjectLength = 100_000
 
+    /// Whether all of `text` matches `pattern`. Matching stops at the thread's evaluation
+    /// deadline (`EvaluationBudget`): ICU reports progress during long matches and the
+    /// callback stops the match, which then throws `EvaluationTimeout`.
     func wholeMatch(_ text: String, pattern: String) throws -> Bool {
         let regex = try cache.withLock { cache -> NSRegularExpression in
             if let r = cache[pattern] { return r }
@@ -328,7 +344,25 @@ final class RegexCache: Sendable {
                 throw FunctionError("mẫu biểu thức chính quy không hợp lệ: \(pattern)")
             }
         }
-        let ns = text as NSString
-        return regex.firstMatch(in: text, range: NSRange(location: 0, length: ns.length)) != nil
+        let length = (text as NSString).length
+        guard length <= Self.maxSubjectLength else {
+            throw FunctionError("chuỗi dài \(length) ký tự, quá giới hạn \(Self.maxSubjectLength) ký tự để so mẫu")
+        }
+        let deadline = EvaluationBudget.deadline
+        guard deadline != 0 else {
+            return regex.firstMatch(in: text, range: NSRange(location: 0, length: length)) != nil
+        }
+        var matched = false, stopped = false
+        regex.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(location: 0, length: length)) { result, _, stop in
+            if result != nil {
+                matched = true
+                stop.pointee = true
+            } else if EvaluationBudget.now > deadline {
+                stopped = true
+                stop.pointee = true
+            }
+        }
+        if stopped { throw EvaluationTimeout() }
+        return matched
     }
 }

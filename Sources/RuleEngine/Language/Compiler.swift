@@ -20,6 +20,11 @@ final class ExpressionCompiler {
     /// Parameters of the pack being compiled, as constants.
     private var params: [String: Value] = [:]
     private(set) var slotCount = 0
+    /// Named expressions expanded in the rule being compiled. Each use of a `let:` name compiles
+    /// its expression again, so `a1: a0 + a0`, `a2: a1 + a1`, … doubles at every level (a "let
+    /// bomb", the rule-file twin of a YAML alias bomb): past `maxExpansions` the rule is refused.
+    private var expansions = 0
+    static let maxExpansions = 10_000
 
     init(functions: FunctionRegistry, rootShape: (any ObjectShape)?) {
         self.functions = functions
@@ -33,6 +38,7 @@ final class ExpressionCompiler {
         defer { scope = savedScope; self.bindings = savedBindings; self.params = savedParams }
         self.params = params
         self.bindings = bindings
+        expansions = 0
         var slot: Int?, indexSlot: Int?
         if let (name, type) = variable { slot = bind(name, type) }
         if let index { indexSlot = bind(index, .int) }
@@ -97,6 +103,10 @@ final class ExpressionCompiler {
         if let bound = bindings[name] {
             guard !expanding.contains(name) else {
                 throw ExpressionError(offset: offset, message: "biến '\(name)' tự tham chiếu chính nó")
+            }
+            expansions += 1
+            guard expansions <= Self.maxExpansions else {
+                throw ExpressionError(offset: offset, message: "biến '\(name)' bị thay quá \(Self.maxExpansions) lần — các biến let dùng lại nhau làm biểu thức lớn gấp bội; hãy viết lại quy tắc")
             }
             expanding.insert(name)
             defer { expanding.remove(name) }
@@ -368,6 +378,7 @@ final class ExpressionCompiler {
             for (i, evaluate) in evaluators.enumerated() {
                 if let slot = argumentSlots[i] {
                     values.append(.function { element in
+                        try EvaluationBudget.check()  // iterations are where time piles up
                         let saved = ctx.slots[slot]
                         defer { ctx.slots[slot] = saved }
                         ctx.slots[slot] = element

@@ -87,8 +87,22 @@ enum Operators {
         }
     }
 
+    /// The longest string an expression may build (UTF-8 bytes). Strings only grow by `+`,
+    /// `replace` and `join`; nested, they grow exponentially (`replace(replace(s, "a", "aaaa"), …)`,
+    /// or let names doubling a 1 MB field), so without a bound a rule could exhaust memory.
+    static let maxStringBytes = 16 << 20
+
+    static func checkStringLength(_ bytes: Int, at offset: Int) throws {
+        guard bytes <= maxStringBytes else {
+            throw EvaluationError(offset: offset, message: "chuỗi kết quả dài \(bytes) byte, quá giới hạn \(maxStringBytes) byte")
+        }
+    }
+
     static func arithmetic(_ op: String, _ a: Value, _ b: Value, at offset: Int) throws -> Value {
-        if op == "+", case .string(let x) = a, case .string(let y) = b { return .string(x + y) }
+        if op == "+", case .string(let x) = a, case .string(let y) = b {
+            try checkStringLength(x.utf8.count + y.utf8.count, at: offset)
+            return .string(x + y)
+        }
         if case .int(let x) = a, case .int(let y) = b, op != "/" {
             let (r, overflow): (Int, Bool)
             switch op {

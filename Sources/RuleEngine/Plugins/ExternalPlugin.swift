@@ -9,6 +9,9 @@ import YAML
 public final class ExternalPlugin: Sendable {
     public let declaration: PluginDeclaration
     private let cache = Mutex<[String: Result<Value, FunctionError>]>([:])
+    /// Set when a call ran past the timeout: later calls fail at once instead of each waiting
+    /// out the timeout again (a hung plugin would otherwise cost timeout × reports).
+    private let hung = Atomic<Bool>(false)
 
     public init(declaration: PluginDeclaration) {
         self.declaration = declaration
@@ -26,6 +29,9 @@ public final class ExternalPlugin: Sendable {
 
     private func run(_ request: String) throws -> Value {
         let name = declaration.name
+        if hung.load(ordering: .relaxed) {
+            throw FunctionError("plugin \(name) đã không trả lời trong \(declaration.timeoutMilliseconds) ms ở một lần gọi trước — không gọi lại trong lần chạy này")
+        }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: declaration.command)
         let input = Pipe(), output = Pipe(), errorOutput = Pipe()
@@ -51,6 +57,7 @@ public final class ExternalPlugin: Sendable {
         try? input.fileHandleForWriting.write(contentsOf: Data(request.utf8))
         try? input.fileHandleForWriting.close()
         if finished.wait(timeout: .now() + .milliseconds(declaration.timeoutMilliseconds)) == .timedOut {
+            hung.store(true, ordering: .relaxed)
             kill(process.processIdentifier, SIGKILL)
             _ = finished.wait(timeout: .now() + 2)
             _ = readers.wait(timeout: .now() + 1)

@@ -1,0 +1,132 @@
+import Foundation
+#if canImport(Glibc)
+@preconcurrency import Glibc
+#endif
+import XCTest
+
+/// Hostile folders and outputs: symbolic-link loops, unreadable files, a large folder with one
+/// broken report, outputs that must never be left half-written, and outputs that are not files.
+final class HostileFilesystemTests: XCTestCase {
+    func testSymbolicLinkLoopInAFolder() throws {
+        let scratch = try Scratch()
+        try scratch.pack(rules: Reports.basicRules)
+        try scratch.write("reports/a/bao-cao.yaml", Reports.report(documents: 1, font: { _ in "Arial" }))
+        XCTAssertEqual(symlink("..", scratch.path + "/reports/a/up"), 0)        // a -> reports -> a …
+        XCTAssertEqual(symlink("loop2", scratch.path + "/reports/loop1"), 0)    // a dangling cycle
+        XCTAssertEqual(symlink("loop1", scratch.path + "/reports/loop2"), 0)
+        let run = try CLI.run(["check", scratch.path + "/reports", "--format", "json", "-o", scratch.path + "/out.json"]
+                              + scratch.packArguments, in: scratch.path)
+        XCTAssertFast(run, within: 10, "symlink loop")
+        XCTAssertEqual(run.status, 1, run.output)
+        let json = try String(contentsOfFile: scratch.path + "/out.json", encoding: .utf8)
+        XCTAssertEqual(json.components(separatedBy: "\"message\": \"phông chữ Arial\"").count - 1, 1, "the report is checked once:\n\(json.prefix(2000))")
+    }
+
+    func testUnreadableFile() throws {
+        guard geteuid() != 0 else {
+            throw XCTSkip("running as root: chmod 000 does not stop root from reading, so an unreadable file cannot be made here")
+        }
+        let scratch = try Scratch()
+        try scratch.pack(rules: Reports.basicRules)
+        try scratch.write("reports/good.yaml", Reports.report(documents: 1, font: { _ in "Arial" }))
+        let secret = try scratch.write("reports/secret.yaml", Reports.report())
+        XCTAssertEqual(chmod(secret, 0), 0)
+        scratch.restorePermissions = true
+        let run = try CLI.run(["check", scratch.path + "/reports"] + scratch.packArguments, in: scratch.path)
+        XCTAssertFast(run, within: 10, "unreadable file")
+        XCTAssertEqual(run.status, 2, run.output)
+        XCTAssertTrue(run.output.contains("secret.yaml"), run.output)
+        XCTAssertTrue(run.output.contains("THU-FONT"), "the good report is still checked:\n\(run.output)")
+    }
+
+    /// 20,000 small reports, one broken: every other one is checked, exit 2, the broken one named.
+    func testTwentyThousandReportsWithOneBroken() throws {
+        let scratch = try Scratch()
+        try scratch.pack(rules: Reports.basicRules)
+        let folder = scratch.path + "/reports"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        for i in 1 ... 20_000 {
+            let name = String(format: "%05d.yaml", i)
+            let text = i == 12_345
+                ? "schema: cchc.self-report/v1\nunit: {name: [broken\n"
+                : "schema: cchc.self-report/v1\nunit: {name: UBND xã \(i), kind: commune}\nperiod: {year: 2022}\n"
+                  + (i % 1000 == 0 ? "documents: [{ref: a, layout: {font: Arial}}]\n" : "")
+            guard Scratch.quickWrite(folder + "/" + name, text) else { return XCTFail("cannot write \(name)") }
+        }
+        let run = try CLI.run(["check", folder, "--format", "json", "-o", scratch.path + "/out.json", "--format", "text"]
+                              + scratch.packArguments, in: scratch.path)
+        XCTAssertFast(run, within: 25, "20,000 reports")
+        XCTAssertEqual(run.status, 2, String(run.stderr.prefix(2000)))
+        XCTAssertTrue(run.stdout.contains("12345.yaml"), "the broken report is named")
+        let json = try String(contentsOfFile: scratch.path + "/out.json", encoding: .utf8)
+        XCTAssertEqual(json.components(separatedBy: "\"message\": \"phông chữ Arial\"").count - 1, 20, "the 20 Arial documents of the others")
+        XCTAssertEqual(json.components(separatedBy: "\"rule\": \"YAML-SYNTAX\"").count - 1, 1)
+        XCTAssertTrue(json.contains("\"reports\": 20000"), "every report is in the run")
+    }
+
+    /// `-o FILE` is written whole or not at all: a run that stops before writing (broken rules)
+    /// and a run whose write fails half-way (a 1 KiB file-size limit, so `write` fails with
+    /// EFBIG) both leave the previous file as it was.
+    func testOutputIsNeverHalfWritten() throws {
+        let scratch = try Scratch()
+        try scratch.pack(rules: Reports.basicRules)
+        try scratch.write("reports/a.yaml", Reports.report(documents: 40, font: { _ in "Arial" }))
+        let out = scratch.path + "/ket-qua.json"
+        let first = try CLI.run(["check", scratch.path + "/reports", "--format", "json", "-o", out] + scratch.packArguments, in: scratch.path)
+        XCTAssertEqual(first.status, 1, first.output)
+        let before = try Data(contentsOf: URL(fileURLWithPath: out))
+        XCTAssertGreaterThan(before.count, 4096)
+
+        // Broken rules: exit 2 before any output.
+        try scratch.write("pack/rules/broken.yaml", "rules:\n  - id: THU-BROKEN\n    title: x\n    severity: error\n    basis: x\n    require: (((\n")
+        let broken = try CLI.run(["check", scratch.path + "/reports", "--format", "json", "-o", out] + scratch.packArguments, in: scratch.path)
+        XCTAssertEqual(broken.status, 2, broken.output)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: out)), before, "the old output is intact")
+        try FileManager.default.removeItem(atPath: scratch.path + "/pack/rules/broken.yaml")
+
+        // The write itself fails half-way: RLIMIT_FSIZE of 1 KiB (SIGXFSZ ignored so write returns EFBIG).
+        try scratch.write("reports/b.yaml", Reports.report(documents: 80, font: { _ in "Calibri" }))
+        let limited = try CLI.run(["check", scratch.path + "/reports", "--format", "json", "-o", out] + scratch.packArguments,
+                                  in: scratch.path, shellPrefix: "trap '' XFSZ; ulimit -f 1;")
+        XCTAssertNotEqual(limited.status, 0, limited.output)
+        XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: out)), before, "the old output is intact after a failed write")
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasSuffix(".tmp") }
+        XCTAssertEqual(leftovers, [], "no temporary file is left behind")
+    }
+
+    /// `-o` naming a pipe (or a device such as /dev/null) writes into it: it is not replaced by a
+    /// regular file (it once was: the atomic rename put a file in place of /dev/null).
+    func testOutputToAPipeIsWrittenInPlace() throws {
+        let scratch = try Scratch()
+        try scratch.pack(rules: Reports.basicRules)
+        try scratch.write("reports/a.yaml", Reports.report(documents: 1, font: { _ in "Arial" }))
+        let fifo = scratch.path + "/pipe"
+        XCTAssertEqual(mkfifo(fifo, 0o644), 0)
+        let received = LockedData()
+        let reader = Thread {
+            let fd = open(fifo, O_RDONLY)
+            var buffer = [UInt8](repeating: 0, count: 65536)
+            while fd >= 0 {
+                let n = read(fd, &buffer, buffer.count)
+                if n <= 0 { break }
+                received.append(buffer[0 ..< n])
+            }
+            if fd >= 0 { close(fd) }
+        }
+        reader.start()
+        let run = try CLI.run(["check", scratch.path + "/reports", "--format", "json", "-o", fifo] + scratch.packArguments, in: scratch.path)
+        XCTAssertEqual(run.status, 1, run.output)
+        for _ in 0 ..< 100 where !reader.isFinished { usleep(20_000) }
+        var status = stat()
+        XCTAssertEqual(stat(fifo, &status), 0)
+        XCTAssertEqual(status.st_mode & S_IFMT, S_IFIFO, "the pipe is still a pipe")
+        XCTAssertTrue(String(decoding: received.value, as: UTF8.self).contains("THU-FONT"), "the JSON went into the pipe")
+    }
+}
+
+final class LockedData: @unchecked Sendable {
+    private let lock = NSLock()
+    private var data: [UInt8] = []
+    func append(_ bytes: ArraySlice<UInt8>) { lock.lock(); data += bytes; lock.unlock() }
+    var value: [UInt8] { lock.lock(); defer { lock.unlock() }; return data }
+}
