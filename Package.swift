@@ -57,6 +57,7 @@ let package = Package(
             dependencies: [
                 "YAML",
                 "CLibYAML",
+                "RuleEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
