@@ -110,8 +110,6 @@ public struct FunctionRegistry: Sendable {
     /// All function names, sorted.
     public var names: [String] { definitions.keys.sorted() }
 
-    /// All definitions, sorted by name.
-    public var allDefinitions: [FunctionDefinition] { names.compactMap { definitions[$0] } }
 
     /// The registry with the generic library.
     public static var standard: FunctionRegistry {
