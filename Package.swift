@@ -13,6 +13,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // The system libyaml (Debian libyaml-dev), wrapped once at the edge.
@@ -31,6 +32,8 @@ let package = Package(
         .target(name: "VietnameseAdmin", dependencies: ["RuleEngine", "YAML"]),
         // Output formats behind one protocol; no rule logic.
         .target(name: "Reporters", dependencies: ["RuleEngine", "YAML"], exclude: ["JSON-FORMAT.md"]),
+        // .docx -> the facts of one documents[] entry, with provenance; knows nothing of rules.
+        .target(name: "DocxReader", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         // The command-line tool: argument parsing, wiring, exit codes.
         .executableTarget(
             name: "cchc",
@@ -39,6 +42,7 @@ let package = Package(
                 "RuleEngine",
                 "VietnameseAdmin",
                 "Reporters",
+                "DocxReader",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -53,8 +57,13 @@ let package = Package(
             dependencies: [
                 "YAML",
                 "CLibYAML",
+                "RuleEngine",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
+        .testTarget(name: "RuleEngineTests", dependencies: ["RuleEngine", "YAML"]),
+        // End-to-end: runs the built `cchc` binary with small packs under Fixtures/.
+        .testTarget(name: "CLITests", dependencies: ["cchc"], exclude: ["Fixtures"]),
+        .testTarget(name: "DocxReaderTests", dependencies: ["DocxReader", "YAML"], resources: [.copy("Fixtures")]),
     ]
 )

@@ -75,22 +75,29 @@ public enum VietnameseAdminFunctions {
     // MARK: Types
 
     static func typeFunctions(_ table: DocumentTypeTable) -> [FunctionDefinition] {
-        [
+        @Sendable func entry(_ a: FunctionArgument) throws -> DocumentTypeEntry? {
+            table.entry(forType: try string(a))
+        }
+        @Sendable func kind(_ a: FunctionArgument) throws -> DocumentTypeKind {
+            guard let e = try entry(a) else { return .unknown }
+            return e.abbreviation == nil ? .withoutAbbreviation : .withAbbreviation
+        }
+        return [
             FunctionDefinition(name: "is_document_type", summary: "là một trong 29 loại văn bản hành chính (Điều 7 NĐ 30/2020)",
                                parameters: [.value("tên_loại", .string)], returns: .bool) { args in
-                .bool(table.isKnownType(try string(args[0])))
+                .bool(try entry(args[0]) != nil)
             },
             FunctionDefinition(name: "type_abbreviation", summary: "chữ viết tắt của loại văn bản (Phụ lục III); null nếu không có",
                                parameters: [.value("tên_loại", .string)], returns: optionalString) { args in
-                table.abbreviation(forType: try string(args[0])).map(Value.string) ?? .null
+                (try entry(args[0]))?.abbreviation.map(Value.string) ?? .null
             },
             FunctionDefinition(name: "type_has_abbreviation", summary: "loại văn bản đã biết và có chữ viết tắt (không phải Công văn, Thư công)",
                                parameters: [.value("tên_loại", .string)], returns: .bool) { args in
-                .bool(table.kind(ofType: try string(args[0])) == .withAbbreviation)
+                .bool(try kind(args[0]) == .withAbbreviation)
             },
             FunctionDefinition(name: "number_problems", summary: "các lỗi thể thức của số, ký hiệu theo loại văn bản (PL I, II.3)",
                                parameters: [.value("số_ký_hiệu", .string), .value("tên_loại", .string)], returns: .list(.string)) { args in
-                let problems = DocumentNumber.formatProblems(of: try string(args[0]), typeKind: table.kind(ofType: try string(args[1])))
+                let problems = DocumentNumber.formatProblems(of: try string(args[0]), typeKind: try kind(args[1]))
                 return .list(problems.map { .string($0.message) })
             },
         ]

@@ -1,21 +1,11 @@
 import Foundation
 @preconcurrency import Glibc
 
-/// A small, fast, deterministic pseudo-random generator (SplitMix64), so that the same
-/// arguments always give the same corpus, byte for byte.
-struct SplitMix64 {
-    private var state: UInt64
+import RuleEngine
 
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
+/// Drawing corpus values from the shared deterministic generator, so that the same arguments
+/// always give the same corpus, byte for byte.
+extension SplitMix64 {
     /// A number in `range`.
     mutating func int(_ range: ClosedRange<Int>) -> Int {
         range.lowerBound + Int(next() % UInt64(range.upperBound - range.lowerBound + 1))

@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
           cchc check bao-cao/ --baseline baseline.json --fail-on warning
         """)
 
-    @Argument(help: ArgumentHelp("Tệp báo cáo, thư mục (mọi *.yaml, *.yml, *.json bên trong) hoặc - (đầu vào chuẩn).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Tệp báo cáo, thư mục (mọi *.yaml, *.yml, *.json bên trong), - (đầu vào chuẩn), hoặc tệp Word .docx (kiểm tra thể thức theo nd30).", valueName: "PATH"))
     var paths: [String]
 
     @OptionGroup var ruleSources: RuleSourceOptions
@@ -82,7 +82,7 @@ struct CheckCommand: ParsableCommand {
             try streamJSON(to: plan[0].destination, files: files, missing: missing, extra: extraFindings,
                            checker: checker, loaded: loaded, options: options)
         }
-        var reports = CheckRunner(checker: checker).check(files: files, concurrency: jobs)
+        var reports = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator]).check(files: files, concurrency: jobs)
         reports += missing.map { ReportResult(file: $0.location.file, findings: [BuiltInFindings.finding(for: $0)]) }
         reports += extraFindings
         if files.isEmpty, missing.isEmpty {
@@ -124,7 +124,7 @@ extension CheckCommand {
             throw ExitCode(2)
         }
         var status = ExitStatus.Tally(failOn: failOn)
-        CheckRunner(checker: checker).check(files: files, concurrency: jobs, prepare: { reports in
+        CheckRunner(checker: checker, translators: ["docx": DocxInput.translator]).check(files: files, concurrency: jobs, prepare: { reports in
             (writer.prepare(reports), ExitStatus.Tally(failOn: failOn, reports))
         }, deliver: { prepared in
             writer.add(prepared.0)

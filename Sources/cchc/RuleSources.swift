@@ -27,7 +27,8 @@ enum ShippedRules {
             var dir = start.standardizedFileURL
             while true {
                 let candidate = dir.appendingPathComponent("Rules")
-                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("schema").path) { return candidate.path }
+                if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("schema").path)
+                    || !LoadedRules.packDirectories(in: candidate.path).isEmpty { return candidate.path }
                 let parent = dir.deletingLastPathComponent()
                 if parent.path == dir.path { break }
                 dir = parent
@@ -83,9 +84,14 @@ struct LoadedRules {
                 if let pack { loaded.packs.append(pack) }
             }
         }
+        if loaded.packs.isEmpty, loaded.errors.isEmpty {
+            loaded.errors.append(RuleError(location: SourceLocation(file: roots.first ?? "Rules", line: 1, column: 1),
+                                           message: "không nạp được bộ quy tắc nào — dùng --rules DIR, hoặc đặt CCHC_RULES_HOME tới thư mục Rules/"))
+        }
         let model = ReportModelLoader.load(rulesDirectory: ShippedRules.directory, errors: &loaded.errors)
         var functions = FunctionRegistry.standard
         DomainFunctions.register(into: &functions, packs: loaded.packs, errors: &loaded.errors)
+        DocxInput.register(into: &functions)
         PluginFunctions.register(into: &functions, packs: loaded.packs, allowExec: loaded.config.allowExec, errors: &loaded.errors)
         loaded.ruleSet = RuleSet(packs: loaded.packs, config: loaded.config, functions: functions, model: model)
         loaded.errors += loaded.ruleSet.errors

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `cchc` — checks CCHC self-reports of Vietnamese public units against YAML rule packs.
 struct CCHC: ParsableCommand {
@@ -14,8 +15,17 @@ struct CCHC: ParsableCommand {
           cchc rules test Rules/                 chạy các ca kiểm thử của quy tắc
         """,
         version: version,
-        subcommands: [CheckCommand.self, InitCommand.self, RulesCommand.self, ExplainCommand.self, SampleCommand.self]
+        subcommands: [CheckCommand.self, InitCommand.self, RulesCommand.self, ExplainCommand.self, SampleCommand.self, SchemaCommand.self, ExtractCommand.self]
     )
 }
 
-CCHC.main()
+// Usage errors (unknown option, missing path, bad value) exit 2 as product.md §5 says, not
+// ArgumentParser's 64; help, version and the commands' own exit codes are unchanged.
+do {
+    var command = try CCHC.parseAsRoot()
+    try command.run()
+} catch {
+    guard CCHC.exitCode(for: error) == .validationFailure else { CCHC.exit(withError: error) }
+    FileHandle.standardError.write(Data((CCHC.fullMessage(for: error) + "\n").utf8))
+    CCHC.exit(withError: ExitCode(2))
+}

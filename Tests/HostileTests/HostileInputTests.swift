@@ -18,6 +18,7 @@ final class HostileInputTests: XCTestCase {
                               in: scratch.path)
         XCTAssertFast(run, within: seconds, bad, file: file, line: line)
         XCTAssertEqual(run.status, 2, run.output, file: file, line: line)
+        XCTAssertGreaterThan(run.peakBytes, 1_000_000, "peak memory was measured", file: file, line: line)
         XCTAssertLessThan(run.peakBytes, maxMegabytes * 1_000_000, "peak memory", file: file, line: line)
         XCTAssertTrue(run.output.contains("THU-FONT"), "the good report is still checked:\n\(run.output)", file: file, line: line)
         XCTAssertTrue(run.output.contains(bad), "the bad file is named:\n\(run.output)", file: file, line: line)

@@ -33,85 +33,9 @@ public struct JSONReporter: Reporter {
         ]).serialized
     }
 
-    /// One report as it stands in the document's `reports` array (indented four spaces).
+    /// One report as it stands in the document's `reports` array (two levels in).
     func serializedReport(_ report: ReportResult) -> String {
-        // Written directly (same text as `self.report(report).serialized(indent: "    ")`).
-        var w = JSONTextWriter(indent: "    ")
-        w.begin("{")
-        w.member("file", report.file)
-        w.member("document", report.documentIndex)
-        w.member("unit", report.unitName)
-        w.member("kind", report.unitKind)
-        w.member("year", report.year)
-        w.key("score")
-        w.begin("{")
-        w.member("earned", report.score.earned)
-        w.member("possible", report.score.possible)
-        w.member("percent", report.score.percent)
-        w.end("}")
-        w.key("summary")
-        w.begin("{")
-        let tally = FindingTally(report.findings)
-        w.key("counted")
-        w.begin("{")
-        for severity in Severity.allCases.reversed() { w.member(severity.rawValue, tally.count(severity)) }
-        w.end("}")
-        w.member("waived", tally.waived)
-        w.member("baselined", tally.baselined)
-        w.end("}")
-        w.key("findings")
-        w.begin("[")
-        for finding in report.findings {
-            w.begin("{")
-            w.member("rule", finding.ruleID)
-            w.member("severity", finding.severity.rawValue)
-            w.member("title", finding.title)
-            w.member("message", finding.message)
-            w.member("basis", finding.basis)
-            w.member("fix", finding.fix)
-            w.member("area", finding.area)
-            w.member("file", finding.location.file)
-            w.member("line", finding.location.line)
-            w.member("column", finding.location.column)
-            w.member("path", finding.path)
-            w.key("related")
-            w.begin("[")
-            for location in finding.relatedLocations {
-                w.begin("{")
-                w.member("file", location.file)
-                w.member("line", location.line)
-                w.member("column", location.column)
-                w.end("}")
-            }
-            w.end("]")
-            w.member("waived", finding.waiver != nil)
-            w.member("waiver_reason", finding.waiver?.reason)
-            w.member("waiver_origin", finding.waiver?.origin.rawValue)
-            w.member("new", finding.isNew)
-            w.end("}")
-        }
-        w.end("]")
-        w.key("outcomes")
-        w.begin("[")
-        for outcome in report.outcomes {
-            w.begin("{")
-            w.member("rule", outcome.ruleID)
-            w.member("status", Self.statusName(outcome.status))
-            w.member("points", outcome.points)
-            w.member("findings", outcome.findingCount)
-            w.end("}")
-        }
-        w.end("]")
-        w.end("}")
-        return w.out
-    }
-
-    static func statusName(_ status: RuleOutcome.Status) -> String {
-        switch status {
-        case .passed: "passed"
-        case .failed: "failed"
-        case .notApplicable: "not_applicable"
-        }
+        self.report(report).serialized(level: 2)
     }
 
     /// The document's text before and after the `reports` array, for `JSONStreamWriter`, which

@@ -50,20 +50,55 @@ public enum ReportInputs {
     }
 }
 
+/// A file that is not YAML (a .docx) turned into a report the checker can read, with a way to
+/// point findings back into the original file.
+public struct TranslatedReport: Sendable {
+    /// The report text (YAML) standing for the file.
+    public var yaml: [UInt8]
+    /// Moves a finding from the report text to where its value is in the original file.
+    public var relocate: @Sendable (Finding) -> Finding
+    /// Text of the original file to show under findings (line → text).
+    public var sourceLines: [Int: String]
+
+    public init(yaml: [UInt8], relocate: @escaping @Sendable (Finding) -> Finding, sourceLines: [Int: String]) {
+        self.yaml = yaml
+        self.relocate = relocate
+        self.sourceLines = sourceLines
+    }
+}
+
+/// Turns an input file of some other kind into a report; throws a `YAMLError` (kind `.io`)
+/// when the file cannot be read.
+public typealias ReportTranslator = @Sendable (_ path: String) throws -> TranslatedReport
+
 /// Checks many report files, on all cores, one file in memory per worker: peak memory follows
 /// the largest file, not the number of files. Results come back in input order.
 public struct CheckRunner: Sendable {
     public let checker: ReportChecker
     public let loader: YAMLLoader
+    /// Translators for other kinds of input, by lower-case file extension (`docx`).
+    public let translators: [String: ReportTranslator]
 
-    public init(checker: ReportChecker, loader: YAMLLoader = YAMLLoader()) {
+    public init(checker: ReportChecker, loader: YAMLLoader = YAMLLoader(), translators: [String: ReportTranslator] = [:]) {
         self.checker = checker
         self.loader = loader
+        self.translators = translators
     }
 
     /// Checks one file (or `-`): each document of the stream is one result; a file that
     /// cannot be read or parsed gives one result with its YAML-* finding.
     public func check(file: String) -> [ReportResult] {
+        let start = DispatchTime.now().uptimeNanoseconds
+        var results = load(file: file)
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        for i in results.indices { results[i].duration = seconds / Double(results.count) }
+        return results
+    }
+
+    private func load(file: String) -> [ReportResult] {
+        if let translate = translators[(file as NSString).pathExtension.lowercased()] {
+            return [translated(file, translate)]
+        }
         let name = file == "-" ? YAMLLoader.standardInputName : file
         let bytes: [UInt8]
         do {
@@ -82,6 +117,24 @@ public struct CheckRunner: Sendable {
             }
         } catch {
             return [Self.unreadable(name, error)]
+        }
+    }
+
+    /// Checks a translated file: the report model's validation does not apply (the report is
+    /// made by the translator, not typed by a person), findings point into the original file.
+    private func translated(_ file: String, _ translate: ReportTranslator) -> ReportResult {
+        do {
+            let report = try translate(file)
+            guard let document = try loader.load(bytes: report.yaml, file: file).first else {
+                return Self.unreadable(file, YAMLError(kind: .io, location: SourceLocation(file: file, line: 1, column: 1),
+                                                       problem: "nothing extracted", explanation: "không đọc được nội dung nào từ tệp"))
+            }
+            var result = checker.check(document, validatingModel: false)
+            result.findings = result.findings.map(report.relocate)
+            result.sourceLines = report.sourceLines
+            return result
+        } catch {
+            return Self.unreadable(file, error)
         }
     }
 

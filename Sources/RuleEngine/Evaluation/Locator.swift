@@ -22,6 +22,10 @@ struct Locator {
                 steps.append(.index(i))
                 e = base
                 continue
+            case .index(let base, .unary("-", .literal(.int(let i), _), _), _):
+                steps.append(.index(-i))  // `recipients[-1]`: the last element
+                e = base
+                continue
             case .name(let name, let offset):
                 if let slot = compiler.slot(ofVariable: name) {
                     root = .variable(slot)
@@ -62,6 +66,8 @@ struct Locator {
                 }
             }
             guard let found = next else {
+                // `[-1]` of an empty list names no element: point at the list itself.
+                if case .index(let k) = step, k < 0, doc.kind(node) == .sequence { return (node, ctx.path(of: node)) }
                 let suffix = steps[i...].map { step -> String in
                     switch step {
                     case .field(let f): "." + f

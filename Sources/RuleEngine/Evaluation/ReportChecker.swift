@@ -25,7 +25,7 @@ public struct CheckOptions: Sendable {
 extension CalendarDate {
     /// The current day (UTC+7, Vietnam's time zone).
     public static var today: CalendarDate {
-        CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 + 7 * 3600) / 86400))
+        CalendarDate(daysSinceEpoch: Int((Date().timeIntervalSince1970 + 7 * 3600) / 86400))!
     }
 }
 
@@ -43,15 +43,17 @@ public struct ReportChecker: Sendable {
         self.options = options
     }
 
-    /// Checks one document. `source` (the file's bytes) fills the source lines of findings.
-    public func check(_ document: YAMLDocument, source: [UInt8]? = nil, documentIndex: Int? = nil) -> ReportResult {
+    /// Checks one document. `source` (the file's bytes) fills the source lines of findings;
+    /// `validatingModel: false` skips the SCHEMA-* validation (for reports a program made).
+    public func check(_ document: YAMLDocument, source: [UInt8]? = nil, documentIndex: Int? = nil,
+                      validatingModel: Bool = true) -> ReportResult {
         let ctx = EvaluationContext(document: document, slotCount: rules.slotCount)
         var result = ReportResult(file: document.file, documentIndex: documentIndex)
         let facts = ReportFacts(document)
         result.unitName = facts.unitName
         result.unitKind = facts.unitKind
         result.year = facts.year
-        var findings = rules.model?.validate(document) ?? []
+        var findings = validatingModel ? rules.model?.findings(validating: document) ?? [] : []
 
         // The day whose law applies, and the period the rules must overlap.
         let day = options.asOf ?? facts.year.map(CalendarDate.lastDay(of:)) ?? CalendarDate.today
@@ -131,18 +133,28 @@ public struct ReportChecker: Sendable {
         // Targets: each element of the list, or the report itself.
         var targets: [(node: NodeID, value: Value, index: Int)] = []
         if let target = rule.target {
-            guard let list = try? target.evaluate(ctx), case .node(let listNode, let type) = list,
-                  ctx.document.kind(listNode) == .sequence else { return (outcome, []) }
-            let elementType = type.elementType ?? .any
-            for i in 0 ..< ctx.document.count(listNode) {
-                let item = ctx.document.item(listNode, i)
+            var items: [(node: NodeID, value: Value)] = []
+            switch try? target.evaluate(ctx) {
+            case .node(let listNode, let type)? where ctx.document.kind(listNode) == .sequence:
+                let elementType = type.elementType ?? .any
+                items = (0 ..< ctx.document.count(listNode)).map { i in
+                    let item = ctx.document.item(listNode, i)
+                    return (item, (try? ctx.convert(item, as: elementType)) ?? .null)
+                }
+            case .list(let values)?:
+                // A computed list (`filter(documents, …)`): its elements that are report nodes.
+                items = values.compactMap { if case .node(let n, _) = $0 { (n, $0) } else { nil } }
+            default:
+                return (outcome, [])
+            }
+            for (i, (item, value)) in items.enumerated() {
                 if let field = rule.window?.field, let window = rule.window,
                    ctx.document.kind(item) == .mapping, let dateNode = ctx.document.value(forKey: field, in: item),
                    let date = CalendarDate(iso: ctx.document.text(dateNode)), !window.contains(date) {
                     skipped[rule.pack.id, default: []].append(item)
                     continue
                 }
-                targets.append((item, (try? ctx.convert(item, as: elementType)) ?? .null, i))
+                targets.append((item, value, i))
             }
         } else {
             targets.append((root, .node(root, .object(nil)), 0))
@@ -186,8 +198,10 @@ public struct ReportChecker: Sendable {
             if let when = rule.when {
                 do {
                     guard try Operators.truth(when.evaluate(ctx), at: 0) else { return .notApplicable }
-                } catch is Absence {
-                    return .notApplicable
+                } catch let absence as Absence {
+                    // Absent: not applicable (Decision 5). Present but unreadable: reported, never skipped.
+                    guard absence.invalidText != nil, let check = rule.checks.first else { return .notApplicable }
+                    return .failed(try finding(rule, failures: [(check, absence)], ctx: ctx))
                 }
             }
             var failures: [(check: CompiledCheck, absence: Absence?)] = []
@@ -224,13 +238,22 @@ public struct ReportChecker: Sendable {
         var parts: [String] = []
         var severity: Severity = .info
         for (check, absence) in failures {
+            let part: String
             if let absence {
-                parts.append(missingText(absence))
+                part = missingText(absence)
                 severity = max(severity, rule.severity)
             } else {
-                parts.append(try check.message?.render(ctx) ?? rule.message?.render(ctx) ?? rule.definition.title)
+                if let own = check.message {
+                    part = try own.render(ctx)
+                } else if rule.checks.count > 1 {
+                    part = "không đạt: \(check.text)"  // the rule's message is already the prefix
+                } else {
+                    part = try rule.message?.render(ctx) ?? rule.definition.title
+                }
                 severity = max(severity, check.severity ?? rule.severity)
             }
+            // A field that several conditions read is reported missing once, not once per condition.
+            if !parts.contains(part) { parts.append(part) }
         }
         if rule.severity != rule.definition.severity { severity = rule.severity }  // re-graded by the config
         let message: String
@@ -241,14 +264,15 @@ public struct ReportChecker: Sendable {
         } else {
             message = parts.joined(separator: "; ")
         }
-        // Where: the rule's `at`, else the first failed check's `at` or absent value, else the target.
+        // Where: an absent or unreadable value's own path at its nearest present node
+        // (Decision 13), else the rule's `at`, else the first failed check's `at`, else the target.
         var node: NodeID?, path: String
         let first = failures[0]
-        if let at = rule.at ?? first.check.at {
-            (node, path) = at.locate(in: ctx)
-        } else if let absence = first.absence {
+        if let absence = first.absence {
             node = absence.anchor
             path = ctx.path(of: absence)
+        } else if let at = rule.at ?? first.check.at {
+            (node, path) = at.locate(in: ctx)
         } else {
             node = ctx.targetNode
             path = node.map { ctx.path(of: $0) } ?? ""

@@ -7,7 +7,7 @@ public protocol ReportModel: Sendable {
     /// The fields of the report's root mapping.
     var rootShape: any ObjectShape { get }
     /// Validates a report, giving SCHEMA-* findings (located, with paths).
-    func validate(_ document: YAMLDocument) -> [Finding]
+    func findings(validating document: YAMLDocument) -> [Finding]
     /// Descriptors of the findings `validate` can produce.
     var findingDescriptors: [RuleDescriptor] { get }
 }

@@ -112,7 +112,10 @@ public final class RuleSet: @unchecked Sendable {
             }
         }
         // Compile.
-        let compiler = ExpressionCompiler(functions: functions, rootShape: model?.rootShape)
+        let extraFields = packs.reduce(into: [String: ValueType]()) { $0.merge($1.extraFields) { first, _ in first } }
+        let rootShape: (any ObjectShape)? = extraFields.isEmpty || model == nil
+            ? model?.rootShape : ExtendedShape(base: model!.rootShape, prefix: "", extensions: extraFields)
+        let compiler = ExpressionCompiler(functions: functions, rootShape: rootShape)
         var compiled: [CompiledRule] = []
         var notices: [String: CompiledNotice] = [:]
         var broken: Set<String> = []

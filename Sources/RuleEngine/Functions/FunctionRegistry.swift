@@ -18,6 +18,12 @@ public struct FunctionError: Error, Sendable {
     public init(_ message: String) { self.message = message }
 }
 
+/// What a function may know about where it is evaluated.
+public struct FunctionContext: Sendable {
+    /// The report's file, as the user named it (`<stdin>` for standard input).
+    public let reportFile: String
+}
+
 /// The declaration of one function of the rule language.
 public struct FunctionDefinition: Sendable {
     /// One formal parameter.
@@ -38,17 +44,26 @@ public struct FunctionDefinition: Sendable {
     /// The result type given the argument types (for lambdas: their result types).
     public let resultType: @Sendable ([ValueType]) -> ValueType
     /// The implementation; lists arrive as `.list`.
-    public let implementation: @Sendable ([FunctionArgument]) throws -> Value
+    public let implementation: @Sendable (FunctionContext, [FunctionArgument]) throws -> Value
 
+    /// A function that needs to know which report it is evaluated on (files named relative to
+    /// the report, such as `documents[].file`).
     public init(name: String, summary: String, parameters: [Parameter], optionalCount: Int = 0,
                 resultType: @escaping @Sendable ([ValueType]) -> ValueType,
-                implementation: @escaping @Sendable ([FunctionArgument]) throws -> Value) {
+                contextualImplementation: @escaping @Sendable (FunctionContext, [FunctionArgument]) throws -> Value) {
         self.name = name
         self.summary = summary
         self.parameters = parameters
         self.optionalCount = optionalCount
         self.resultType = resultType
-        self.implementation = implementation
+        self.implementation = contextualImplementation
+    }
+
+    public init(name: String, summary: String, parameters: [Parameter], optionalCount: Int = 0,
+                resultType: @escaping @Sendable ([ValueType]) -> ValueType,
+                implementation: @escaping @Sendable ([FunctionArgument]) throws -> Value) {
+        self.init(name: name, summary: summary, parameters: parameters, optionalCount: optionalCount,
+                  resultType: resultType, contextualImplementation: { _, args in try implementation(args) })
     }
 
     /// Convenience for functions with a fixed result type.
@@ -95,8 +110,6 @@ public struct FunctionRegistry: Sendable {
     /// All function names, sorted.
     public var names: [String] { definitions.keys.sorted() }
 
-    /// All definitions, sorted by name.
-    public var allDefinitions: [FunctionDefinition] { names.compactMap { definitions[$0] } }
 
     /// The registry with the generic library.
     public static var standard: FunctionRegistry {

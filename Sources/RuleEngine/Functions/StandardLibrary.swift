@@ -104,12 +104,13 @@ public enum StandardLibrary {
                                optionalCount: 1, resultType: { elementType($0).isInt ? .int : .number }) { args in
                 let values = try projected(args)
                 if values.allSatisfy({ if case .int = $0 { true } else { false } }) {
-                    return .int(try values.reduce(0) { total, value in
-                        guard case .int(let i) = value else { return total }
+                    var total = 0
+                    for case .int(let i) in values {
                         let (r, overflow) = total.addingReportingOverflow(i)
-                        guard !overflow else { throw FunctionError("tràn số khi cộng") }
-                        return r
-                    })
+                        guard !overflow else { throw FunctionError("tràn số khi cộng các số nguyên") }
+                        total = r
+                    }
+                    return .int(total)
                 }
                 return .decimal(try values.reduce(0.0) {
                     guard let d = $1.number else { throw FunctionError("sum cần các số, gặp \($1.typeName)") }
@@ -179,7 +180,8 @@ public enum StandardLibrary {
             },
             FunctionDefinition(name: "matches", summary: "chuỗi khớp toàn bộ với biểu thức chính quy",
                                parameters: [.value("chuỗi", .string), .value("mẫu", .string)], returns: .bool) { args in
-                .bool(try RegexCache.shared.wholeMatch(try string(args[0]), pattern: try string(args[1])))
+                // NFC both sides: a decomposed "Đông" must match a precomposed pattern (and back).
+                .bool(try RegexCache.shared.wholeMatch(try string(args[0]).precomposed, pattern: try string(args[1]).precomposed))
             },
             FunctionDefinition(name: "starts_with", summary: "chuỗi bắt đầu bằng tiền tố",
                                parameters: [.value("chuỗi", .string), .value("tiền_tố", .string)], returns: .bool) { args in
@@ -236,7 +238,7 @@ public enum StandardLibrary {
             FunctionDefinition(name: "abs", summary: "giá trị tuyệt đối", parameters: [.value("số", .number)],
                                resultType: { $0[0] }) { args in
                 if case .int(let i) = args[0].value {
-                    guard i != .min else { throw FunctionError("tràn số: |\(i)|") }
+                    guard i != .min else { throw FunctionError("tràn số: abs(\(i))") }
                     return .int(abs(i))
                 }
                 return .decimal(abs(try number(args[0])))
@@ -262,9 +264,10 @@ public enum StandardLibrary {
         }
         func shift(_ name: String, _ summary: String, _ apply: @escaping @Sendable (CalendarDate, Int) -> CalendarDate?) -> FunctionDefinition {
             FunctionDefinition(name: name, summary: summary, parameters: [.value("ngày", .date), .value("số", .int)], returns: .date) { args in
-                let (day, n) = (try date(args[0]), try integer(args[1]))
-                guard let result = apply(day, n) else { throw FunctionError("\(name)(\(day), \(n)) ra ngoài các năm 1–9999") }
-                return .date(result)
+                guard let shifted = apply(try date(args[0]), try integer(args[1])) else {
+                    throw FunctionError("kết quả ngoài khoảng ngày 0001-01-01…9999-12-31")
+                }
+                return .date(shifted)
             }
         }
         return [
@@ -280,11 +283,9 @@ public enum StandardLibrary {
             part("year", "năm của ngày") { $0.year },
             part("month", "tháng của ngày") { $0.month },
             part("day", "ngày trong tháng") { $0.day },
-            shift("add_days", "cộng số ngày") { $0.checkedAdding(days: $1) },
-            shift("add_months", "cộng số tháng (ngày cuối tháng nếu tràn)") { $0.checkedAdding(months: $1) },
-            shift("add_years", "cộng số năm") { n, years in
-                years.multipliedReportingOverflow(by: 12).overflow ? nil : n.checkedAdding(months: 12 * years)
-            },
+            shift("add_days", "cộng số ngày") { $0.adding(days: $1) },
+            shift("add_months", "cộng số tháng (ngày cuối tháng nếu tràn)") { $0.adding(months: $1) },
+            shift("add_years", "cộng số năm") { $0.adding(years: $1) },
             FunctionDefinition(name: "days_between", summary: "số ngày từ ngày thứ nhất đến ngày thứ hai",
                                parameters: [.value("từ", .date), .value("đến", .date)], returns: .int) { args in
                 .int(try date(args[0]).days(to: try date(args[1])))

@@ -172,6 +172,9 @@ final class ExpressionCompiler {
         default:
             throw ExpressionError(offset: offset, message: "không lấy được trường '\(field)' của giá trị kiểu \(compiledBase.type)")
         }
+        if let chain = memberChain(base, field) {
+            return CompiledExpression(type: type, evaluate: Self.walk(chain, as: type, offset: offset))
+        }
         let evaluateBase = compiledBase.evaluate
         return CompiledExpression(type: type) { ctx in
             let value: Value
@@ -183,6 +186,68 @@ final class ExpressionCompiler {
                 throw EvaluationError(offset: offset, message: "không lấy được trường '\(field)' của giá trị kiểu \(value.typeName)")
             }
             return try Self.field(field, of: node, as: type, in: ctx)
+        }
+    }
+
+    /// Where a chain of field accesses starts.
+    enum ChainRoot {
+        /// A variable (a rule's target, a lambda's element).
+        case variable(Int)
+        /// The report's root mapping (the chain's first field is a top-level field).
+        case report
+    }
+
+    /// `doc.layout.margins_mm.left` as a root and its fields, when `base.field` is a plain chain
+    /// of field accesses from a variable or a top-level report field (the common case, walked
+    /// node by node without building intermediate values).
+    private func memberChain(_ base: Expression, _ field: String) -> (root: ChainRoot, fields: [String])? {
+        var fields = [field]
+        var e = base
+        while case .member(let inner, let f, _) = e {
+            fields.append(f)
+            e = inner
+        }
+        guard case .name(let name, _) = e else { return nil }
+        if let variable = scope.last(where: { $0.name == name }) {
+            return (.variable(variable.slot), fields.reversed())
+        }
+        guard bindings[name] == nil, name != "params", name != "report" else { return nil }
+        return (.report, [name] + fields.reversed())
+    }
+
+    /// The evaluator of a field chain: follows the fields from node to node and converts only
+    /// the last one. Absent and unreadable values are reported as the nested accesses would.
+    static func walk(_ chain: (root: ChainRoot, fields: [String]), as type: ValueType, offset: Int) -> CompiledExpression.Evaluate {
+        let fields = chain.fields
+        let root = chain.root
+        return { ctx in
+            let doc = ctx.document
+            var node: NodeID
+            switch root {
+            case .variable(let slot):
+                guard case .node(let n, _) = ctx.slots[slot] else {
+                    throw EvaluationError(offset: offset, message: "không lấy được trường '\(fields[0])' của giá trị kiểu \(ctx.slots[slot].typeName)")
+                }
+                node = n
+            case .report:
+                guard let r = ctx.root else { throw Absence(anchor: nil, suffix: fields.map { "." + $0 }, invalidText: nil, expected: nil) }
+                node = r
+            }
+            for i in fields.indices {
+                guard doc.kind(node) == .mapping else {
+                    let suffix = fields[i...].map { "." + $0 }
+                    if doc.kind(node) == .scalar, case .null = doc.scalarValue(node) {
+                        throw Absence(anchor: node, suffix: suffix, invalidText: nil, expected: nil)
+                    }
+                    throw Absence(anchor: node, suffix: suffix, invalidText: doc.kind(node) == .scalar ? doc.text(node) : "(danh sách)",
+                                  expected: .object(nil))
+                }
+                guard let child = doc.value(forKey: fields[i], in: node) else {
+                    throw Absence(anchor: node, suffix: fields[i...].map { "." + $0 }, invalidText: nil, expected: nil)
+                }
+                node = child
+            }
+            return try ctx.convert(node, as: type)
         }
     }
 
@@ -288,8 +353,8 @@ final class ExpressionCompiler {
                     let v = try el(ctx)
                     if case .null = v { return try er(ctx) }
                     return v
-                } catch is Absence {
-                    return try er(ctx)
+                } catch let absence as Absence where absence.invalidText == nil {
+                    return try er(ctx)  // absent: the default; unreadable (`14/01/2022`) is reported, never replaced
                 }
             }
         default:  // + - * / %
@@ -389,7 +454,7 @@ final class ExpressionCompiler {
                 }
             }
             do {
-                return try implementation(values)
+                return try implementation(FunctionContext(reportFile: ctx.document.file), values)
             } catch let error as FunctionError {
                 throw EvaluationError(offset: offset, message: "\(name): \(error.message)")
             }

@@ -11,9 +11,8 @@ enum Operators {
     static func negate(_ value: Value, at offset: Int) throws -> Value {
         switch value {
         case .int(let i):
-            let (r, overflow) = 0.subtractingReportingOverflow(i)  // -Int.min does not exist
-            guard !overflow else { throw EvaluationError(offset: offset, message: "tràn số khi đổi dấu \(i)") }
-            return .int(r)
+            guard i != .min else { throw EvaluationError(offset: offset, message: "tràn số khi đổi dấu \(i)") }
+            return .int(-i)
         case .decimal(let d): return .decimal(-d)
         default: throw EvaluationError(offset: offset, message: "dấu '-' cần một số, nhận \(value.typeName)")
         }
@@ -33,9 +32,13 @@ enum Operators {
             for (p, q) in zip(x, y) { guard equal(p, q) == true else { return false } }
             return true
         case (.node(let x, _), .node(let y, _)): return x == y
-        default:
-            if let x = a.number, let y = b.number { return x == y }
+        case (.node, _), (_, .node), (.list, _), (_, .list):
             return nil
+        default:
+            // Scalars of different kinds (a `retention` of `permanent` vs 20) are simply unequal;
+            // the type checker already rejects comparisons that can never be equal.
+            if let x = a.number, let y = b.number { return x == y }
+            return false
         }
     }
 

@@ -67,13 +67,26 @@ struct Parser {
         return try body(&self)
     }
 
+    /// One more level of the tree: each link of a chain (`a + b + c`, `a.b.c`) makes the tree
+    /// one deeper, exactly like a bracket, so chains count toward `maxDepth` too. The caller
+    /// restores `depth` when its chain ends.
+    private mutating func deepen() throws(ExpressionError) {
+        depth += 1
+        guard depth <= Parser.maxDepth else {
+            throw ExpressionError(offset: current.offset, message: "biểu thức lồng nhau quá sâu (hơn \(Parser.maxDepth) cấp)")
+        }
+    }
+
     mutating func parseExpression() throws(ExpressionError) -> Expression {
         try nested { (p: inout Parser) throws(ExpressionError) in try p.parseOr() }
     }
 
     private mutating func parseOr() throws(ExpressionError) -> Expression {
         var left = try parseAnd()
+        let chainStart = depth
+        defer { depth = chainStart }
         while isKeyword("or") {
+            try deepen()
             let t = advance()
             left = .binary("or", left, try parseAnd(), offset: t.offset)
         }
@@ -82,7 +95,10 @@ struct Parser {
 
     private mutating func parseAnd() throws(ExpressionError) -> Expression {
         var left = try parseNot()
+        let chainStart = depth
+        defer { depth = chainStart }
         while isKeyword("and") {
+            try deepen()
             let t = advance()
             left = .binary("and", left, try parseNot(), offset: t.offset)
         }
@@ -118,7 +134,10 @@ struct Parser {
 
     private mutating func parseDefault() throws(ExpressionError) -> Expression {
         var left = try parseAdditive()
+        let chainStart = depth
+        defer { depth = chainStart }
         while isSymbol("??") {
+            try deepen()
             let t = advance()
             left = .binary("??", left, try parseAdditive(), offset: t.offset)
         }
@@ -127,7 +146,10 @@ struct Parser {
 
     private mutating func parseAdditive() throws(ExpressionError) -> Expression {
         var left = try parseMultiplicative()
+        let chainStart = depth
+        defer { depth = chainStart }
         while isSymbol("+") || isSymbol("-") {
+            try deepen()
             let t = advance()
             guard case .symbol(let op) = t.kind else { break }
             left = .binary(op, left, try parseMultiplicative(), offset: t.offset)
@@ -137,7 +159,10 @@ struct Parser {
 
     private mutating func parseMultiplicative() throws(ExpressionError) -> Expression {
         var left = try parseUnary()
+        let chainStart = depth
+        defer { depth = chainStart }
         while isSymbol("*") || isSymbol("/") || isSymbol("%") {
+            try deepen()
             let t = advance()
             guard case .symbol(let op) = t.kind else { break }
             left = .binary(op, left, try parseUnary(), offset: t.offset)
@@ -156,7 +181,10 @@ struct Parser {
 
     private mutating func parsePostfix() throws(ExpressionError) -> Expression {
         var base = try parsePrimary()
+        let chainStart = depth
+        defer { depth = chainStart }
         while true {
+            if isSymbol(".") || isSymbol("[") { try deepen() }
             if isSymbol(".") {
                 let t = advance()
                 guard case .identifier(let name) = current.kind else {
@@ -195,10 +223,11 @@ struct Parser {
                 _ = advance()
                 var arguments: [Expression] = []
                 if !isSymbol(")") {
-                    repeat {
-                        if isSymbol(",") { _ = advance() }
+                    arguments.append(try parseExpression())
+                    while isSymbol(",") {
+                        _ = advance()
                         arguments.append(try parseExpression())
-                    } while isSymbol(",")
+                    }
                 }
                 try expect(")")
                 return .call(name, arguments, offset: t.offset)
@@ -213,10 +242,11 @@ struct Parser {
             _ = advance()
             var items: [Expression] = []
             if !isSymbol("]") {
-                repeat {
-                    if isSymbol(",") { _ = advance() }
+                items.append(try parseExpression())
+                while isSymbol(",") {
+                    _ = advance()
                     items.append(try parseExpression())
-                } while isSymbol(",")
+                }
             }
             try expect("]")
             return .list(items, offset: t.offset)

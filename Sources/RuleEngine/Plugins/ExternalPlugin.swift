@@ -19,7 +19,7 @@ public final class ExternalPlugin: Sendable {
 
     /// Calls `function` with `arguments`.
     public func call(_ function: String, _ arguments: [Value]) throws -> Value {
-        let request = JSONValue.object([("function", .string(function)), ("args", .array(arguments.map(JSONValue.init)))]).text
+        let request = JSONValue.object([("function", .string(function)), ("args", .array(arguments.map(JSONValue.init)))]).compact
         if let cached = cache.withLock({ $0[request] }) { return try cached.get() }
         let result: Result<Value, FunctionError>
         do { result = .success(try run(request)) } catch let e as FunctionError { result = .failure(e) }
@@ -96,62 +96,42 @@ public enum PluginFunctions {
                 }
                 let plugin = ExternalPlugin(declaration: declaration)
                 for f in declaration.functions {
-                    let name = f.name
+                    let name = f.name, returnsDate = f.returns.isDate
                     registry.register(FunctionDefinition(
                         name: name, summary: f.summary,
                         parameters: f.parameters.enumerated().map { .value("đối_số_\($0.offset + 1)", $0.element) },
-                        returns: f.returns) { args in try plugin.call(name, args.compactMap(\.value)) })
+                        returns: f.returns) { args in
+                        let value = try plugin.call(name, args.compactMap(\.value))
+                        // JSON has no dates: a function declared `returns: date` answers "YYYY-MM-DD".
+                        guard returnsDate, case .string(let text) = value else { return value }
+                        guard let date = CalendarDate(iso: text) else {
+                            throw FunctionError("plugin \(declaration.name): \(name) phải trả về ngày YYYY-MM-DD, nhận '\(text)'")
+                        }
+                        return .date(date)
+                    })
                 }
             }
         }
     }
 }
 
-/// A minimal JSON value for plugin requests (ordered keys, exact escaping).
-indirect enum JSONValue {
-    case null, bool(Bool), number(Double), integer(Int), string(String)
-    case array([JSONValue])
-    case object([(String, JSONValue)])
-
+extension JSONValue {
+    /// A rule-language value as JSON (dates as `YYYY-MM-DD` strings).
     init(_ value: Value) {
         switch value {
         case .null, .node: self = .null
         case .bool(let b): self = .bool(b)
-        case .int(let i): self = .integer(i)
+        case .int(let i): self = .number(Double(i))
         case .decimal(let d): self = .number(d)
         case .string(let s): self = .string(s)
         case .date(let d): self = .string(d.description)
         case .list(let items): self = .array(items.map(JSONValue.init))
         }
     }
+}
 
-    var text: String {
-        switch self {
-        case .null: return "null"
-        case .bool(let b): return b ? "true" : "false"
-        case .integer(let i): return String(i)
-        case .number(let d): return d.isFinite ? String(d) : "null"
-        case .string(let s): return JSONValue.quote(s)
-        case .array(let items): return "[" + items.map(\.text).joined(separator: ",") + "]"
-        case .object(let pairs): return "{" + pairs.map { JSONValue.quote($0.0) + ":" + $0.1.text }.joined(separator: ",") + "}"
-        }
-    }
-
-    static func quote(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 { out += String(format: "\\u%04x", scalar.value) } else { out.unicodeScalars.append(scalar) }
-            }
-        }
-        return out + "\""
-    }
+extension ValueType {
+    var isDate: Bool { if case .date = self { true } else { false } }
 }
 
 extension Value {
@@ -163,7 +143,7 @@ extension Value {
             if String(cString: n.objCType) == "c" { self = .bool(n.boolValue) }
             else if let i = Int(exactly: n.doubleValue), !"\(n)".contains(".") { self = .int(i) }
             else { self = .decimal(n.doubleValue) }
-        case let s as String: self = CalendarDate(iso: s).map(Value.date) ?? .string(s)
+        case let s as String: self = .string(s)  // a date only where the function is declared to return one
         case let a as [Any]:
             var items: [Value] = []
             for element in a {

@@ -82,8 +82,6 @@ public struct RuleDefinition {
 
     /// The text of `fix` as written (for catalogues).
     public var fixText: String? { fix?.text }
-    /// The text of `message` as written.
-    public var messageText: String? { message?.text }
     /// The condition(s) as written.
     public var conditionTexts: [String] { checks.map(\.condition.text) }
     /// The list the rule iterates over, as written (nil for the whole report).

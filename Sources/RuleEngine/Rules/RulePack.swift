@@ -51,6 +51,9 @@ public struct RulePack {
     /// Named data files (absolute paths) that domain functions read (`document_types`).
     public var data: [String: String]
     public var plugins: [PluginDeclaration]
+    /// Report fields outside the report format that the pack's rules read (dotted path → type):
+    /// typed for the rule checker; reports carrying them still get SCHEMA-UNKNOWN.
+    public var extraFields: [String: ValueType]
     public var rules: [RuleDefinition]
     public var directory: String
     /// Fixture files (absolute paths) under `tests/`.
@@ -64,7 +67,7 @@ public struct RulePack {
 /// Loads a pack directory, collecting every error.
 public enum RulePackLoader {
     static let manifestKeys = ["id", "title", "version", "authority", "description", "basis", "effective", "requires",
-                               "params", "data", "plugins", "not_applicable"]
+                               "params", "data", "plugins", "not_applicable", "fields"]
 
     /// Loads the pack in `directory`. Returns the pack (nil when the manifest is unusable) and
     /// all errors found in the manifest and rule files.
@@ -114,6 +117,14 @@ public enum RulePackLoader {
         let plugins = (m.list("plugins", errors: &errors) ?? []).compactMap {
             readPlugin($0, in: doc, directory: directory, errors: &errors)
         }
+        var extraFields: [String: ValueType] = [:]
+        for (key, value) in m.pairs("fields", errors: &errors) ?? [] {
+            guard let type = ValueType(name: doc.text(value)) else {
+                errors.append(RuleError(location: doc.location(value), message: "kiểu '\(doc.text(value))' không hợp lệ (string, int, number, bool, date, list, any)"))
+                continue
+            }
+            extraFields[doc.text(key)] = type
+        }
         var rules: [RuleDefinition] = []
         for file in yamlFiles(in: (directory as NSString).appendingPathComponent("rules")) {
             do {
@@ -134,6 +145,7 @@ public enum RulePackLoader {
             authority: m.string("authority", errors: &errors), description: m.string("description", errors: &errors),
             basis: RuleFileReader.readBasis(m, errors: &errors), effective: RuleFileReader.readEffective(m, errors: &errors),
             requires: m.strings("requires", errors: &errors) ?? [], params: params, data: data, plugins: plugins,
+            extraFields: extraFields,
             rules: rules, directory: directory,
             fixtureFiles: yamlFiles(in: (directory as NSString).appendingPathComponent("tests")),
             notApplicable: notApplicable)
@@ -161,7 +173,12 @@ public enum RulePackLoader {
             functions.append(PluginFunctionDeclaration(name: fname, parameters: parameterTypes, returns: returns,
                                                        summary: r.string("summary", errors: &errors) ?? "hàm của plugin \(name)"))
         }
-        let timeout = Int(p.number("timeout_ms", errors: &errors) ?? 2000)
+        var timeout = 2000
+        if let ms = p.number("timeout_ms", errors: &errors), let node = p.node("timeout_ms") {
+            if ms >= 1, ms <= 600_000 { timeout = Int(ms) } else {
+                errors.append(RuleError(location: doc.location(node), message: "'timeout_ms' phải từ 1 đến 600000 (mili giây), nhận \(doc.text(node))"))
+            }
+        }
         return PluginDeclaration(name: name, command: path, functions: functions, timeoutMilliseconds: timeout, location: doc.location(node))
     }
 

@@ -105,7 +105,7 @@ indirect enum TreeValue: Equatable {
         let inner = String(repeating: "  ", count: indent + 1), outer = String(repeating: "  ", count: indent)
         switch self {
         case .scalar(let text, let verbatim):
-            out += verbatim ? text : JSONValue.quote(text)
+            if verbatim { out += text } else { JSONWriter.appendQuoted(text, to: &out) }
         case .list(let items):
             guard !items.isEmpty else { out += "[]"; return }
             out += "[\n"
@@ -119,7 +119,9 @@ indirect enum TreeValue: Equatable {
             guard !pairs.isEmpty else { out += "{}"; return }
             out += "{\n"
             for (i, (key, value)) in pairs.enumerated() {
-                out += inner + JSONValue.quote(key) + ": "
+                out += inner
+                JSONWriter.appendQuoted(key, to: &out)
+                out += ": "
                 value.write(to: &out, indent: indent + 1)
                 out += i + 1 < pairs.count ? ",\n" : "\n"
             }

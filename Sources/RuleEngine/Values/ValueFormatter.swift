@@ -18,11 +18,10 @@ public enum ValueFormatter {
     }
 
     /// A number with at most `maxFractionDigits` decimals, trailing zeros dropped, decimal comma.
+    /// `maxFractionDigits` is clamped to 0…15 (a rule may ask for `number(x, -1)`).
     public static func number(_ d: Double, maxFractionDigits requested: Int) -> String {
         guard d.isFinite else { return d.isNaN ? "NaN" : (d > 0 ? "∞" : "-∞") }
-        // Digits come from rules (`number(x, n)`, `{{ x | percent(n) }}`): a negative count
-        // trapped on `0 ..< n`; more than a double holds means nothing.
-        let maxFractionDigits = min(max(requested, 0), 15)
+        let maxFractionDigits = max(0, min(requested, 15))
         var scale = 1.0
         for _ in 0 ..< maxFractionDigits { scale *= 10 }
         let rounded = (d * scale).rounded() / scale

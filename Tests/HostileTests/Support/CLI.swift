@@ -12,7 +12,7 @@ enum CLI {
         var stdout: String
         var stderr: String
         var seconds: Double
-        /// Peak resident set size of cchc, bytes (0 when /usr/bin/time is missing: not measured).
+        /// Peak resident set size of the child, bytes.
         var peakBytes: Int
         var output: String { stdout + stderr }
     }
@@ -37,14 +37,10 @@ enum CLI {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             throw XCTSkip("no cchc binary at \(binary): run `swift build` first")
         }
-        let outPath = directory + "/.cli-stdout", errPath = directory + "/.cli-stderr", memoryPath = directory + "/.cli-memory"
-        // Through /bin/sh for the working folder (and an optional prefix). The peak memory comes
-        // from /usr/bin/time, which forks cchc from its own small process: posix_spawn shares
-        // this (large) test process's memory until exec, and Linux then counts our RSS as the
-        // child's peak, so wait4's ru_maxrss would report the test runner, not cchc.
-        let time = FileManager.default.isExecutableFile(atPath: "/usr/bin/time")
-        let launcher = time ? "exec /usr/bin/time -f %M -o \"\(memoryPath)\" \"$@\"" : "exec \"$@\""
-        let argv = ["/bin/sh", "-c", "cd \"$0\" || exit 97; \(shellPrefix ?? "") \(launcher)", directory, binary] + arguments
+        let outPath = directory + "/.cli-stdout", errPath = directory + "/.cli-stderr"
+        // Through /bin/sh for the working folder (and an optional prefix); `exec` keeps one process,
+        // so wait4 measures cchc itself.
+        let argv = ["/bin/sh", "-c", "cd \"$0\" || exit 97; \(shellPrefix ?? "") exec \"$@\"", directory, binary] + arguments
         var actions = posix_spawn_file_actions_t()
         posix_spawn_file_actions_init(&actions)
         defer { posix_spawn_file_actions_destroy(&actions) }
@@ -63,14 +59,28 @@ enum CLI {
         guard code == 0 else { throw NSError(domain: "spawn", code: Int(code)) }
         var status: Int32 = 0
         var usage = rusage()
-        while wait4(pid, &status, 0, &usage) < 0 { guard errno == EINTR else { break } }
+        // Peak memory from /proc while cchc runs: wait4's ru_maxrss is no good here, since a
+        // process started by posix_spawn (vfork) inherits the test process's own high-water mark.
+        var peakKilobytes = 0
+        while true {
+            let done = wait4(pid, &status, WNOHANG, &usage)
+            if done == pid { break }
+            if done < 0, errno != EINTR { break }
+            peakKilobytes = max(peakKilobytes, Self.highWaterMarkKilobytes(of: pid))
+            usleep(2_000)
+        }
         let seconds = Date().timeIntervalSince(start)
         let exitStatus: Int32 = (status & 0x7f) == 0 ? (status >> 8) & 0xff : 128 + (status & 0x7f)
         let read = { (path: String) in (try? String(contentsOfFile: path, encoding: .utf8)) ?? "" }
-        defer { unlink(outPath); unlink(errPath); unlink(memoryPath) }
-        // `time` writes "Command exited with non-zero status N" before the number when cchc fails.
-        let kilobytes = read(memoryPath).split(separator: "\n").last.flatMap { Int($0.trimmingCharacters(in: .whitespaces)) }
+        defer { unlink(outPath); unlink(errPath) }
         return Run(status: exitStatus, stdout: read(outPath), stderr: read(errPath), seconds: seconds,
-                   peakBytes: time ? (kilobytes ?? 0) * 1024 : 0)
+                   peakBytes: peakKilobytes * 1024)
+    }
+
+    /// `VmHWM` of a running process, in kilobytes (0 when it cannot be read).
+    static func highWaterMarkKilobytes(of pid: pid_t) -> Int {
+        guard let status = try? String(contentsOfFile: "/proc/\(pid)/status", encoding: .utf8),
+              let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }) else { return 0 }
+        return Int(line.split(separator: " ", omittingEmptySubsequences: true).dropFirst().first ?? "") ?? 0
     }
 }

@@ -1,0 +1,215 @@
+import Foundation
+import XCTest
+
+/// The shipped product, end to end: the four packs and the schema under `Rules/`, the example
+/// reports, the generated catalogue and JSON schema, templates, and the spec's example report.
+final class ShippedRulesTests: XCTestCase {
+    static let rules = CLI.repository.appendingPathComponent("Rules").path
+    static let packs = ["nd30", "mot-cua", "luu-tru", "chi-dao"].map { rules + "/" + $0 }
+
+    /// Runs cchc with the shipped Rules home.
+    func shipped(_ arguments: [String], input: String? = nil, file: StaticString = #filePath, line: UInt = #line) throws -> CLI.Run {
+        try CLI.run(arguments, input: input, environment: ["CCHC_RULES_HOME": Self.rules], file: file, line: line)
+    }
+
+    /// The findings of a `--format json` run: (file, rule, severity, path, waived).
+    func findings(_ run: CLI.Run, file: StaticString = #filePath, line: UInt = #line) throws -> [(file: String, rule: String, severity: String, path: String, waived: Bool)] {
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let reports = try XCTUnwrap(object?["reports"] as? [[String: Any]], "no reports in: \(run.output.prefix(500))", file: file, line: line)
+        return reports.flatMap { report in
+            (report["findings"] as? [[String: Any]] ?? []).map {
+                (report["file"] as? String ?? "", $0["rule"] as? String ?? "", $0["severity"] as? String ?? "",
+                 $0["path"] as? String ?? "", ($0["waived"] as? Bool) ?? false)
+            }
+        }
+    }
+
+    func testShippedPacksLintCleanAndPassEveryFixtureInBothDirections() throws {
+        let lint = try shipped(["rules", "lint"] + Self.packs)
+        assertStatus(lint, 0)
+        XCTAssertTrue(lint.stdout.contains("4 bộ quy tắc, 49 quy tắc, 0 lỗi"), lint.output)
+        let test = try shipped(["rules", "test"] + Self.packs)
+        assertStatus(test, 0)
+        XCTAssertTrue(test.stdout.contains(" passed, 0 failed"), test.output)
+        XCTAssertFalse(test.stdout.contains("chưa được kiểm thử đủ hai chiều"), test.output)
+        let passed = Int(test.stdout.split(separator: "\n").last { $0.hasSuffix("0 failed") }?.split(separator: " ").first ?? "0") ?? 0
+        XCTAssertGreaterThan(passed, 300, "every shipped rule has fixtures for both directions")
+    }
+
+    /// `Rules/CATALOG.md` and `Rules/schema/self-report.schema.json` are generated; they must
+    /// not drift. `CCHC_UPDATE_GOLDEN=1 swift test --filter ShippedRulesTests` rewrites them.
+    func testGeneratedFilesAreCurrent() throws {
+        for (arguments, path) in [(["rules", "doc"], "CATALOG.md"), (["schema"], "schema/self-report.schema.json")] {
+            let run = try shipped(arguments)
+            assertStatus(run, 0)
+            let committed = Self.rules + "/" + path
+            if ProcessInfo.processInfo.environment["CCHC_UPDATE_GOLDEN"] == "1" {
+                try run.stdout.write(toFile: committed, atomically: true, encoding: .utf8)
+                continue
+            }
+            let text = try String(contentsOfFile: committed, encoding: .utf8)
+            XCTAssertEqual(text, run.stdout, "Rules/\(path) is out of date: run `cchc \(arguments.joined(separator: " ")) > Rules/\(path)`")
+        }
+    }
+
+    /// Every example report lists, in `# expect: RULE-ID` lines, the warnings and errors it must give.
+    func testExampleReportsGiveTheFindingsTheirHeadersList() throws {
+        let examples = CLI.repository.appendingPathComponent("Reports/examples").path
+        let run = try shipped(["check", examples, "--format", "json", "--fail-on", "never"])
+        assertStatus(run, 0)
+        let found = try findings(run)
+        let files = try FileManager.default.contentsOfDirectory(atPath: examples).filter { $0.hasSuffix(".yaml") }.sorted()
+        XCTAssertGreaterThanOrEqual(files.count, 6)
+        for name in files {
+            let path = examples + "/" + name
+            var expected: [String: Int] = [:]
+            for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") where line.hasPrefix("# expect:") {
+                let id = line.dropFirst("# expect:".count).trimmingCharacters(in: .whitespaces)
+                if id != "none" { expected[id, default: 0] += 1 }
+            }
+            var actual: [String: Int] = [:]
+            for f in found where f.file.hasSuffix("/" + name) && (f.severity == "error" || f.severity == "warning") {
+                actual[f.rule, default: 0] += 1
+            }
+            XCTAssertEqual(actual, expected, "\(name): findings differ from its # expect: lines")
+        }
+    }
+
+    /// The spec's example report, checked by the four packs and the schema: the findings its
+    /// comments and values imply (cv-112's font waived).
+    func testSpecExampleReport() throws {
+        let example = CLI.repository.deletingLastPathComponent().appendingPathComponent("shared/spec/example-self-report.yaml").path
+        guard FileManager.default.fileExists(atPath: example) else {
+            return XCTFail("../shared/spec/example-self-report.yaml is missing: the shared folder must be beside the repository")
+        }
+        let run = try shipped(["check", example, "--format", "json"])
+        assertStatus(run, 1)
+        let actual = try findings(run).map { "\($0.rule) \($0.path)\($0.waived ? " waived" : "")" }.sorted()
+        let expected = [
+            "CD-FEEDBACK feedback.resolved",
+            "CD-PLAN-COMPLETION direction.annual_plan.tasks_completed",
+            "CD-SELF-INSPECTION direction.self_inspections",
+            "LT-DOSSIER-LIST-LATE archive.dossier_list_issued_on",
+            "LT-HANDOVER-LATE archive.dossiers[0].handed_over_on",
+            "LT-HANDOVER-OVERDUE archive.dossiers[1].handed_over_on",
+            "LT-INDEX archive.dossiers[0].has_index",
+            "LT-SHEETS-NUMBERED archive.dossiers[1].sheets_numbered",
+            "MC-LOGBOOK one_stop_shop.logbook_complete",
+            "MC-ONLINE-RATE one_stop_shop.dossiers.received_online",
+            "MC-OVERDUE-APOLOGY one_stop_shop.dossiers.apology_letters",
+            "MC-POST-FEEDBACK one_stop_shop.postings.feedback_address",
+            "MC-PROCEDURES-POSTED one_stop_shop.procedures_posted",
+            "ND30-ARCHIVE-COPY documents[0].recipients[1]",
+            "ND30-ARCHIVE-COPY documents[1].recipients",
+            "ND30-BODY-SIZE documents[1].layout.body_size_pt",
+            "ND30-DATE-LINE documents[1].place_date",
+            "ND30-FILE-MISMATCH documents[1].file",  // van-ban/cv-112.docx is not beside the example
+            "ND30-FONT documents[1].layout.font waived",
+            "ND30-HEADER-SIZES documents[1].layout.national_title_size_pt",
+            "ND30-MARGINS documents[1].layout.margins_mm.left",
+        ]
+        XCTAssertEqual(actual, expected)
+    }
+
+    /// Reports typed by hand: NFD text, Windows line endings and a BOM give the same result as
+    /// the clean base; numbers in quotes and dates written dd/mm/yyyy are never a wrong pass.
+    func testBadlyTypedReportsNeverPassWrongly() throws {
+        let base = try String(contentsOfFile: Self.rules + "/fixtures/valid-commune-2022.yaml", encoding: .utf8)
+        let scratch = CLI.Scratch()
+        let variants = [
+            "nfd.yaml": base.decomposedStringWithCanonicalMapping,
+            "crlf.yaml": base.replacingOccurrences(of: "\n", with: "\r\n"),
+            "bom.yaml": "\u{FEFF}" + base,
+        ]
+        for (name, text) in variants {
+            let run = try shipped(["check", scratch.write(name, text), "--format", "json", "--fail-on", "info"])
+            assertStatus(run, 0)
+            XCTAssertEqual(try findings(run).count, 0, "\(name): \(run.stdout.prefix(800))")
+        }
+        let quoted = base.replacingOccurrences(of: "received: 1534", with: "received: \"1534\"")
+        let quotedRun = try shipped(["check", scratch.write("quoted.yaml", quoted), "--format", "json"])
+        let quotedFindings = try findings(quotedRun).map { "\($0.rule) \($0.path)" }
+        XCTAssertEqual(quotedFindings, ["SCHEMA-TYPE one_stop_shop.dossiers.received"], "the number is read, and the user told to unquote it")
+        let slashed = base.replacingOccurrences(of: "issued_on: 2022-06-29", with: "issued_on: 29/06/2022")
+        let slashedRun = try shipped(["check", scratch.write("slashed.yaml", slashed), "--format", "json"])
+        assertStatus(slashedRun, 1)
+        let slashedFindings = try findings(slashedRun)
+        XCTAssertTrue(slashedFindings.contains { $0.rule == "SCHEMA-TYPE" && $0.path == "documents[1].issued_on" }, "\(slashedFindings)")
+        for rule in ["ND30-DATE-MATCH", "ND30-DATE-IN-PERIOD"] {
+            XCTAssertTrue(slashedFindings.contains { $0.rule == rule && $0.path == "documents[1].issued_on" },
+                          "\(rule) must not pass on an unreadable date: \(slashedFindings)")
+        }
+        XCTAssertTrue(slashedRun.stdout.contains("YYYY-MM-DD"), "the message says how to write a date")
+    }
+
+    func testInitTemplatesPassTheSchema() throws {
+        let scratch = CLI.Scratch()
+        for kind in ["commune", "district", "province", "department", "school", "agency"] {
+            let path = scratch.path + "/\(kind).yaml"
+            assertStatus(try shipped(["init", "--kind", kind, "-o", path]), 0)
+            let text = try String(contentsOfFile: path, encoding: .utf8)
+            XCTAssertTrue(text.hasPrefix("# yaml-language-server: $schema="), kind)
+            let run = try shipped(["check", path, "--format", "json", "--fail-on", "never"])
+            XCTAssertEqual(try findings(run).filter { $0.rule.hasPrefix("SCHEMA-") || $0.rule.hasPrefix("YAML-") }.map(\.rule), [], kind)
+            assertStatus(try shipped(["init", "--kind", kind, "-o", path]), 2)  // no silent overwrite
+        }
+    }
+
+    func testExplainAndSample() throws {
+        let explain = try shipped(["explain", "ND30-MARGINS"])
+        assertStatus(explain, 0)
+        XCTAssertTrue(explain.stdout.contains("Nghị định 30/2020/NĐ-CP") && explain.stdout.contains("between("), explain.stdout)
+        let typo = try shipped(["explain", "ND30-MARGIN"])
+        assertStatus(typo, 2)
+        XCTAssertTrue(typo.stderr.contains("ý bạn là 'ND30-MARGINS'"), typo.stderr)
+
+        let examples = CLI.repository.appendingPathComponent("Reports/examples").path
+        let first = try shipped(["sample", "--count", "3", "--seed", "42", examples])
+        let again = try shipped(["sample", "--count", "3", "--seed", "42", examples])
+        assertStatus(first, 0)
+        XCTAssertEqual(first.stdout, again.stdout, "the same seed gives the same draw")
+        XCTAssertEqual(first.stdout.split(separator: "\n").filter { $0.hasPrefix("  ") }.count, 3)
+        let weighted = try shipped(["sample", "--count", "2", "--seed", "42", "--weighted", examples])
+        assertStatus(weighted, 0)
+        XCTAssertTrue(weighted.stdout.contains("trọng số"), weighted.stdout)
+    }
+}
+
+/// Word files checked directly, extracted, and refused when they are not Word files.
+final class DocxCommandTests: XCTestCase {
+    static let fixtures = CLI.repository.appendingPathComponent("Tests/DocxReaderTests/Fixtures").path
+
+    func shipped(_ arguments: [String]) throws -> CLI.Run {
+        try CLI.run(arguments, environment: ["CCHC_RULES_HOME": ShippedRulesTests.rules])
+    }
+
+    func testCheckingWordFilesPointsAtTheirParagraphs() throws {
+        let correct = try shipped(["check", Self.fixtures + "/nd30-correct.docx"])
+        assertStatus(correct, 0)
+        let arial = try shipped(["check", Self.fixtures + "/font-arial.docx", Self.fixtures + "/date-no-leading-zero.docx"])
+        assertStatus(arial, 1)
+        assertFinding(arial, "ND30-FONT", at: Self.fixtures + "/font-arial.docx", 10, 1)
+        assertFinding(arial, "ND30-DATE-LINE", at: Self.fixtures + "/date-no-leading-zero.docx", 5, 1)
+        XCTAssertTrue(arial.stdout.contains("(đoạn 5: «Tiên Sơn, ngày 5 tháng 3 năm 2022»)"), arial.stdout)
+        let margins = try shipped(["check", Self.fixtures + "/margin-left-25.docx", "--format", "json"])
+        XCTAssertTrue(margins.stdout.contains("\"path\": \"layout.margins_mm.left\""), margins.stdout)
+    }
+
+    func testExtractPrintsAReportEntryAndRefusesBadFiles() throws {
+        let run = try shipped(["extract", Self.fixtures + "/nd30-correct.docx", "--provenance"])
+        assertStatus(run, 0)
+        for line in ["- type: \"Kế hoạch\"", "  number: \"05/KH-UBND\"", "    margins_mm: {top: 20, bottom: 20, left: 30, right: 15}",
+                     "    first_line_indent_cm: 1.27", "#   number: đoạn 4 «Số: 05/KH-UBND»"] {
+            XCTAssertTrue(run.stdout.contains(line), "missing \(line) in:\n\(run.stdout)")
+        }
+        let scratch = CLI.Scratch()
+        let fake = scratch.write("gia.docx", "đây không phải tệp Word")
+        let bad = try shipped(["extract", fake])
+        assertStatus(bad, 2)
+        XCTAssertTrue(bad.stderr.contains("gia.docx: lỗi:"), bad.stderr)
+        let checked = try shipped(["check", fake, Self.fixtures + "/nd30-correct.docx"])
+        assertStatus(checked, 2)
+        assertFinding(checked, "YAML-SYNTAX", at: fake, 1, 1)
+        XCTAssertTrue(checked.stdout.contains("nd30-correct.docx"), "the other file is still checked")
+    }
+}

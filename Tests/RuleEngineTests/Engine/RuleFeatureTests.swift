@@ -1,0 +1,283 @@
+import XCTest
+@testable import RuleEngine
+
+/// Rule features end to end: templates, multi-check rules (Decision 3), `at:`, basis by year
+/// (Decision 2), effective windows (Decision 1), `requires:`, `let:`, `for_each` and scores.
+final class RuleFeatureTests: XCTestCase {
+    /// A report whose lines the assertions name: document 0 at 6:5 (issued 2019), its font at
+    /// 9:13 and left margin at 11:15; document 1 at 14:5.
+    static func report(year: Int = 2022) -> String {
+        """
+        unit:
+          name: UBND xã A
+        period:
+          year: \(year)
+        documents:
+          - ref: cv-1
+            issued_on: 2019-05-10
+            layout:
+              font: Arial
+              margins_mm:
+                left: 29.5
+                right: 25
+                top: 20
+          - ref: qd-2
+            issued_on: 2022-03-01
+            layout:
+              font: Times New Roman
+              margins_mm:
+                left: 30
+                right: 15
+                top: 20
+                bottom: 10
+        one_stop_shop:
+          dossiers:
+            received: 100
+            received_online: 29
+        """
+    }
+
+    private var workspace = PackWorkspace()
+
+    override func setUp() { workspace = PackWorkspace() }
+
+    private func check(_ rules: String, manifest: String = "", year: Int = 2022,
+                       options: CheckOptions = CheckOptions(today: testToday)) throws -> ReportResult {
+        workspace.pack(manifest: manifest, rules: rules)
+        return try workspace.check(Self.report(year: year), options: options)
+    }
+
+    // MARK: Templates
+
+    func testTemplatesShowFormattedValues() throws {
+        let result = try check(rulesFile(rule("T-RATE", #"""
+            require: one_stop_shop.dossiers.received_online / one_stop_shop.dossiers.received >= params.min_rate
+            message: "tỷ lệ {{ one_stop_shop.dossiers.received_online / one_stop_shop.dossiers.received | percent }}, tối thiểu {{params.min_rate|percent}}, lề {{ documents[0].layout.margins_mm.left | number(1) }} mm, {{ unit.phone }}, {{ documents | count }} văn bản"
+            fix: "Nâng lên {{ params.min_rate * 100 | number(0) }}% trở lên"
+            """#)), manifest: "params:\n  min_rate:\n    default: 0.3\n")
+        let f = try XCTUnwrap(result.single("T-RATE"))
+        XCTAssertEqual(f.message, "tỷ lệ 29%, tối thiểu 30%, lề 29,5 mm, (không có), 2 văn bản")
+        XCTAssertEqual(f.fix, "Nâng lên 30% trở lên")
+        XCTAssertEqual(f.basis, "Căn cứ T-RATE")
+        XCTAssertEqual(f.title, "Tiêu đề T-RATE")
+    }
+
+    func testTemplateErrorsAreLoadErrorsInTheRuleFile() {
+        workspace.pack(rules: rulesFile(
+            rule("T-FN", "require: true\nmessage: \"giá trị {{ cout(documents) }}\""),
+            rule("T-OPEN", "require: true\nmessage: \"giá trị {{ unit.name \"")))
+        let (_, errors) = workspace.compile()
+        XCTAssertEqual(errors.count, 2, errors.map(\.description).joined(separator: "\n"))
+        let fn = errors.first { $0.ruleID == "T-FN" }
+        XCTAssertTrue(fn?.message.contains("ý bạn là 'count'") ?? false, fn?.message ?? "")
+        XCTAssertEqual(fn.map { "\($0.location.line):\($0.location.column)" }, "7:26", "at the placeholder's expression")
+        XCTAssertTrue(errors.contains { $0.ruleID == "T-OPEN" && $0.message.contains("thiếu '}}'") })
+    }
+
+    // MARK: Multi-check rules
+
+    func testMultiCheckRuleListsEveryFailedConditionInOneFinding() throws {
+        let result = try check(rulesFile(rule("T-MARGINS", """
+            for_each: documents
+            as: doc
+            message: "văn bản {{ doc.ref }} sai lề"
+            require:
+              - check: between(doc.layout.margins_mm.left, 30, 35)
+                message: "lề trái {{ doc.layout.margins_mm.left }} mm, quy định 30–35 mm"
+                at: doc.layout.margins_mm.left
+              - check: between(doc.layout.margins_mm.right, 15, 20)
+                message: "lề phải {{ doc.layout.margins_mm.right }} mm, quy định 15–20 mm"
+              - check: between(doc.layout.margins_mm.top, 20, 25)
+                message: lề trên
+              - check: doc.layout.margins_mm.bottom >= 20
+                severity: warning
+                message: "lề dưới {{ doc.layout.margins_mm.bottom }} mm"
+            """)))
+        let findings = result.findings("T-MARGINS")
+        XCTAssertEqual(findings.map(\.place), ["T-MARGINS@documents[0].layout.margins_mm.left 11:15", "T-MARGINS@documents[1] 14:5"])
+        XCTAssertEqual(findings.map(\.message), [
+            "văn bản cv-1 sai lề: lề trái 29,5 mm, quy định 30–35 mm; lề phải 25 mm, quy định 15–20 mm; thiếu thông tin: documents[0].layout.margins_mm.bottom",
+            "văn bản qd-2 sai lề: lề dưới 10 mm",
+        ])
+        XCTAssertEqual(findings.map(\.severity), [.error, .warning], "the most serious failed condition decides")
+    }
+
+    func testChecksWithoutMessagesAreNamedByTheirCondition() throws {
+        let result = try check(rulesFile(rule("T-PLAIN", """
+            message: Số liệu một cửa sai
+            require:
+              - check: one_stop_shop.dossiers.received <= 50
+              - check: one_stop_shop.dossiers.received_online >= 30
+              - check: one_stop_shop.dossiers.received > 0
+            """)))
+        XCTAssertEqual(result.single("T-PLAIN")?.message,
+                       "Số liệu một cửa sai: không đạt: one_stop_shop.dossiers.received <= 50; không đạt: one_stop_shop.dossiers.received_online >= 30")
+    }
+
+    // MARK: Locations
+
+    func testAtPointsAtTheOffendingValue() throws {
+        let result = try check(rulesFile(
+            rule("T-FONT", """
+                for_each: documents
+                as: doc
+                require: doc.layout.font == 'Times New Roman'
+                at: doc.layout.font
+                """),
+            rule("T-COLOR", """
+                for_each: documents
+                as: doc
+                require: doc.ref == 'qd-2'
+                at: doc.layout.color
+                """),
+            rule("T-UNIT", "require: unit.name == 'x'\nat: unit.name"),
+            rule("T-DOC", "require: documents[1].ref == 'x'\nat: report.documents[1].ref")))
+        XCTAssertEqual(result.findings.map(\.place), [
+            "T-UNIT@unit.name 2:9",
+            "T-COLOR@documents[0].layout.color 9:7",
+            "T-FONT@documents[0].layout.font 9:13",
+            "T-DOC@documents[1].ref 14:10",
+        ])
+    }
+
+    func testAtMustBeAPath() {
+        workspace.pack(rules: rulesFile(rule("T-BAD-AT", "require: true\nat: count(documents)")))
+        let (_, errors) = workspace.compile()
+        XCTAssertEqual(errors.map(\.message), ["'at' phải là đường dẫn (ví dụ doc.layout.font), không phải biểu thức"])
+    }
+
+    // MARK: Basis and effective windows
+
+    private let basisByYear = """
+        require: one_stop_shop.dossiers.received_online >= 30
+        basis:
+          - {until: 2025-06-30, text: "Nghị định 61/2018/NĐ-CP"}
+          - {from: 2025-07-01, text: "Nghị định 118/2025/NĐ-CP"}
+        """
+
+    private func basisText(year: Int, asOf: CalendarDate? = nil) throws -> String? {
+        workspace = PackWorkspace()
+        let rules = "rules:\n  - id: T-BASIS\n    title: T\n    severity: error\n" + basisByYear.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        return try check(rules, year: year, options: CheckOptions(asOf: asOf, today: testToday)).single("T-BASIS")?.basis
+    }
+
+    func testBasisIsTheOneInForceOnTheLastDayOfTheReportYear() throws {
+        XCTAssertEqual(try basisText(year: 2024), "Nghị định 61/2018/NĐ-CP")
+        XCTAssertEqual(try basisText(year: 2025), "Nghị định 118/2025/NĐ-CP", "a 2025 report cites the 2025 decree")
+        XCTAssertEqual(try basisText(year: 2025, asOf: CalendarDate(year: 2025, month: 6, day: 30)), "Nghị định 61/2018/NĐ-CP")
+        XCTAssertEqual(try basisText(year: 2030), "Nghị định 118/2025/NĐ-CP")
+    }
+
+    func testBasisBetweenTwoWindowsIsTheLatestStarted() {
+        let entries = [BasisEntry(from: CalendarDate(year: 2011, month: 1, day: 1), until: CalendarDate(year: 2020, month: 12, day: 31), text: "A"),
+                       BasisEntry(from: CalendarDate(year: 2022, month: 1, day: 1), text: "B")]
+        XCTAssertEqual(basis(entries, on: CalendarDate(year: 2021, month: 12, day: 31)!), "A")
+        XCTAssertEqual(basis(entries, on: CalendarDate(year: 2005, month: 12, day: 31)!), "A", "before every window: the first")
+        XCTAssertEqual(basis(entries, on: CalendarDate(year: 2022, month: 12, day: 31)!), "B")
+    }
+
+    private func applies(_ effective: String, year: Int, asOf: CalendarDate? = nil,
+                         file: StaticString = #filePath, line: UInt = #line) throws -> Bool {
+        workspace = PackWorkspace()
+        let result = try check(rulesFile(rule("T-WINDOW", "require: false\neffective: \(effective)")), year: year,
+                               options: CheckOptions(asOf: asOf, today: testToday))
+        return result.outcome("T-WINDOW") != .notApplicable
+    }
+
+    func testEffectiveWindowOverlapsTheReportYear() throws {
+        XCTAssertFalse(try applies("{from: 2025-07-01}", year: 2024))
+        XCTAssertTrue(try applies("{from: 2025-07-01}", year: 2025), "in force on some day of 2025")
+        XCTAssertTrue(try applies("{until: 2020-12-31}", year: 2020))
+        XCTAssertFalse(try applies("{until: 2020-12-31}", year: 2021))
+        XCTAssertTrue(try applies("{from: 2020-03-05, until: 2020-03-05}", year: 2020))
+    }
+
+    func testAsOfReplacesTheReportYear() throws {
+        let lastDayBefore = CalendarDate(year: 2025, month: 6, day: 30)!, firstDay = CalendarDate(year: 2025, month: 7, day: 1)!
+        XCTAssertFalse(try applies("{from: 2025-07-01}", year: 2025, asOf: lastDayBefore))
+        XCTAssertTrue(try applies("{from: 2025-07-01}", year: 2024, asOf: firstDay))
+        XCTAssertFalse(try applies("{until: 2025-06-30}", year: 2025, asOf: firstDay))
+    }
+
+    func testEffectiveWindowByTheTargetsDateFieldWithNotice() throws {
+        let manifest = """
+            effective: {from: 2020-03-05, field: issued_on}
+            not_applicable:
+              id: T-NOT-APPLICABLE
+              title: Văn bản trước Nghị định 30
+              message: "văn bản {{ it.ref }} ban hành trước 05/03/2020: không kiểm tra"
+            """
+        let result = try check(rulesFile(
+            rule("T-FONT", "for_each: documents\nas: doc\nrequire: doc.layout.font == 'Times New Roman'"),
+            rule("T-ALWAYS", "for_each: documents\nrequire: it.ref == 'none'"),
+            rule("T-REPORT", "require: false")), manifest: manifest, year: 2022)
+        XCTAssertEqual(result.findings.map(\.place), [
+            "T-REPORT@ 1:1",
+            "T-NOT-APPLICABLE@documents[0] 6:5",
+            "T-ALWAYS@documents[1] 14:5",
+        ], "the 2019 document gets one notice, however many rules skip it")
+        XCTAssertEqual(result.single("T-NOT-APPLICABLE")?.message, "văn bản cv-1 ban hành trước 05/03/2020: không kiểm tra")
+        XCTAssertEqual(result.single("T-NOT-APPLICABLE")?.severity, .info)
+        XCTAssertEqual(result.single("T-NOT-APPLICABLE")?.basis, "Căn cứ của bộ t")
+    }
+
+    func testRuleWindowNarrowsThePacksWindow() throws {
+        let result = try check(rulesFile(
+            rule("T-LATE", "for_each: documents\nrequire: false\neffective: {from: 2022-01-01}")),
+            manifest: "effective: {from: 2020-03-05, field: issued_on}\n")
+        XCTAssertEqual(result.findings.map(\.path), ["documents[1]"])
+    }
+
+    // MARK: requires, let, for_each
+
+    func testPackDoesNotRunWithoutTheSectionsItRequires() throws {
+        let rules = rulesFile(rule("T-ANY", "require: false"))
+        workspace.pack(manifest: "requires: [one_stop_shop, archive]\n", rules: rules)
+        let without = try workspace.check(Self.report())
+        XCTAssertEqual(without.findings.count, 0)
+        XCTAssertEqual(without.outcome("T-ANY"), .notApplicable)
+        let with = try workspace.check(Self.report() + "\narchive:\n  dossiers: []\n")
+        XCTAssertEqual(with.findings.map(\.ruleID), ["T-ANY"])
+    }
+
+    func testLetBindingsAreSharedByConditionAndMessage() throws {
+        let result = try check(rulesFile(rule("T-LET", """
+            let:
+              rate: one_stop_shop.dossiers.received_online / one_stop_shop.dossiers.received
+            require: rate >= 0.3
+            message: "tỷ lệ {{ rate | percent }}"
+            """)))
+        XCTAssertEqual(result.single("T-LET")?.message, "tỷ lệ 29%")
+        workspace = PackWorkspace()
+        workspace.pack(rules: rulesFile(rule("T-SELF", "let:\n  x: x + 1\nrequire: x > 0")))
+        XCTAssertTrue(workspace.compile().1.contains { $0.message.contains("tự tham chiếu") })
+    }
+
+    func testForEachOverAComputedList() throws {
+        let result = try check(rulesFile(rule("T-FILTERED", """
+            for_each: filter(documents, d => d.ref != 'cv-1')
+            as: doc
+            require: doc.layout.margins_mm.bottom > 20
+            """)))
+        XCTAssertEqual(result.findings.map(\.place), ["T-FILTERED@documents[1] 14:5"])
+    }
+
+    func testForEachMustBeAList() {
+        workspace.pack(rules: rulesFile(rule("T-NOT-LIST", "for_each: unit.name\nrequire: true")))
+        let (_, errors) = workspace.compile(model: TestModel(rootShape: sampleShape))
+        XCTAssertEqual(errors.map(\.message), ["'for_each' phải là một danh sách của báo cáo, không phải string (chuỗi)"])
+    }
+
+    // MARK: Scores
+
+    func testScoreCountsPointsOfApplicableRules() throws {
+        let result = try check(rulesFile(
+            rule("T-PASS", "require: true\npoints: 3"),
+            rule("T-FAIL", "for_each: documents\nrequire: it.ref == 'qd-2'"),
+            rule("T-NA", "when: false\nrequire: false\npoints: 5")))
+        XCTAssertEqual(result.score, Score(earned: 3, possible: 4))
+        XCTAssertEqual(result.score.percent, 75)
+        XCTAssertEqual(result.outcomes.map(\.status), [.passed, .failed, .notApplicable])
+        XCTAssertEqual(Score(earned: 0, possible: 0).percent, nil, "no applicable rule: no score")
+    }
+}

@@ -1,0 +1,197 @@
+import XCTest
+@testable import RuleEngine
+
+/// What rules see of report values: absent and invalid values (Decisions 5 and 13),
+/// Unicode normalisation, and run-time errors that become located RULE-ERROR findings.
+final class ValueSemanticsTests: XCTestCase {
+    /// Line numbers matter: document 0 starts at 5:5, document 1 at 8:5, its `layout` mapping at 11:7.
+    static let report = """
+    unit:
+      name: UBND xã A
+    period: {year: 2022}
+    documents:
+      - ref: a
+        issued_on: 2022-01-14
+        layout: {font: Times New Roman, margins_mm: {left: 30}}
+      - ref: b
+        issued_on: 14/01/2022
+        layout:
+          font: Arial
+    """
+
+    static let shape = TestShape([
+        "unit": .object(TestShape(["name": .string])),
+        "period": .object(TestShape(["year": .int])),
+        "documents": .list(.object(TestShape([
+            "ref": .string, "issued_on": .date, "signature": .object(TestShape(["prefix": .string])),
+            "layout": .object(TestShape(["font": .string, "size": .number,
+                                         "margins_mm": .object(TestShape(["left": .number]))])),
+        ]))),
+        "one_stop_shop": .object(TestShape(["dossiers": .object(TestShape(["received": .int]))])),
+    ])
+
+    private var workspace = PackWorkspace()
+
+    override func setUp() { workspace = PackWorkspace() }
+
+    /// Checks `Self.report` (or `report`) with one pack of the given rules, typed by the shape.
+    private func check(_ rules: String, report: String = ValueSemanticsTests.report) throws -> ReportResult {
+        workspace.pack(rules: rules)
+        return try workspace.check(report, model: TestModel(rootShape: Self.shape))
+    }
+
+    func testAbsentFieldGivesTheRulesOwnFindingAtTheNearestParent() throws {
+        let result = try check(rulesFile(rule("T-LEFT", severity: "warning", """
+            for_each: documents
+            as: doc
+            require: doc.layout.margins_mm.left >= 30
+            message: lề trái {{ doc.layout.margins_mm.left }}
+            """)))
+        let f = try XCTUnwrap(result.single("T-LEFT"))
+        XCTAssertEqual(f.severity, .warning)
+        XCTAssertEqual(f.message, "thiếu thông tin: documents[1].layout.margins_mm.left")
+        XCTAssertEqual(f.path, "documents[1].layout.margins_mm.left", "the path names the absent field (Decision 13)")
+        XCTAssertEqual(f.place, "T-LEFT@documents[1].layout.margins_mm.left 11:7", "located at the present parent, documents[1].layout")
+        XCTAssertEqual(result.outcome("T-LEFT"), .failed)
+    }
+
+    func testAbsentSectionIsLocatedAtTheReportRoot() throws {
+        let result = try check(rulesFile(rule("T-RECEIVED", "require: one_stop_shop.dossiers.received > 0")))
+        XCTAssertEqual(result.single("T-RECEIVED")?.place, "T-RECEIVED@one_stop_shop.dossiers.received 1:1")
+        XCTAssertEqual(result.single("T-RECEIVED")?.message, "thiếu thông tin: one_stop_shop.dossiers.received")
+    }
+
+    func testAbsenceWinsOverTheRulesAtForLocation() throws {
+        let result = try check(rulesFile(rule("T-AT", """
+            for_each: documents
+            as: doc
+            require: doc.layout.margins_mm.left >= 30
+            at: doc.layout
+            """)))
+        XCTAssertEqual(result.single("T-AT")?.path, "documents[1].layout.margins_mm.left")
+    }
+
+    func testPreconditionReadingAnAbsentFieldMakesTheRuleNotApplicable() throws {
+        let result = try check(rulesFile(
+            rule("T-WHEN", """
+                for_each: documents
+                as: doc
+                when: doc.layout.margins_mm.left > 0
+                require: doc.layout.font == 'Times New Roman'
+                """),
+            rule("T-NEVER", """
+                when: one_stop_shop.dossiers.received > 0
+                require: false
+                """)))
+        XCTAssertEqual(result.findings("T-WHEN").count, 0, "document b has no margins: not applicable, so Arial is not reported")
+        XCTAssertEqual(result.outcome("T-WHEN"), .passed)
+        XCTAssertEqual(result.outcome("T-NEVER"), .notApplicable)
+        XCTAssertEqual(result.findings.count, 0)
+    }
+
+    func testExistsAndDefaultGiveAbsenceAMeaning() throws {
+        let result = try check(rulesFile(
+            rule("T-PREFIX", """
+                for_each: documents
+                as: doc
+                require: not exists(doc.signature.prefix) or doc.signature.prefix in ['TM.', 'KT.']
+                """),
+            rule("T-SIZE", """
+                for_each: documents
+                as: doc
+                require: (doc.layout.size ?? 13) >= 13
+                """),
+            rule("T-EXISTS", """
+                require: exists(unit.name) and not exists(one_stop_shop) and exists(documents[1].issued_on)
+                """)))
+        XCTAssertEqual(result.findings.map(\.place), [])
+        XCTAssertEqual(result.outcome("T-EXISTS"), .passed)
+    }
+
+    func testNullIsAbsent() throws {
+        let result = try check(rulesFile(rule("T-NULL", "require: unit.name == 'x'")), report: "unit:\n  name: ~\n")
+        XCTAssertEqual(result.single("T-NULL")?.message, "thiếu thông tin: unit.name")
+        XCTAssertEqual(try evaluate("exists(a) or exists(b)", report: "a: null\nb: ~\n").spelled, "bool(false)")
+        XCTAssertEqual(try evaluate("a ?? 'mặc định'", report: "a: null\n").spelled, "string(\"mặc định\")")
+    }
+
+    /// `14/01/2022` in a date field is present but unreadable: it never passes — not through a
+    /// comparison, a default (`??`) or a precondition.
+    func testInvalidDateNeverPasses() throws {
+        let conditions = [
+            "doc.issued_on >= 2020-01-01",
+            "doc.issued_on != 2000-01-01",
+            "(doc.issued_on ?? 2022-01-01) >= 2020-01-01",
+            "not (doc.issued_on < 2000-01-01)",
+        ]
+        for (i, condition) in conditions.enumerated() {
+            workspace = PackWorkspace()
+            let result = try check(rulesFile(rule("T-DATE\(i)", "for_each: documents\nas: doc\nrequire: \(condition)")))
+            let f = result.single("T-DATE\(i)")
+            XCTAssertEqual(f?.place, "T-DATE\(i)@documents[1].issued_on 9:16", condition)
+            XCTAssertEqual(f?.message, "không đọc được documents[1].issued_on: '14/01/2022' không phải date (ngày)", condition)
+        }
+        workspace = PackWorkspace()
+        let guarded = try check(rulesFile(rule("T-WHEN-DATE", """
+            for_each: documents
+            as: doc
+            when: doc.issued_on >= 2020-03-05
+            require: doc.layout.font == 'Times New Roman'
+            """)))
+        XCTAssertEqual(guarded.single("T-WHEN-DATE")?.path, "documents[1].issued_on",
+                       "an unreadable value in a precondition is reported, not taken as 'not applicable'")
+    }
+
+    func testNFCAndNFDSpellingsAreEqual() throws {
+        let nfd = "UBND xã Đông Hòa".decomposedStringWithCanonicalMapping
+        XCTAssertNotEqual(Array(nfd.utf8), Array("UBND xã Đông Hòa".utf8), "the test needs a decomposed spelling")
+        let report = "unit:\n  name: \"\(nfd)\"\n"
+        let result = try check(rulesFile(rule("T-NFC", """
+            require:
+              - check: unit.name == 'UBND xã Đông Hòa'
+                message: so sánh bằng
+              - check: unit.name in ['UBND xã Đông Hòa']
+                message: in
+              - check: starts_with(unit.name, 'UBND xã Đông') and ends_with(unit.name, 'Hòa')
+                message: đầu cuối
+              - check: "'Đông' in unit.name and contains(unit.name, 'xã Đông')"
+                message: chuỗi con
+              - check: matches(unit.name, 'UBND xã Đông H.a')
+                message: mẫu
+              - check: lower(unit.name) == 'ubnd xã đông hòa' and length(unit.name) == 16
+                message: chữ thường
+              - check: count(distinct(['Hòa', replace(unit.name, 'UBND xã Đông ', '')])) == 1
+                message: distinct
+            """)), report: report)
+        XCTAssertEqual(result.findings.map(\.message), [])
+    }
+
+    func testRuntimeTypeErrorBecomesALocatedRuleError() throws {
+        // Without a shape the checker cannot see that `ref` is text.
+        workspace.pack(rules: rulesFile(rule("T-TYPE", """
+            for_each: documents
+            as: doc
+            require: doc.ref > 3
+            """)))
+        let result = try workspace.check(Self.report)
+        let errors = result.findings("RULE-ERROR")
+        XCTAssertEqual(errors.map(\.place), ["RULE-ERROR@documents[0] 5:5", "RULE-ERROR@documents[1] 8:5"])
+        XCTAssertEqual(errors.first?.severity, .error)
+        XCTAssertTrue(errors.first?.message.contains("T-TYPE") ?? false)
+        XCTAssertTrue(errors.first?.message.contains("không so sánh thứ tự được string với integer") ?? false, errors.first?.message ?? "")
+        XCTAssertEqual(result.findings("T-TYPE").count, 0)
+    }
+
+    func testDivisionByZeroIsARuleError() throws {
+        let result = try check(rulesFile(rule("T-DIV", "require: period.year / (period.year - 2022) > 1")))
+        XCTAssertEqual(result.single("RULE-ERROR")?.place, "RULE-ERROR@ 1:1")
+        XCTAssertTrue(result.single("RULE-ERROR")?.message.hasSuffix("chia cho 0") ?? false)
+    }
+
+    func testListElementsThatAreMissingReadAsAbsent() throws {
+        let result = try check(rulesFile(rule("T-IDX", "require: documents[5].ref == 'x'")))
+        XCTAssertEqual(result.single("T-IDX")?.place, "T-IDX@documents[5].ref 5:3")
+        XCTAssertEqual(result.single("T-IDX")?.message, "thiếu thông tin: documents[5].ref")
+        assertEvaluates("documents[-1].ref", "string(\"b\")", report: Self.report, shape: Self.shape)
+    }
+}

@@ -1,0 +1,122 @@
+import XCTest
+@testable import RuleEngine
+
+/// Waivers (Decision 9): from the report or the config; a path or `list[ref]` target covers
+/// findings at or inside it; invalid waivers waive nothing; unused ones are reported.
+final class WaiverTests: XCTestCase {
+    private var workspace = PackWorkspace()
+
+    /// Two documents with the wrong font; `T-FONT` reports each at its font.
+    override func setUp() {
+        workspace = PackWorkspace()
+        workspace.pack(rules: rulesFile(
+            rule("T-FONT", "for_each: documents\nas: doc\nrequire: doc.layout.font == 'Times New Roman'\nat: doc.layout.font"),
+            rule("T-MARGIN", severity: "warning", "for_each: documents\nas: doc\nrequire: doc.layout.left >= 30")))
+    }
+
+    private func report(waivers: String) -> String {
+        """
+        unit: {name: UBND xã A}
+        period: {year: 2022}
+        documents:
+          - ref: cv-1
+            layout: {font: Arial, left: 30}
+          - ref: cv-2
+            layout: {font: Arial, left: 30}
+        waivers:
+        \(waivers)
+        """
+    }
+
+    private func check(waivers: String, config: String? = nil) throws -> ReportResult {
+        let configuration = config.map { workspace.configuration($0).0 } ?? Configuration()
+        return try workspace.check(report(waivers: waivers), config: configuration)
+    }
+
+    /// `rule@path waived-reason` for the findings of the rule.
+    private func waived(_ result: ReportResult, _ rule: String = "T-FONT") -> [String] {
+        result.findings(rule).map { "\($0.path): \($0.waiver?.reason ?? "-")" }
+    }
+
+    func testPathTargetCoversFindingsAtOrInsideIt() throws {
+        let result = try check(waivers: """
+              - rule: T-FONT
+                target: documents[1]
+                reason: Văn bản do cơ quan cấp trên soạn sẵn
+            """)
+        XCTAssertEqual(waived(result), ["documents[0].layout.font: -", "documents[1].layout.font: Văn bản do cơ quan cấp trên soạn sẵn"])
+        XCTAssertEqual(result.findings("T-FONT").map(\.counts), [true, false], "a waived finding is shown but does not count")
+        XCTAssertEqual(result.findings("T-FONT")[1].waiver?.origin, .report)
+        XCTAssertEqual(result.findings.filter { $0.ruleID.hasPrefix("WAIVER") }.count, 0)
+    }
+
+    func testListReferenceTarget() throws {
+        let result = try check(waivers: "  - {rule: T-FONT, target: 'documents[cv-1].layout', reason: Mẫu cũ}\n")
+        XCTAssertEqual(waived(result), ["documents[0].layout.font: Mẫu cũ", "documents[1].layout.font: -"])
+    }
+
+    func testAWaiverWithoutAReasonIsInvalidAndWaivesNothing() throws {
+        for reasonLine in ["", "    reason: \"   \"\n", "    reason: ~\n"] {
+            let result = try check(waivers: "  - rule: T-FONT\n    target: documents[0]\n" + reasonLine)
+            XCTAssertEqual(waived(result), ["documents[0].layout.font: -", "documents[1].layout.font: -"], reasonLine)
+            let invalid = result.single("WAIVER-INVALID")
+            XCTAssertTrue(invalid?.message.contains("thiếu lý do (reason)") ?? false, invalid?.message ?? "")
+            XCTAssertEqual(invalid?.location.line, 9, "located at the waiver")
+            XCTAssertEqual(invalid?.severity, .error)
+            XCTAssertEqual(result.findings("WAIVER-UNUSED").count, 0, "an invalid waiver is not also reported unused")
+        }
+    }
+
+    func testUnknownRuleOrTargetIsInvalid() throws {
+        let result = try check(waivers: """
+              - {rule: T-FOTN, target: 'documents[0]', reason: r}
+              - {rule: T-FONT, target: 'documents[cv-9]', reason: r}
+              - {rule: T-FONT, target: 'documents[0].layout.colour', reason: r}
+              - {rule: WAIVER-UNUSED, target: 'documents[0]', reason: r}
+              - {target: 'documents[0]', reason: r}
+            """)
+        let messages = result.findings("WAIVER-INVALID").map(\.message)
+        XCTAssertEqual(messages.count, 5, messages.joined(separator: "\n"))
+        XCTAssertTrue(messages[0].contains("không có quy tắc 'T-FOTN' — ý bạn là 'T-FONT'?"), messages[0])
+        XCTAssertTrue(messages[1].contains("không tìm thấy đối tượng 'documents[cv-9]'"), messages[1])
+        XCTAssertTrue(messages[2].contains("không tìm thấy đối tượng"), messages[2])
+        XCTAssertTrue(messages[3].contains("không có quy tắc 'WAIVER-UNUSED'"), messages[3])
+        XCTAssertTrue(messages[4].contains("thiếu mã quy tắc (rule)"), messages[4])
+        XCTAssertTrue(result.findings("T-FONT").allSatisfy { $0.waiver == nil })
+    }
+
+    func testAWaiverMayNameTheAbsentFieldOfAFinding() throws {
+        workspace = PackWorkspace()
+        workspace.pack(rules: rulesFile(rule("T-SIZE", "for_each: documents\nas: doc\nrequire: doc.layout.size >= 13")))
+        let result = try check(waivers: "  - {rule: T-SIZE, target: 'documents[0].layout.size', reason: Không đo được}\n")
+        XCTAssertEqual(waived(result, "T-SIZE"), ["documents[0].layout.size: Không đo được", "documents[1].layout.size: -"])
+        XCTAssertEqual(result.findings("WAIVER-INVALID").count, 0)
+    }
+
+    func testUnusedWaiver() throws {
+        let result = try check(waivers: "  - {rule: T-MARGIN, target: 'documents[0]', reason: Đã sửa}\n")
+        let unused = result.single("WAIVER-UNUSED")
+        XCTAssertEqual(unused?.severity, .info)
+        XCTAssertTrue(unused?.message.contains("T-MARGIN") ?? false)
+    }
+
+    func testExpiredWaiverIsInvalid() throws {
+        // testToday is 2025-06-01.
+        let expired = try check(waivers: "  - {rule: T-FONT, target: 'documents[0]', reason: r, expires: 2025-05-31}\n")
+        XCTAssertTrue(expired.single("WAIVER-INVALID")?.message.contains("đã hết hạn ngày 31/05/2025") ?? false)
+        XCTAssertTrue(expired.findings("T-FONT").allSatisfy { $0.counts })
+        let lastDay = try check(waivers: "  - {rule: T-FONT, target: 'documents[0]', reason: r, expires: 2025-06-01}\n")
+        XCTAssertEqual(waived(lastDay), ["documents[0].layout.font: r", "documents[1].layout.font: -"], "valid through its expiry day")
+    }
+
+    func testConfigWaiversForEveryUnitOrOne() throws {
+        let forUnit = try check(waivers: "  []", config: """
+            waivers:
+              - {rule: T-FONT, target: documents, reason: Phông do phần mềm cũ, unit: UBND xã A}
+              - {rule: T-FONT, target: 'documents[0]', reason: Cho xã khác, unit: UBND xã B}
+            """)
+        XCTAssertEqual(waived(forUnit), ["documents[0].layout.font: Phông do phần mềm cũ", "documents[1].layout.font: Phông do phần mềm cũ"])
+        XCTAssertEqual(forUnit.findings("T-FONT").first?.waiver?.origin, .config)
+        XCTAssertEqual(forUnit.findings("WAIVER-UNUSED").count, 0, "a waiver for another unit is not considered")
+    }
+}
