@@ -155,12 +155,13 @@ def check_report(report, file, findings):
     def finding(rule, path, message):
         findings.append({"rule": rule, "file": file, "path": path, "message": message})
 
-    def rule(rule_id, path, body):
-        """Runs one check; an absent field becomes the rule's own 'thiếu thông tin' finding."""
+    def rule(rule_id, body):
+        """Runs one check; an absent field becomes the rule's own 'thiếu thông tin' finding,
+        which names the absent field's own path (checks.md, Decision 13)."""
         try:
             body()
         except Absent as absent:
-            finding(rule_id, path if path is not None else absent.path, f"thiếu thông tin: {absent.path}")
+            finding(rule_id, absent.path, f"thiếu thông tin: {absent.path}")
 
     if not isinstance(report, dict):
         return
@@ -183,7 +184,7 @@ def check_report(report, file, findings):
                 value = get(doc, base, "layout", "font")
                 if str(value).strip().lower() != "times new roman":
                     finding("ND30-FONT", base + ".layout.font", f"phông chữ {value}, quy định Times New Roman")
-            rule("ND30-FONT", base + ".layout.font", font)
+            rule("ND30-FONT", font)
 
             def margins():
                 wrong, first = [], None
@@ -199,27 +200,27 @@ def check_report(report, file, findings):
                         first = first or path
                 if wrong:
                     finding("ND30-MARGINS", first, "lề trang không đúng quy định: " + ", ".join(wrong))
-            rule("ND30-MARGINS", None, margins)
+            rule("ND30-MARGINS", margins)
 
             def body_size():
                 path = base + ".layout.body_size_pt"
                 value = number(get(doc, base, "layout", "body_size_pt"), path)
                 if not 13 <= value <= 14:
                     finding("ND30-BODY-SIZE", path, f"cỡ chữ nội dung {value} pt, quy định 13–14 pt")
-            rule("ND30-BODY-SIZE", base + ".layout.body_size_pt", body_size)
+            rule("ND30-BODY-SIZE", body_size)
 
             def number_zero():
                 value = get(doc, base, "number")
                 if not zero_padding_ok(str(value)):
                     finding("ND30-NUMBER-ZERO", base + ".number", f"số, ký hiệu {value}: số 0 đứng đầu không đúng")
-            rule("ND30-NUMBER-ZERO", base + ".number", number_zero)
+            rule("ND30-NUMBER-ZERO", number_zero)
 
             def date_line():
                 value = get(doc, base, "place_date")
                 problems = date_line_problems(str(value))
                 if problems:
                     finding("ND30-DATE-LINE", base + ".place_date", f'dòng "{value}": ' + "; ".join(problems))
-            rule("ND30-DATE-LINE", base + ".place_date", date_line)
+            rule("ND30-DATE-LINE", date_line)
 
     # mot-cua
     shop = report.get("one_stop_shop")
@@ -227,17 +228,16 @@ def check_report(report, file, findings):
         dossiers_path = "one_stop_shop.dossiers"
 
         def online_rate():
-            try:
-                received = number(get(shop, "one_stop_shop", "dossiers", "received"), dossiers_path + ".received")
-            except Absent:
-                return  # the precondition reads it: not applicable
-            if received <= 0:
+            # Not applicable when nothing was received (Decision 6); an absent count is reported.
+            received = number(get(shop, "one_stop_shop", "dossiers", "received"), dossiers_path + ".received")
+            if received == 0:
                 return
             online = number(get(shop, "one_stop_shop", "dossiers", "received_online"), dossiers_path + ".received_online")
             rate = online / received
             if rate < MIN_ONLINE_RATE:
-                finding("MC-ONLINE-RATE", dossiers_path, f"tỷ lệ hồ sơ trực tuyến {rate * 100:.1f}%, tối thiểu 30%")
-        rule("MC-ONLINE-RATE", dossiers_path, online_rate)
+                finding("MC-ONLINE-RATE", dossiers_path + ".received_online",
+                        f"tỷ lệ hồ sơ trực tuyến {rate * 100:.1f}%, tối thiểu 30%")
+        rule("MC-ONLINE-RATE", online_rate)
 
         def counts():
             first = None
@@ -245,20 +245,20 @@ def check_report(report, file, findings):
                 online = number(get(shop, "one_stop_shop", "dossiers", "received_online"), dossiers_path + ".received_online")
                 received = number(get(shop, "one_stop_shop", "dossiers", "received"), dossiers_path + ".received")
                 if online > received:
-                    first = ""
+                    first = dossiers_path + ".received_online"
             except Absent as absent:
                 first = absent.path
             try:
                 resolved = [number(get(shop, "one_stop_shop", "dossiers", k), f"{dossiers_path}.{k}")
                             for k in ("resolved_on_time", "overdue", "resolved")]
                 if resolved[0] + resolved[1] != resolved[2] and first is None:
-                    first = ""
+                    first = dossiers_path + ".resolved"
             except Absent as absent:
                 if first is None:
                     first = absent.path
             if first is not None:
                 finding("MC-COUNTS", first, "số liệu hồ sơ không khớp")
-        rule("MC-COUNTS", None, counts)
+        rule("MC-COUNTS", counts)
 
         def procedures_posted():
             posted = number(get(shop, "one_stop_shop", "procedures_posted"), "one_stop_shop.procedures_posted")
@@ -266,7 +266,7 @@ def check_report(report, file, findings):
             if posted != total:
                 finding("MC-PROCEDURES-POSTED", "one_stop_shop.procedures_posted",
                         f"niêm yết {posted:g}/{total:g} thủ tục, thiếu {total - posted:g}")
-        rule("MC-PROCEDURES-POSTED", "one_stop_shop.procedures_posted", procedures_posted)
+        rule("MC-PROCEDURES-POSTED", procedures_posted)
 
     # luu-tru
     archive = report.get("archive")
@@ -282,7 +282,7 @@ def check_report(report, file, findings):
             def index():
                 if permanent and get(d, base, "has_index") is not True:
                     finding("LT-INDEX", base + ".has_index", f"hồ sơ {d.get('code')} bảo quản vĩnh viễn chưa có mục lục văn bản")
-            rule("LT-INDEX", base + ".has_index", index)
+            rule("LT-INDEX", index)
 
             def handover_late():
                 long_kept = permanent or (isinstance(retention, int) and not isinstance(retention, bool) and retention >= 5)
@@ -296,7 +296,7 @@ def check_report(report, file, findings):
                 if handed > deadline:
                     finding("LT-HANDOVER-LATE", base + ".handed_over_on",
                             f"hồ sơ {d.get('code')} nộp lưu muộn {(handed - deadline).days} ngày")
-            rule("LT-HANDOVER-LATE", base + ".handed_over_on", handover_late)
+            rule("LT-HANDOVER-LATE", handover_late)
 
     # chi-dao
     direction = report.get("direction")
@@ -306,7 +306,7 @@ def check_report(report, file, findings):
             value = number(get(direction, "direction", "propaganda_activities"), path)
             if value < MIN_PROPAGANDA:
                 finding("CD-PROPAGANDA", path, f"{value:g} đợt tuyên truyền, tối thiểu {MIN_PROPAGANDA}")
-        rule("CD-PROPAGANDA", "direction.propaganda_activities", propaganda)
+        rule("CD-PROPAGANDA", propaganda)
 
         def reports():
             submitted = as_date(get(report, "", "submitted_on"), "submitted_on")
@@ -317,7 +317,7 @@ def check_report(report, file, findings):
             missing = [name for name, end in ends.items() if end < submitted and name not in sent]
             if missing:
                 finding("CD-REPORTS", "direction.reports_submitted", "thiếu báo cáo định kỳ: " + ", ".join(missing))
-        rule("CD-REPORTS", "direction.reports_submitted", reports)
+        rule("CD-REPORTS", reports)
     del year
 
 
