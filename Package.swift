@@ -10,6 +10,7 @@ let package = Package(
         // For the fuzz targets in Fuzzing/ (a separate package that depends on this one by path).
         .library(name: "RuleEngine", targets: ["RuleEngine"]),
         .library(name: "VietnameseAdmin", targets: ["VietnameseAdmin"]),
+        .library(name: "DocxReader", targets: ["DocxReader"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),

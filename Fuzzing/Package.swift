@@ -29,6 +29,8 @@ let package = Package(
         ]),
         // DocumentNumber(parsing:), its format problems for every type kind, zero padding.
         .executableTarget(name: "fuzz-docnumber", dependencies: ["FuzzSupport", .product(name: "VietnameseAdmin", package: "cchc")]),
+        // DocxReader.read(path:) on arbitrary bytes saved as a .docx, then yamlText().
+        .executableTarget(name: "fuzz-docx", dependencies: ["FuzzSupport", .product(name: "DocxReader", package: "cchc")]),
         // PlaceDateLine: strictProblems, tolerantDate, place.
         .executableTarget(name: "fuzz-placedate", dependencies: ["FuzzSupport", .product(name: "VietnameseAdmin", package: "cchc")]),
     ]
