@@ -84,7 +84,7 @@ public indirect enum JSONValue: Sendable {
 
     /// Integral values without a fraction (`8`, not `8.0`); others in Swift's shortest
     /// round-tripping form; NaN and infinities, which JSON cannot hold, as null.
-    private static func format(_ value: Double) -> String {
+    public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
         return "\(value)"

@@ -61,7 +61,7 @@ struct JSONTextWriter {
 
     mutating func number(_ value: Double?) {
         beginValue()
-        bytes.append(contentsOf: (value.map(Self.format) ?? "null").utf8)
+        bytes.append(contentsOf: (value.map(JSONValue.format) ?? "null").utf8)
     }
 
     mutating func number(_ value: Int?) { number(value.map(Double.init)) }
@@ -71,13 +71,6 @@ struct JSONTextWriter {
         bytes.append(contentsOf: (value ? "true" : "false").utf8)
     }
 
-    /// As `JSONValue` writes numbers: integral values without a fraction, others in Swift's
-    /// shortest round-tripping form, NaN and infinities as null.
-    static func format(_ value: Double) -> String {
-        guard value.isFinite else { return "null" }
-        if value == value.rounded(), abs(value) < 1e15 { return String(Int(value)) }
-        return "\(value)"
-    }
 
     mutating func member(_ name: String, _ value: String?) { key(name); string(value) }
     mutating func member(_ name: String, _ value: Double?) { key(name); number(value) }
