@@ -213,3 +213,24 @@ final class DocxCommandTests: XCTestCase {
         XCTAssertTrue(checked.stdout.contains("nd30-correct.docx"), "the other file is still checked")
     }
 }
+
+/// Several formats in one run: each `-o` belongs to the `--format` written before it.
+final class OutputPairingTests: XCTestCase {
+    func testEachOutputFileBelongsToThePrecedingFormat() throws {
+        let scratch = CLI.Scratch()
+        let report = ShippedRulesTests.rules + "/fixtures/valid-commune-2022.yaml"
+        let run = try CLI.run(["check", report, "--format", "text", "--format", "sarif", "-o", scratch.path + "/out.sarif",
+                               "--format", "junit", "-o", scratch.path + "/out.xml"],
+                              environment: ["CCHC_RULES_HOME": ShippedRulesTests.rules])
+        assertStatus(run, 0)
+        XCTAssertTrue(run.stdout.contains("valid-commune-2022.yaml"), "text goes to the terminal: \(run.stdout)")
+        XCTAssertFalse(run.stdout.contains("\"$schema\""), "SARIF does not go to the terminal")
+        let sarif = try String(contentsOfFile: scratch.path + "/out.sarif", encoding: .utf8)
+        XCTAssertTrue(sarif.contains("\"version\": \"2.1.0\""), sarif)
+        let junit = try String(contentsOfFile: scratch.path + "/out.xml", encoding: .utf8)
+        XCTAssertTrue(junit.hasPrefix("<?xml"), junit)
+        let twoToTerminal = try CLI.run(["check", report, "--format", "text", "--format", "json"],
+                                        environment: ["CCHC_RULES_HOME": ShippedRulesTests.rules])
+        assertStatus(twoToTerminal, 2)
+    }
+}
