@@ -67,28 +67,20 @@ enum WaiverApplication {
     /// The canonical path (`documents[1]`) of a target (`documents[cv-112]`), or nil if the
     /// report has no such node.
     static func resolve(_ target: String, in doc: YAMLDocument) -> String? {
-        guard var node = doc.root, !target.isEmpty else { return nil }
-        var rest = Substring(target)
-        while !rest.isEmpty {
-            if rest.hasPrefix(".") { rest = rest.dropFirst() }
-            if rest.hasPrefix("[") {
-                guard let close = rest.firstIndex(of: "]"), doc.kind(node) == .sequence else { return nil }
-                let key = String(rest[rest.index(after: rest.startIndex) ..< close])
-                rest = rest[rest.index(after: close)...]
-                if let i = Int(key) {
-                    guard i >= 0, i < doc.count(node) else { return nil }
-                    node = doc.item(node, i)
-                } else {
-                    guard let match = doc.items(node).first(where: { item in
-                        identifyingFields.contains { f in doc.value(forKey: f, in: item).map { doc.text($0) == key } ?? false }
-                    }) else { return nil }
-                    node = match
-                }
-            } else {
-                let end = rest.firstIndex(where: { $0 == "." || $0 == "[" }) ?? rest.endIndex
-                guard let next = doc.value(forKey: String(rest[..<end]), in: node) else { return nil }
+        guard var node = doc.root, let steps = PathSyntax.steps(target) else { return nil }
+        for step in steps {
+            switch step {
+            case .field(let name):
+                guard let next = doc.value(forKey: name, in: node) else { return nil }
                 node = next
-                rest = rest[end...]
+            case .index(let i):
+                guard doc.kind(node) == .sequence, i >= 0, i < doc.count(node) else { return nil }
+                node = doc.item(node, i)
+            case .key(let key):
+                guard doc.kind(node) == .sequence, let match = doc.items(node).first(where: { item in
+                    identifyingFields.contains { f in doc.value(forKey: f, in: item).map { doc.text($0) == key } ?? false }
+                }) else { return nil }
+                node = match
             }
         }
         return ReportPath.of(node, in: doc)

@@ -41,24 +41,18 @@ indirect enum TreeValue: Equatable {
     /// One step of an edit path.
     enum Step: Equatable { case field(String), index(Int) }
 
-    /// Parses `documents[0].layout.font`.
+    /// Parses `documents[0].layout.font` (fields and indices only: edits do not look up refs).
     static func steps(_ path: String) -> [Step]? {
-        var steps: [Step] = []
-        var rest = Substring(path)
-        while !rest.isEmpty {
-            if rest.hasPrefix(".") { rest = rest.dropFirst() }
-            if rest.hasPrefix("[") {
-                guard let close = rest.firstIndex(of: "]"), let i = Int(rest[rest.index(after: rest.startIndex) ..< close]) else { return nil }
-                steps.append(.index(i))
-                rest = rest[rest.index(after: close)...]
-            } else {
-                let end = rest.firstIndex(where: { $0 == "." || $0 == "[" }) ?? rest.endIndex
-                guard end > rest.startIndex else { return nil }
-                steps.append(.field(String(rest[..<end])))
-                rest = rest[end...]
+        guard let steps = PathSyntax.steps(path) else { return nil }
+        var result: [Step] = []
+        for step in steps {
+            switch step {
+            case .field(let name): result.append(.field(name))
+            case .index(let i): result.append(.index(i))
+            case .key: return nil
             }
         }
-        return steps.isEmpty ? nil : steps
+        return result
     }
 
     /// Sets (or, with nil, removes) the value at `steps`, creating missing maps on the way.
