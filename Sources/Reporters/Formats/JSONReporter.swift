@@ -35,7 +35,7 @@ public struct JSONReporter: Reporter {
 
     /// One report as it stands in the document's `reports` array (two levels in).
     func serializedReport(_ report: ReportResult) -> String {
-        // Written directly: the same text as `self.report(report).serialized(level: 2)`.
+        // Written straight into bytes, in `JSONValue.serialized(level:)`'s layout.
         var w = JSONTextWriter(level: 2)
         let (open, close, openList, closeList) = (UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"))
         w.begin(open)
@@ -71,17 +71,13 @@ public struct JSONReporter: Reporter {
             w.member("basis", finding.basis)
             w.member("fix", finding.fix)
             w.member("area", finding.area)
-            w.member("file", finding.location.file)
-            w.member("line", finding.location.line)
-            w.member("column", finding.location.column)
+            Self.writeLocation(finding.location, to: &w)
             w.member("path", finding.path)
             w.key("related")
             w.begin(openList)
             for location in finding.relatedLocations {
                 w.begin(open)
-                w.member("file", location.file)
-                w.member("line", location.line)
-                w.member("column", location.column)
+                Self.writeLocation(location, to: &w)
                 w.end(close)
             }
             w.end(closeList)
@@ -105,6 +101,13 @@ public struct JSONReporter: Reporter {
         w.end(closeList)
         w.end(close)
         return w.text
+    }
+
+    /// `"file"`, `"line"`, `"column"` members of a location.
+    static func writeLocation(_ location: SourceLocation, to w: inout JSONTextWriter) {
+        w.member("file", location.file)
+        w.member("line", location.line)
+        w.member("column", location.column)
     }
 
     static func statusName(_ status: RuleOutcome.Status) -> String {
