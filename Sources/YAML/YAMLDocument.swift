@@ -1,3 +1,9 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Identifies a node inside one `YAMLDocument`.
 public struct NodeID: Hashable, Sendable, Comparable {
     /// The node's place in its document's arena. Nodes are numbered in the order they start in
@@ -139,20 +145,14 @@ public struct YAMLDocument: Sendable {
     @inlinable
     public func scalar(_ node: NodeID, equals string: String) -> Bool {
         let r = nodes[Int(node.index)]
-        guard r.kind == .scalar else { return false }
-        var key = string
-        return key.withUTF8 { k in
-            guard k.count == Int(r.count) else { return false }
-            return scalarBytes.withUnsafeBufferPointer { buffer in
-                var i = 0
-                let base = Int(r.first)
-                while i < k.count {
-                    if buffer[base + i] != k[i] { return false }
-                    i += 1
-                }
-                return true
+        guard r.kind == .scalar, string.utf8.count == Int(r.count) else { return false }
+        let equal = string.utf8.withContiguousStorageIfAvailable { key in
+            scalarBytes.withUnsafeBufferPointer { buffer in
+                key.isEmpty || memcmp(buffer.baseAddress! + Int(r.first), key.baseAddress!, key.count) == 0
             }
         }
+        if let equal { return equal }
+        return withUTF8(node) { $0.elementsEqual(string.utf8) }
     }
 
     /// The scalar resolved by the YAML 1.2 core schema (quoted and block scalars stay strings).

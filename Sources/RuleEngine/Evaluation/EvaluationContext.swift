@@ -68,6 +68,7 @@ public final class EvaluationContext {
         case .any, .null:
             return natural(resolved)
         case .string:
+            if case .string(let s) = resolved { return .string(s) }  // already the text
             return .string(text())
         case .bool:
             if case .bool(let b) = resolved { return .bool(b) }

@@ -12,7 +12,7 @@ struct Template {
         var result: [(Bool, String, Int)] = []
         let s = Array(text.unicodeScalars)
         var i = 0, literalStart = 0
-        func string(_ r: Range<Int>) -> String { String(String.UnicodeScalarView(s[r])) }
+        func string(_ r: Range<Int>) -> String { String(scalars: s[r]) }
         while i < s.count {
             if s[i] == "{", i + 1 < s.count, s[i + 1] == "{" {
                 if literalStart < i { result.append((false, string(literalStart ..< i), literalStart)) }
