@@ -162,6 +162,14 @@ public struct YAMLDocument: Sendable {
         return withUTF8(node) { CoreSchema.resolve(bytes: $0, style: r.style, tag: r.tag) }
     }
 
+    /// Whether the node is a scalar the core schema reads as null (`~`, `null`, nothing, `!!null`),
+    /// decided without building its text.
+    public func isNull(_ node: NodeID) -> Bool {
+        let r = nodes[Int(node.index)]
+        guard r.kind == .scalar else { return false }
+        return withUTF8(node) { CoreSchema.resolvedType(bytes: $0, style: r.style, tag: r.tag) == .null }
+    }
+
     // MARK: Collections
 
     /// Number of items of a sequence, or of pairs of a mapping; 0 for a scalar.
@@ -202,13 +210,35 @@ public struct YAMLDocument: Sendable {
 
     /// The value for a scalar key in a mapping, or nil when the key is absent (or the node is
     /// not a mapping). Compares bytes; does not allocate.
-    @inlinable public func value(forKey key: String, in node: NodeID) -> NodeID? {
-        guard kind(node) == .mapping else { return nil }
-        for i in 0 ..< count(node) {
-            let (k, v) = pair(node, i)
-            if scalar(k, equals: key) { return v }
+    public func value(forKey key: String, in node: NodeID) -> NodeID? {
+        let r = nodes[Int(node.index)]
+        guard r.kind == .mapping else { return nil }
+        if let found = key.utf8.withContiguousStorageIfAvailable({ value(forKeyUTF8: $0, amongPairsOf: r) }) {
+            return found
         }
-        return nil
+        return Array(key.utf8).withUnsafeBufferPointer { value(forKeyUTF8: $0, amongPairsOf: r) }
+    }
+
+    /// The hot loop of `value(forKey:in:)`: one pass over the mapping's keys with no bounds
+    /// checks or retains per key.
+    private func value(forKeyUTF8 key: UnsafeBufferPointer<UInt8>, amongPairsOf mapping: NodeRecord) -> NodeID? {
+        nodes.withUnsafeBufferPointer { nodes in
+            children.withUnsafeBufferPointer { children in
+                scalarBytes.withUnsafeBufferPointer { bytes in
+                    var i = Int(mapping.first)
+                    let end = i + Int(mapping.count)
+                    while i < end {
+                        let k = nodes[Int(children[i])]
+                        if k.kind == .scalar, Int(k.count) == key.count,
+                           key.isEmpty || memcmp(bytes.baseAddress! + Int(k.first), key.baseAddress!, key.count) == 0 {
+                            return NodeID(children[i + 1])
+                        }
+                        i += 2
+                    }
+                    return nil
+                }
+            }
+        }
     }
 
     /// The key node whose value is `value` in `mapping`, if any.

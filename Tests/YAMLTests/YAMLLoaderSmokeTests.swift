@@ -17,4 +17,22 @@ final class YAMLLoaderSmokeTests: XCTestCase {
         XCTAssertEqual(doc.scalarValue(n), .int(31))
         XCTAssertEqual(doc.start(n), SourcePosition(line: 4, column: 22))
     }
+
+    func testKeyLookupComparesWholeKeysByteForByte() throws {
+        let text = "ab: 1\na: 2\n\"\": 3\n? [a]\n: 4\nđơn_vị: 5\nlist: [a]\n"
+        let doc = try XCTUnwrap(YAMLLoader().load(bytes: Array(text.utf8), file: "t.yaml").first)
+        let root = try XCTUnwrap(doc.root)
+        func value(_ key: String, in node: NodeID? = nil) -> ScalarValue? {
+            doc.value(forKey: key, in: node ?? root).map { doc.scalarValue($0) }
+        }
+        XCTAssertEqual(value("a"), .int(2))  // not the longer "ab"
+        XCTAssertEqual(value("ab"), .int(1))
+        XCTAssertEqual(value(""), .int(3))
+        XCTAssertEqual(value("đơn_vị"), .int(5))
+        XCTAssertEqual(value("đơn_vi\u{0323}"), nil)  // another spelling is another key
+        XCTAssertNil(value("[a]"))  // a sequence key never matches text
+        XCTAssertNil(value("b"))
+        XCTAssertNil(value("a", in: doc.value(forKey: "list", in: root)))  // not a mapping
+        XCTAssertEqual(value(String("xab".dropFirst())), .int(1))  // a string made from a slice
+    }
 }

@@ -55,6 +55,16 @@ public final class EvaluationContext {
             }
             throw Absence(anchor: node, suffix: [], invalidText: "(nhóm trường)", expected: type)
         case .scalar:
+            // Text and dates, the most common reads, without resolving (and allocating) twice.
+            switch type {
+            case .string, .date:
+                if doc.isNull(node) { throw Absence(anchor: node, suffix: [], invalidText: nil, expected: nil) }
+                if case .string = type { return .string(doc.text(node)) }
+                if let date = doc.withUTF8(node, { CalendarDate(isoUTF8: $0) }) { return .date(date) }
+                throw Absence(anchor: node, suffix: [], invalidText: doc.text(node), expected: type)
+            default:
+                break
+            }
             let resolved = doc.scalarValue(node)
             if case .null = resolved { throw Absence(anchor: node, suffix: [], invalidText: nil, expected: nil) }
             if let value = Self.scalar(resolved, text: { doc.text(node) }, as: type) { return value }
@@ -68,7 +78,6 @@ public final class EvaluationContext {
         case .any, .null:
             return natural(resolved)
         case .string:
-            if case .string(let s) = resolved { return .string(s) }  // already the text
             return .string(text())
         case .bool:
             if case .bool(let b) = resolved { return .bool(b) }

@@ -101,20 +101,23 @@ public struct ReportChecker: Sendable {
         let wantedSet = Set(wanted)
         guard let last = wantedSet.max() else { return [:] }
         var result: [Int: String] = [:]
-        var line = 1, start = 0
-        var i = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
-        start = i
-        while i <= source.count, line <= last {
-            if i == source.count || source[i] == UInt8(ascii: "\n") {
+        source.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return }
+            let count = buffer.count
+            var line = 1
+            var start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+            while line <= last, start <= count {
+                // memchr finds the line's end far faster than a byte loop.
+                let newline = start < count ? memchr(base + start, Int32(UInt8(ascii: "\n")), count - start) : nil
+                let end = newline.map { base.distance(to: $0.assumingMemoryBound(to: UInt8.self)) } ?? count
                 if wantedSet.contains(line) {
-                    var end = i
-                    if end > start, source[end - 1] == UInt8(ascii: "\r") { end -= 1 }
-                    result[line] = String(decoding: source[start ..< end], as: UTF8.self)
+                    var stop = end
+                    if stop > start, buffer[stop - 1] == UInt8(ascii: "\r") { stop -= 1 }
+                    result[line] = String(decoding: UnsafeBufferPointer(rebasing: buffer[start ..< stop]), as: UTF8.self)
                 }
                 line += 1
-                start = i + 1
+                start = end + 1
             }
-            i += 1
         }
         return result
     }

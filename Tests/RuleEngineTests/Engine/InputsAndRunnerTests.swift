@@ -63,6 +63,14 @@ final class InputsAndRunnerTests: XCTestCase {
         XCTAssertEqual(result.sourceLines, [2: "a: 2"])
     }
 
+    func testSourceLinesAreCutAtEveryLineEnd() {
+        let source = Array("\u{FEFF}một\r\nhai\n\nbốn".utf8)
+        XCTAssertEqual(ReportChecker.lines([1, 2, 3, 4, 9], of: source), [1: "một", 2: "hai", 3: "", 4: "bốn"])
+        XCTAssertEqual(ReportChecker.lines([2], of: Array("a\n".utf8)), [2: ""])  // after the final newline
+        XCTAssertEqual(ReportChecker.lines([1], of: []), [1: ""])
+        XCTAssertEqual(ReportChecker.lines([], of: Array("a".utf8)), [:])
+    }
+
     func testTimingsAreMeasuredPerRule() throws {
         let workspace = PackWorkspace()
         workspace.pack(rules: rulesFile(rule("T-A", "require: a == 1"), rule("T-B", "require: true")))

@@ -49,6 +49,15 @@ final class LexerParserTests: XCTestCase {
         XCTAssertEqual(tokens[2].kind, .identifier("tên"))
     }
 
+    func testTokenTextKeepsEveryScalar() throws {
+        // Token text is encoded straight to UTF-8: multi-byte, astral and decomposed scalars survive.
+        let kinds = try Lexer.tokenize("đơn_vị == 'Tiên Sơn 😀 e\u{0301}' + ngày_1").map(\.kind)
+        XCTAssertEqual(kinds, [.identifier("đơn_vị"), .symbol("=="), .string("Tiên Sơn 😀 e\u{0301}"), .symbol("+"),
+                               .identifier("ngày_1"), .end])
+        XCTAssertEqual(String(scalars: Array("aĐ😀\u{0301}".unicodeScalars)[...]), "aĐ😀\u{0301}")
+        XCTAssertEqual(String(scalars: [][...]), "")
+    }
+
     func testStringEscapes() throws {
         XCTAssertEqual(try Lexer.tokenize(#""a\"b\n""#).first?.kind, .string("a\"b\n"))
         XCTAssertEqual(try Lexer.tokenize(#"'it\'s'"#).first?.kind, .string("it's"))

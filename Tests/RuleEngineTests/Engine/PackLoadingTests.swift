@@ -75,6 +75,16 @@ final class PackLoadingTests: XCTestCase {
         ])
     }
 
+    func testRuleIDShape() {
+        // ^[A-Z][A-Z0-9]*(-[A-Z0-9]+)*$
+        for good in ["ND30-FONT", "A", "MC-ONLINE-RATE", "LT2-X9", "A1-B2-C3"] {
+            XCTAssertTrue(RuleFileReader.isWellFormedID(good), good)
+        }
+        for bad in ["", "nd30-font", "ND30-", "-ND30", "ND30--FONT", "1ND30", "ND30_FONT", "ND30-Font", "ĐN-1", "ND 30"] {
+            XCTAssertFalse(RuleFileReader.isWellFormedID(bad), bad)
+        }
+    }
+
     func testOneBrokenRuleHidesNothing() throws {
         workspace.pack(rules: rulesFile(
             rule("T-BAD-1", "require: cout(documents) > 0"),
