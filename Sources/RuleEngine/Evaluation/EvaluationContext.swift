@@ -28,11 +28,40 @@ public final class EvaluationContext {
     var slots: [Value]
     /// The node of the current target (a list element, or the root).
     var targetNode: NodeID?
+    /// Counts targets; a `let:` value stored in a slot is valid while this has not changed.
+    private var target = 0
+    /// Per slot: the `target` its `let:` value was computed for (-1: never).
+    private var slotTargets: [Int]
+    /// `let:` values that failed (absent, unreadable, an error), by slot: failing again the same way.
+    private var slotFailures: [Int: any Error] = [:]
 
     init(document: YAMLDocument, slotCount: Int) {
         self.document = document
         self.root = document.root
         self.slots = Array(repeating: .null, count: max(1, slotCount))
+        self.slotTargets = Array(repeating: -1, count: max(1, slotCount))
+    }
+
+    /// Starts a new target (or a new rule): `let:` values computed so far are forgotten.
+    func beginTarget() { target += 1 }
+
+    /// The value of the `let:` name whose slot is `slot`, computed by `evaluate` once per target.
+    func memoized(_ slot: Int, _ evaluate: (EvaluationContext) throws -> Value) throws -> Value {
+        if slotTargets[slot] == target {
+            if let failure = slotFailures[slot] { throw failure }
+            return slots[slot]
+        }
+        do {
+            let value = try evaluate(self)
+            slots[slot] = value
+            slotTargets[slot] = target
+            if !slotFailures.isEmpty { slotFailures[slot] = nil }
+            return value
+        } catch {
+            slotFailures[slot] = error
+            slotTargets[slot] = target
+            throw error
+        }
     }
 
     /// Reads a report node as a value of `type`. Null is absent; text the type cannot hold is

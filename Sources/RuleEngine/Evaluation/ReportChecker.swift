@@ -70,6 +70,7 @@ public struct ReportChecker: Sendable {
         for (packID, nodes) in skipped.sorted(by: { $0.key < $1.key }) {
             guard let notice = rules.notices[packID] else { continue }
             for node in Set(nodes).sorted() {
+                ctx.beginTarget()
                 ctx.slots[notice.slot] = .node(node, .object(nil))
                 findings.append(Finding(
                     ruleID: notice.id, severity: .info, title: notice.title,
@@ -133,6 +134,7 @@ public struct ReportChecker: Sendable {
             guard applies else { return (outcome, []) }
         }
         if rule.pack.requires.contains(where: { ctx.document.value(forKey: $0, in: root) == nil }) { return (outcome, []) }
+        ctx.beginTarget()  // the target list's own `let:` values
         // Targets: each element of the list, or the report itself.
         var targets: [(node: NodeID, value: Value, index: Int)] = []
         if let target = rule.target {
@@ -164,6 +166,7 @@ public struct ReportChecker: Sendable {
         }
         var findings: [Finding] = []
         for target in targets {
+            ctx.beginTarget()
             ctx.targetNode = target.node
             if let slot = rule.targetSlot { ctx.slots[slot] = target.value }
             if let slot = rule.indexSlot { ctx.slots[slot] = .int(target.index) }

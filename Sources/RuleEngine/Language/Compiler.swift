@@ -25,6 +25,12 @@ final class ExpressionCompiler {
     /// bomb", the rule-file twin of a YAML alias bomb): past `maxExpansions` the rule is refused.
     private var expansions = 0
     static let maxExpansions = 10_000
+    /// `let:` names of the rule being compiled that are evaluated once per target, with the
+    /// evaluator that reads (or fills) their slot.
+    private var memoizedBindings: [String: CompiledExpression] = [:]
+    /// How many variables of `scope` the rule itself binds (outer scopes, its target, its
+    /// index); those after them are lambda parameters.
+    private var ruleScopeCount = 0
 
     init(functions: FunctionRegistry, rootShape: (any ObjectShape)?) {
         self.functions = functions
@@ -35,13 +41,19 @@ final class ExpressionCompiler {
     func withRuleScope<T>(params: [String: Value], bindings: [String: Expression], variable: (String, ValueType)?,
                           index: String? = nil, _ body: (_ slot: Int?, _ indexSlot: Int?) throws -> T) rethrows -> T {
         let savedScope = scope, savedBindings = self.bindings, savedParams = self.params
-        defer { scope = savedScope; self.bindings = savedBindings; self.params = savedParams }
+        let savedMemoized = memoizedBindings, savedRuleScopeCount = ruleScopeCount
+        defer {
+            scope = savedScope; self.bindings = savedBindings; self.params = savedParams
+            memoizedBindings = savedMemoized; ruleScopeCount = savedRuleScopeCount
+        }
         self.params = params
         self.bindings = bindings
+        memoizedBindings = [:]
         expansions = 0
         var slot: Int?, indexSlot: Int?
         if let (name, type) = variable { slot = bind(name, type) }
         if let index { indexSlot = bind(index, .int) }
+        ruleScopeCount = scope.count
         return try body(slot, indexSlot)
     }
 
@@ -110,7 +122,8 @@ final class ExpressionCompiler {
             }
             expanding.insert(name)
             defer { expanding.remove(name) }
-            return try compile(bound)
+            guard readsLambdaParameter(binding: name) else { return try memoized(name, bound) }
+            return try compile(bound)  // its value depends on the element a lambda is at: expanded in place
         }
         if name == "report" {
             return CompiledExpression(type: .object(rootShape)) { ctx in
@@ -139,6 +152,35 @@ final class ExpressionCompiler {
             guard let root = ctx.root else { throw Absence(anchor: nil, suffix: ["." + name], invalidText: nil, expected: nil) }
             return try Self.field(name, of: root, as: type, in: ctx)
         }
+    }
+
+    /// The evaluator of a `let:` name that does not depend on any lambda parameter: computed
+    /// at its first use on a target and read from its slot afterwards (a rule's `require` and
+    /// `message`, and every iteration of a lambda that uses it, share one evaluation).
+    private func memoized(_ name: String, _ bound: Expression) throws(ExpressionError) -> CompiledExpression {
+        if let known = memoizedBindings[name] { return known }
+        let compiled = try compile(bound)
+        let slot = slotCount
+        slotCount += 1
+        let evaluate = compiled.evaluate
+        let memo = CompiledExpression(type: compiled.type) { ctx in try ctx.memoized(slot, evaluate) }
+        memoizedBindings[name] = memo
+        return memo
+    }
+
+    /// Whether the `let:` name `binding` reads, directly or through other `let:` names, a name
+    /// that a lambda around the place of use binds (then its value changes with the element).
+    private func readsLambdaParameter(binding: String) -> Bool {
+        let lambdaNames = Set(scope[ruleScopeCount...].map(\.name))
+        guard !lambdaNames.isEmpty else { return false }
+        var seen: Set<String> = [], pending = [binding]
+        while let name = pending.popLast() {
+            guard seen.insert(name).inserted, let expression = bindings[name] else { continue }
+            let names = expression.freeNames
+            if !names.isDisjoint(with: lambdaNames) { return true }
+            pending += names
+        }
+        return false
     }
 
     /// Reads `field` of the mapping `node` as `type`, throwing an `Absence` that names it.

@@ -22,3 +22,20 @@ indirect enum Expression: Sendable {
         }
     }
 }
+
+extension Expression {
+    /// The names the expression reads that it does not bind itself (a lambda's parameter is
+    /// bound inside its body). Over-approximates: an element function's implicit `it` counts.
+    var freeNames: Set<String> {
+        switch self {
+        case .literal: []
+        case .name(let n, _): [n]
+        case .member(let base, _, _): base.freeNames
+        case .index(let base, let index, _): base.freeNames.union(index.freeNames)
+        case .unary(_, let operand, _): operand.freeNames
+        case .binary(_, let lhs, let rhs, _): lhs.freeNames.union(rhs.freeNames)
+        case .call(_, let arguments, _), .list(let arguments, _): arguments.reduce(into: []) { $0.formUnion($1.freeNames) }
+        case .lambda(let parameter, let body, _): body.freeNames.subtracting([parameter])
+        }
+    }
+}

@@ -1,3 +1,4 @@
+import Synchronization
 import XCTest
 @testable import RuleEngine
 
@@ -251,6 +252,64 @@ final class RuleFeatureTests: XCTestCase {
         workspace = PackWorkspace()
         workspace.pack(rules: rulesFile(rule("T-SELF", "let:\n  x: x + 1\nrequire: x > 0")))
         XCTAssertTrue(workspace.compile().1.contains { $0.message.contains("tự tham chiếu") })
+    }
+
+    /// Checks the sample report with `tally(x)`, a function that returns `x` and counts its calls.
+    private func checkCountingCalls(_ rules: String) throws -> (ReportResult, calls: Int) {
+        let calls = Mutex(0)
+        var functions = FunctionRegistry.standard
+        functions.register(FunctionDefinition(name: "tally", summary: "đếm lần gọi", parameters: [.value("x", .any)],
+                                              resultType: { $0[0] }, implementation: { args in
+            calls.withLock { $0 += 1 }
+            return args[0].value ?? .null
+        }))
+        workspace.pack(rules: rules)
+        let (set, errors) = workspace.compile(functions: functions)
+        XCTAssertEqual(errors.map(\.description), [])
+        let result = ReportChecker(rules: set, options: CheckOptions(today: testToday)).check(try loadReport(Self.report()))
+        return (result, calls.withLock { $0 })
+    }
+
+    func testLetValuesAreComputedOncePerTarget() throws {
+        // Two documents: `left` is read by require, message and fix, and inside a lambda over
+        // every document, yet computed once per document.
+        let (result, calls) = try checkCountingCalls(rulesFile(rule("T-ONCE", """
+            for_each: documents
+            as: doc
+            let:
+              left: tally(doc.layout.margins_mm.left)
+              wider: count(documents, d => d.layout.margins_mm.left > left)
+            require: left >= 30 and wider >= 0
+            message: "lề trái {{ left }} mm, {{ wider }} văn bản rộng hơn"
+            fix: "sửa {{ left }}"
+            """)))
+        XCTAssertEqual(calls, 2)
+        XCTAssertEqual(result.findings.map(\.message), ["lề trái 29,5 mm, 1 văn bản rộng hơn"])
+        XCTAssertEqual(result.findings.map(\.fix), ["sửa 29,5"])
+    }
+
+    func testLetThatReadsALambdaParameterFollowsTheElement() throws {
+        // `is_wide` reads `d`, bound by the lambda where it is used (directly and through
+        // `wide_left`): expanded in place, so it changes with each element, never cached.
+        let (result, calls) = try checkCountingCalls(rulesFile(rule("T-IN-LAMBDA", """
+            let:
+              wide_left: tally(d.layout.margins_mm.left) >= 30
+              is_wide: wide_left
+            require: count(documents, d => is_wide) == 2
+            message: "{{ count(documents, d => is_wide) }} văn bản lề đủ"
+            """)))
+        XCTAssertEqual(result.findings.map(\.message), ["1 văn bản lề đủ"])
+        XCTAssertEqual(calls, 4)  // each document, in require and in the message
+    }
+
+    func testLetValuesDoNotLeakBetweenTargetsOrRules() throws {
+        let result = try check(rulesFile(
+            rule("T-FONT", "for_each: documents\nas: doc\nlet:\n  font: doc.layout.font\nrequire: font == 'Times New Roman'\nmessage: '{{ font }}'"),
+            rule("T-BOTTOM", "for_each: documents\nas: doc\nlet:\n  bottom: doc.layout.margins_mm.bottom\nrequire: bottom >= 20\nmessage: '{{ bottom }}'")))
+        XCTAssertEqual(result.findings("T-FONT").map(\.message), ["Arial"])
+        // The first document has no bottom margin: absent there (its own path), too small in the second.
+        XCTAssertEqual(result.findings("T-BOTTOM").map(\.message),
+                       ["thiếu thông tin: documents[0].layout.margins_mm.bottom", "10"])
     }
 
     func testForEachOverAComputedList() throws {
