@@ -67,9 +67,26 @@ struct NodeRecord: Sendable {
 public struct YAMLDocument: Sendable {
     /// The file name used in locations.
     public let file: String
-    @usableFromInline var nodes: [NodeRecord]
-    @usableFromInline var children: [Int32]
-    @usableFromInline var scalarBytes: [UInt8]
+    /// The arena, behind one reference: a document is copied into every evaluation and
+    /// validation, and one retain is cheaper than one per array.
+    @usableFromInline let storage: Storage
+    @inlinable var nodes: [NodeRecord] { storage.nodes }
+    @inlinable var children: [Int32] { storage.children }
+    @inlinable var scalarBytes: [UInt8] { storage.scalarBytes }
+
+    /// The immutable arrays of one document.
+    @usableFromInline
+    final class Storage: Sendable {
+        @usableFromInline let nodes: [NodeRecord]
+        @usableFromInline let children: [Int32]
+        @usableFromInline let scalarBytes: [UInt8]
+
+        init(nodes: [NodeRecord], children: [Int32], scalarBytes: [UInt8]) {
+            self.nodes = nodes
+            self.children = children
+            self.scalarBytes = scalarBytes
+        }
+    }
     /// The root node, or nil for an empty document.
     public let root: NodeID?
     /// Where the document starts (its first token).
@@ -78,9 +95,7 @@ public struct YAMLDocument: Sendable {
     init(file: String, nodes: [NodeRecord], children: [Int32], scalarBytes: [UInt8], root: NodeID?,
          startPosition: SourcePosition) {
         self.file = file
-        self.nodes = nodes
-        self.children = children
-        self.scalarBytes = scalarBytes
+        self.storage = Storage(nodes: nodes, children: children, scalarBytes: scalarBytes)
         self.root = root
         self.startPosition = startPosition
     }

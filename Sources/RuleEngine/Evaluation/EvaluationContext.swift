@@ -195,23 +195,33 @@ extension String {
 public enum ReportPath {
     /// `documents[1].layout.font`, or `""` for the root.
     public static func of(_ node: NodeID, in doc: YAMLDocument) -> String {
-        var segments: [String] = []
+        // Collected leaf first, written root first into one byte buffer.
+        var steps: [(key: NodeID?, index: Int)] = []
         var current = node
         while let parent = doc.parent(current) {
             switch doc.kind(parent) {
             case .mapping:
-                if let key = doc.key(of: current, in: parent) { segments.append("." + doc.text(key)) }
+                if let key = doc.key(of: current, in: parent) { steps.append((key, 0)) }
             case .sequence:
-                if let i = (0 ..< doc.count(parent)).first(where: { doc.item(parent, $0) == current }) {
-                    segments.append("[\(i)]")
-                }
+                if let i = (0 ..< doc.count(parent)).first(where: { doc.item(parent, $0) == current }) { steps.append((nil, i)) }
             case .scalar:
                 break
             }
             current = parent
         }
-        let joined = segments.reversed().joined()
-        return joined.hasPrefix(".") ? String(joined.dropFirst()) : joined
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(16 * steps.count)
+        for (position, step) in steps.reversed().enumerated() {
+            if let key = step.key {
+                if position > 0 { bytes.append(UInt8(ascii: ".")) }
+                if doc.kind(key) == .scalar { doc.withUTF8(key) { bytes.append(contentsOf: $0) } }
+            } else {
+                bytes.append(UInt8(ascii: "["))
+                bytes.append(contentsOf: String(step.index).utf8)
+                bytes.append(UInt8(ascii: "]"))
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Appends a field name to a path.

@@ -194,4 +194,26 @@ final class ValueSemanticsTests: XCTestCase {
         XCTAssertEqual(result.single("T-IDX")?.message, "thiếu thông tin: documents[5].ref")
         assertEvaluates("documents[-1].ref", "string(\"b\")", report: Self.report, shape: Self.shape)
     }
+
+    func testReportPathsNameEveryStepFromTheRoot() throws {
+        let doc = try loadReport("""
+            documents:
+              - a: 1
+              - layout:
+                  phông: Arial
+            list: [[a, b, c, d, e, f, g, h, i, j, k, l]]
+            """)
+        let root = try XCTUnwrap(doc.root)
+        let documents = try XCTUnwrap(doc.value(forKey: "documents", in: root))
+        let layout = try XCTUnwrap(doc.value(forKey: "layout", in: doc.item(documents, 1)))
+        let font = try XCTUnwrap(doc.value(forKey: "phông", in: layout))
+        let list = try XCTUnwrap(doc.value(forKey: "list", in: root))
+        XCTAssertEqual(ReportPath.of(root, in: doc), "")
+        XCTAssertEqual(ReportPath.of(documents, in: doc), "documents")
+        XCTAssertEqual(ReportPath.of(font, in: doc), "documents[1].layout.phông")
+        XCTAssertEqual(ReportPath.of(doc.item(doc.item(list, 0), 11), in: doc), "list[0][11]")
+        let top = try loadReport("- a: 1\n")
+        let a = try XCTUnwrap(top.value(forKey: "a", in: top.item(XCTUnwrap(top.root), 0)))
+        XCTAssertEqual(ReportPath.of(a, in: top), "[0].a")
+    }
 }
