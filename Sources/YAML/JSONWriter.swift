@@ -95,11 +95,10 @@ public struct JSONWriter: Sendable {
     /// bytes. Runs of bytes that need no escaping are copied whole.
     public static func appendQuoted(_ s: String, to out: inout [UInt8]) {
         // A Swift string is valid UTF-8, so every byte below 0x80 is a whole character and
-        // escaping byte by byte escapes exactly the characters above.
-        if s.utf8.withContiguousStorageIfAvailable({ appendQuoted(utf8: $0, to: &out) }) == nil {
-            var contiguous = s
-            contiguous.withUTF8 { appendQuoted(utf8: $0, to: &out) }
-        }
+        // escaping byte by byte escapes exactly the characters above. `withUTF8` lends a native
+        // string's bytes in place (it needs a `var` only to make a bridged one contiguous).
+        var text = s
+        text.withUTF8 { appendQuoted(utf8: $0, to: &out) }
     }
 
     /// Appends `s` as a JSON string literal, escaped as `appendQuoted(_:to:)` on bytes does.
@@ -113,11 +112,19 @@ public struct JSONWriter: Sendable {
     private static func appendQuoted(utf8 text: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         var copied = 0  // text[..<copied] is written
-        for i in text.indices {
+        var i = 0
+        while i < text.count {
+            // Eight bytes at a time while none of them needs escaping (the usual case).
+            if text.count - i >= 8,
+               !needsEscaping(UnsafeRawPointer(text.baseAddress! + i).loadUnaligned(as: UInt64.self)) {
+                i += 8
+                continue
+            }
             let byte = text[i]
+            i += 1
             guard byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") else { continue }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied ..< i]))
-            copied = i + 1
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied ..< i - 1]))
+            copied = i
             out.append(UInt8(ascii: "\\"))
             switch byte {
             case UInt8(ascii: "\""), UInt8(ascii: "\\"): out.append(byte)
@@ -134,6 +141,18 @@ public struct JSONWriter: Sendable {
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: text[copied...]))
         out.append(UInt8(ascii: "\""))
+    }
+
+    /// Whether any of the eight bytes in `word` is below 0x20, a quote or a backslash. Exact:
+    /// `(x - n) & ~x` has some byte's top bit set iff some byte of `x` is below `n` (for `n` up
+    /// to 0x80), and a byte of `x` equals `c` where the same byte of `x ^ c` is below 1.
+    private static func needsEscaping(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        func below(_ n: UInt8, _ x: UInt64) -> UInt64 { (x &- ones &* UInt64(n)) & ~x }
+        let found = below(0x20, word)
+            | below(1, word ^ (ones &* UInt64(UInt8(ascii: "\""))))
+            | below(1, word ^ (ones &* UInt64(UInt8(ascii: "\\"))))
+        return found & (ones &* 0x80) != 0
     }
 }
 
