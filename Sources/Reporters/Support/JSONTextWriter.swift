@@ -23,6 +23,8 @@ struct JSONTextWriter {
     /// A line break and the indentation of the deepest level written, cut to length.
     private static let indentation: StaticString = "\n                                                                "
 
+    /// Appends the first `count` bytes of `text` (a string literal: `utf8Start` traps on the
+    /// scalar form only `StaticString(unicodeScalarLiteral:)` makes).
     private mutating func append(_ text: StaticString, count: Int) {
         bytes += UnsafeBufferPointer(start: text.utf8Start, count: count)
     }
