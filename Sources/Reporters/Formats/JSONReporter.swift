@@ -16,27 +16,37 @@ public struct JSONReporter: Reporter {
     public init() {}
 
     public func render(_ run: RunResult, options: ReportOptions) -> String {
-        let reports = JSONValue.array(Self.serializedInParallel(run.reports, serializedReport).map(JSONValue.raw))
-        return document(run, tally: FindingTally(run.allFindings), reportCount: run.reports.count, reports: reports, options: options)
+        let (before, after) = frame(run, tally: FindingTally(run.allFindings), reportCount: run.reports.count, options: options)
+        let reports = Self.serializedInParallel(run.reports, serializedReport)
+        let (open, close) = Self.reportsBrackets(count: reports.count)
+        var out: [UInt8] = []
+        out.reserveCapacity(reports.reduce(before.utf8.count + after.utf8.count + 8) { $0 + $1.count + 6 })
+        out += before.utf8
+        out += open.utf8
+        for (index, report) in reports.enumerated() { Self.appendReport(report, index: index, to: &out) }
+        out += close.utf8
+        out += after.utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
-    /// The whole document around the `reports` array, which is given as a value (or raw text).
-    private func document(_ run: RunResult, tally: FindingTally, reportCount: Int, reports: JSONValue, options: ReportOptions) -> String {
-        JSONValue.object([
-            ("format", JSONValue(Self.formatVersion)),
-            ("tool", .object([("name", .string("cchc")), ("version", .string(run.toolVersion))])),
-            ("generated_at", JSONValue(options.generatedAt.map(Timestamp.iso8601))),
-            ("summary", .object([("reports", JSONValue(reportCount))] + counts(tally))),
-            ("reports", reports),
-            ("rules", .array(run.rules.map(rule))),
-            ("resolved_baseline_entries", .array(run.resolvedBaselineEntries.map(JSONValue.string))),
-        ]).serialized
+    /// What stands around the elements of the `reports` array, between `frame`'s two parts,
+    /// when it has `count` elements.
+    static func reportsBrackets(count: Int) -> (open: String, close: String) {
+        count == 0 ? ("[", "]") : ("[", "\n  ]")
+    }
+
+    /// Appends the `index`th (from 0) element of the `reports` array, serialized by
+    /// `serializedReport`, with the separator and indentation before it.
+    static func appendReport(_ report: [UInt8], index: Int, to out: inout [UInt8]) {
+        out += (index == 0 ? "\n    " : ",\n    ").utf8
+        out += report
     }
 
     /// One report as it stands in the document's `reports` array (two levels in).
-    func serializedReport(_ report: ReportResult) -> String {
-        // Written straight into bytes, in `JSONValue.serialized(level:)`'s layout.
-        var w = JSONTextWriter(level: 2)
+    func serializedReport(_ report: ReportResult) -> [UInt8] {
+        // Written straight into bytes, in `JSONValue.serialized(level:)`'s layout, with room for
+        // a typical report (about 1 KB a finding, 150 bytes an outcome) so that it rarely grows.
+        var w = JSONTextWriter(level: 2, capacity: 1024 + 1280 * report.findings.count + 160 * report.outcomes.count)
         let (open, close, openList, closeList) = (UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"))
         w.begin(open)
         w.member("file", report.file)
@@ -55,7 +65,10 @@ public struct JSONReporter: Reporter {
         w.begin(open)
         w.key("counted")
         w.begin(open)
-        for severity in Severity.allCases.reversed() { w.member(severity.rawValue, tally.count(severity)) }
+        for severity in Severity.allCases.reversed() {
+            w.key(severity.rawValue)
+            w.number(tally.count(severity))
+        }
         w.end(close)
         w.member("waived", tally.waived)
         w.member("baselined", tally.baselined)
@@ -100,7 +113,7 @@ public struct JSONReporter: Reporter {
         }
         w.end(closeList)
         w.end(close)
-        return w.text
+        return w.bytes
     }
 
     /// `"file"`, `"line"`, `"column"` members of a location.
@@ -118,22 +131,30 @@ public struct JSONReporter: Reporter {
         }
     }
 
-    /// The document's text before and after the `reports` array, for `JSONStreamWriter`, which
-    /// writes the array itself piece by piece. `run.reports` is ignored: the counts are given.
+    /// The document's text before and after the `reports` array (see `reportsBrackets` and
+    /// `appendReport` for the array itself). `run.reports` is ignored: the counts are given.
     func frame(_ run: RunResult, tally: FindingTally, reportCount: Int, options: ReportOptions) -> (before: String, after: String) {
         let marker = "\u{1}reports\u{1}"
-        let text = document(run, tally: tally, reportCount: reportCount, reports: .raw(marker), options: options)
+        let text = JSONValue.object([
+            ("format", JSONValue(Self.formatVersion)),
+            ("tool", .object([("name", .string("cchc")), ("version", .string(run.toolVersion))])),
+            ("generated_at", JSONValue(options.generatedAt.map(Timestamp.iso8601))),
+            ("summary", .object([("reports", JSONValue(reportCount))] + counts(tally))),
+            ("reports", .raw(marker)),
+            ("rules", .array(run.rules.map(rule))),
+            ("resolved_baseline_entries", .array(run.resolvedBaselineEntries.map(JSONValue.string))),
+        ]).serialized
         let range = text.range(of: marker)!
         return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
     }
 
     /// `serialize` of every element, in order, on all cores: serializing the reports was the
     /// largest part of a check run that ran on one core only. Chunks keep the lock rare.
-    static func serializedInParallel<T>(_ items: [T], _ serialize: (T) -> String) -> [String] {
+    static func serializedInParallel<T>(_ items: [T], _ serialize: (T) -> [UInt8]) -> [[UInt8]] {
         let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 64))
         guard workers > 1 else { return items.map(serialize) }
         let chunkSize = (items.count + workers - 1) / workers
-        let chunks = Mutex<[[String]]>(Array(repeating: [], count: workers))
+        let chunks = Mutex<[[[UInt8]]]>(Array(repeating: [], count: workers))
         withoutActuallyEscaping(serialize) { serialize in
             nonisolated(unsafe) let serialize = serialize
             nonisolated(unsafe) let items = items

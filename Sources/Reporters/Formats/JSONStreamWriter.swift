@@ -34,9 +34,9 @@ public final class JSONStreamWriter {
 
     deinit { close(spool) }
 
-    /// What a worker computes for one checked file: its reports' texts and counts.
+    /// What a worker computes for one checked file: its reports' texts (UTF-8) and counts.
     public struct Prepared: Sendable {
-        fileprivate var texts: [String]
+        fileprivate var texts: [[UInt8]]
         fileprivate var tally: FindingTally
     }
 
@@ -48,8 +48,7 @@ public final class JSONStreamWriter {
     /// Appends prepared reports, in input order.
     public func add(_ prepared: Prepared) {
         for text in prepared.texts {
-            buffer.append(contentsOf: (count == 0 ? "\n    " : ",\n    ").utf8)
-            buffer.append(contentsOf: text.utf8)
+            JSONReporter.appendReport(text, index: count, to: &buffer)
             count += 1
         }
         tally.add(prepared.tally)
@@ -68,10 +67,9 @@ public final class JSONStreamWriter {
         flush()
         if let failure { throw .failed(step: .write, path: destination, errno: failure) }
         let (before, after) = reporter.frame(run, tally: tally, reportCount: count, options: options)
+        let (open, close) = JSONReporter.reportsBrackets(count: count)
         try AtomicFileWriter.write(to: destination) { out in
-            if let code = AtomicFileWriter.writeAll(Data(before.utf8), to: out) { return code }
-            if count == 0 { return AtomicFileWriter.writeAll(Data(("[]" + after).utf8), to: out) }
-            if let code = AtomicFileWriter.writeAll(Data("[".utf8), to: out) { return code }
+            if let code = AtomicFileWriter.writeAll(Data((before + open).utf8), to: out) { return code }
             // Copy the spool.
             guard lseek(spool, 0, SEEK_SET) == 0 else { return errno }
             var chunk = [UInt8](repeating: 0, count: 1 << 20)
@@ -83,7 +81,7 @@ public final class JSONStreamWriter {
                     return code
                 }
             }
-            return AtomicFileWriter.writeAll(Data(("\n  ]" + after).utf8), to: out)
+            return AtomicFileWriter.writeAll(Data((close + after).utf8), to: out)
         }
     }
 }
