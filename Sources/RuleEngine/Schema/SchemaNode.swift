@@ -36,11 +36,26 @@ public final class SchemaNode: Sendable {
         allowedValues = keywords.enumValues ?? keywords.const.map { [$0] }
         propertyNamesUTF8 = keywords.properties.map { Array($0.name.utf8) }
         requiredIndices = keywords.required.map { name in (name, keywords.properties.firstIndex { $0.name == name }) }
+        // Schemas are compiled bottom up (`$ref` cycles are refused), so the companions are
+        // complete here and the static answers can be worked out once.
+        let companions = Self.companions(of: keywords)
+        types = Self.types(of: keywords, companions: companions)
+        var properties = keywords.properties
+        for companion in companions {
+            for p in companion.properties where !properties.contains(where: { $0.name == p.name }) {
+                properties.append(p)
+            }
+        }
+        self.properties = properties
     }
 
     /// The schemas that always apply together with this one: `$ref`'s target and `allOf`'s
     /// members (not `if`/`then`, which apply only sometimes).
-    private var companions: [SchemaNode] { (keywords.reference.map { [$0] } ?? []) + keywords.allOf }
+    private var companions: [SchemaNode] { Self.companions(of: keywords) }
+
+    private static func companions(of keywords: SchemaKeywords) -> [SchemaNode] {
+        (keywords.reference.map { [$0] } ?? []) + keywords.allOf
+    }
 
     // MARK: Static lookup
 
@@ -53,7 +68,11 @@ public final class SchemaNode: Sendable {
     /// The JSON types a valid value can have, from `type`, `const`, `enum`, and what `$ref`,
     /// `allOf` (all must hold) and `anyOf`/`oneOf` (one must hold) allow. `integer` inside the
     /// set means whole numbers only; `number` includes them.
-    public var types: Set<JSONType> {
+    public let types: Set<JSONType>
+    /// The object's properties in schema order: its own, then those its companions add.
+    public let properties: [SchemaProperty]
+
+    private static func types(of keywords: SchemaKeywords, companions: [SchemaNode]) -> Set<JSONType> {
         var result = keywords.types ?? Set(JSONType.allCases)
         if let const = keywords.const { result = result.narrowed(by: [const.type]) }
         if let values = keywords.enumValues { result = result.narrowed(by: Set(values.map(\.type))) }
@@ -69,16 +88,6 @@ public final class SchemaNode: Sendable {
         keywords.format ?? companions.lazy.compactMap(\.format).first
     }
 
-    /// The object's properties in schema order: its own, then those its companions add.
-    public var properties: [SchemaProperty] {
-        var result = keywords.properties
-        for companion in companions {
-            for p in companion.properties where !result.contains(where: { $0.name == p.name }) {
-                result.append(p)
-            }
-        }
-        return result
-    }
 
     /// The property called `name` (compared by canonical equivalence), if the schema knows it.
     public func property(named name: String) -> SchemaNode? {
