@@ -128,7 +128,7 @@ public struct DocumentNumber: Sendable, Hashable {
         var problems: [DocumentNumberProblem] = []
         let units = Unit.units(of: composed[...])
         let compact: String
-        if units.contains(where: \.isWhitespace) {
+        if units.contains(where: { $0.isWhitespace }) {
             problems.append(.containsWhitespace(text: composed))
             compact = Unit.string(units.lazy.filter { !$0.isWhitespace })
         } else {
@@ -153,7 +153,7 @@ public struct DocumentNumber: Sendable, Hashable {
             return problems
         }
         let parts = Unit.units(of: symbol).split(separator: "-", omittingEmptySubsequences: false)
-        if parts.contains(where: \.isEmpty) {
+        if parts.contains(where: { $0.isEmpty }) {
             problems.append(.emptySymbolPart(symbol: String(symbol)))
         }
         for part in parts {
@@ -163,7 +163,7 @@ public struct DocumentNumber: Sendable, Hashable {
             }
             if !invalid.isEmpty {
                 problems.append(.invalidCharacters(part: String(symbol[part.startIndex..<part.endIndex]),
-                                                   characters: invalid.map(\.character)))
+                                                   characters: invalid.map { $0.character }))
             }
         }
         let partCount = parts.filter { !$0.isEmpty }.count

@@ -50,6 +50,7 @@ extension Unicode.Scalar: TextUnit {
     }
 
     /// `String.lowercased()` maps scalar by scalar; compared here without building the string.
+    /// A scalar of `word` is its own lower case, so a scalar equal to it needs no mapping.
     static func lowercases(_ text: Substring, to word: String) -> Bool {
         var letters = text.unicodeScalars.makeIterator()
         for expected in word.unicodeScalars {
@@ -59,6 +60,7 @@ extension Unicode.Scalar: TextUnit {
     }
 
     private func lowercases(to expected: Unicode.Scalar) -> Bool {
+        if self == expected { return true }
         if isASCII { return ((0x41...0x5A).contains(value) ? value + 0x20 : value) == expected.value }
         let mapping = properties.lowercaseMapping.unicodeScalars
         return mapping.count == 1 && mapping.first == expected

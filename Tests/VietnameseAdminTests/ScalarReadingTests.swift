@@ -151,3 +151,22 @@ final class ScalarReadingTests: XCTestCase {
         }
     }
 }
+
+/// `ParseMemo` keys texts by their bytes: a canonically equal spelling is parsed anew.
+final class ParseMemoTests: XCTestCase {
+    func testSameBytesReuseAndOtherSpellingsParseAnew() {
+        var parsed: [String] = []
+        let memo = ParseMemo<[UInt32]>(capacity: 4) { text in
+            parsed.append(text)
+            return text.unicodeScalars.map(\.value)
+        }
+        let nfc = "Hòa Bình, ngày 05 tháng 01 năm 2022"
+        let nfd = nfc.decomposedStringWithCanonicalMapping
+        XCTAssertEqual(memo(nfc), nfc.unicodeScalars.map(\.value))
+        XCTAssertEqual(memo(String(nfc.utf8)), nfc.unicodeScalars.map(\.value))
+        XCTAssertEqual(memo(nfd), nfd.unicodeScalars.map(\.value))
+        XCTAssertEqual(memo(nfd), nfd.unicodeScalars.map(\.value))
+        XCTAssertEqual(memo(""), [])
+        XCTAssertEqual(parsed.map { $0.unicodeScalars.map(\.value) }, [nfc, nfd, ""].map { $0.unicodeScalars.map(\.value) })
+    }
+}

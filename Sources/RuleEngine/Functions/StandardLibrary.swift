@@ -329,6 +329,7 @@ public enum UnicodeText {
     /// composes with another (composing takes a combining mark, U+0300 and up) and no grapheme
     /// cluster holds two of them. Vietnamese typed in NFC is of this kind, so for it the
     /// `Character` view and the `unicodeScalars` view agree and normalisation can be skipped.
+    @inlinable
     public static func isPlain<Text: StringProtocol>(_ text: Text) -> Bool {
         var bytes = text.utf8.makeIterator()
         while let byte = bytes.next() {
@@ -353,6 +354,7 @@ public enum UnicodeText {
 
     /// `text` in Unicode NFC (`precomposedStringWithCanonicalMapping`); `text` itself, without
     /// Foundation, when it is plain (`isPlain`).
+    @inlinable
     public static func nfc(_ text: String) -> String {
         isPlain(text) ? text : text.precomposedStringWithCanonicalMapping
     }
@@ -360,6 +362,7 @@ public enum UnicodeText {
     /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, or `in: .whitespaces` when
     /// `newlines` is false, without Foundation: like it, trims Unicode scalars (a combining mark
     /// after a leading space stays), and copies nothing when there is nothing to trim.
+    @inlinable
     public static func trimmed<Text: StringProtocol>(_ text: Text, newlines: Bool = true) -> String {
         let scalars = text.unicodeScalars
         guard let first = scalars.first, let last = scalars.last else { return "" }
@@ -374,6 +377,7 @@ public enum UnicodeText {
     /// Whether `scalar` is in `CharacterSet.whitespacesAndNewlines` (`.whitespaces` when
     /// `newlines` is false) as Foundation has it: the space separators (Zs), tab, U+200B (zero
     /// width space), and as newlines U+000A–U+000D, U+0085, U+2028 and U+2029.
+    @inlinable
     static func isTrimmed(_ scalar: Unicode.Scalar, newlines: Bool) -> Bool {
         switch scalar.value {
         case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
