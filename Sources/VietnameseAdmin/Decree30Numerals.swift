@@ -13,9 +13,10 @@ enum Decree30Numerals {
         value <= 2 ? "0\(value)" : String(value)
     }
 
-    /// Whether the text is non-empty and made only of the ASCII digits 0–9.
+    /// Whether the text is non-empty and made only of the ASCII digits 0–9 (each a character
+    /// of its own: no mark can join a character of digit bytes).
     static func isDigits<Text: StringProtocol>(_ text: Text) -> Bool {
-        !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+        !text.utf8.isEmpty && text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "9")).contains($0) }
     }
 
     /// The Vietnamese message for a number written with the wrong leading zeros, `label` naming

@@ -1,4 +1,5 @@
 import Foundation
+import RuleEngine
 
 /// A document's number and symbol (số, ký hiệu) as printed after `Số:` (`05/KH-UBND`,
 /// `112/UBND-VP`), read tolerantly; `formatProblems(typeKind:)` judges it strictly against
@@ -23,17 +24,27 @@ public struct DocumentNumber: Sendable, Hashable {
     /// there is a second slash, or a symbol part is empty.
     public init?(parsing text: String) {
         let composed = VietnameseText.composedAndTrimmed(text)
-        guard let slash = composed.firstIndex(of: "/") else { return nil }
-        let sequenceText = VietnameseText.trimmed(composed[..<slash]) { $0.trimmingCharacters(in: .whitespaces) }
-        guard Decree30Numerals.isDigits(sequenceText), let sequence = Int(sequenceText) else { return nil }
-        let parts = composed[composed.index(after: slash)...]
-            .split(omittingEmptySubsequences: false, whereSeparator: Self.isDash)
-            .map { VietnameseText.trimmed($0) { $0.trimmingCharacters(in: .whitespaces) } }
-        guard !parts.contains(where: { $0.isEmpty || $0.contains("/") }) else { return nil }
+        let reading = UnicodeText.isPlain(composed)
+            ? Self.read(composed, unit: Unicode.Scalar.self) : Self.read(composed, unit: Character.self)
+        guard let reading else { return nil }
         self.text = text
-        self.sequence = sequence
-        self.sequenceText = sequenceText
-        self.symbolParts = parts
+        (sequence, sequenceText, symbolParts) = reading
+    }
+
+    /// What `init(parsing:)` reads of `composed`, unit by unit: by scalar only when `composed`
+    /// is plain.
+    private static func read<Unit: TextUnit>(_ composed: String, unit: Unit.Type)
+        -> (sequence: Int, sequenceText: String, symbolParts: [String])? {
+        let units = Unit.units(of: composed[...])
+        guard let slash = units.firstIndex(of: "/") else { return nil }
+        let sequenceText = UnicodeText.trimmed(composed[..<slash], newlines: false)
+        guard Decree30Numerals.isDigits(sequenceText), let sequence = Int(sequenceText) else { return nil }
+        let parts = units[units.index(after: slash)...]
+            .split(omittingEmptySubsequences: false, whereSeparator: { Self.isDash($0) })
+            .map { UnicodeText.trimmed(composed[$0.startIndex..<$0.endIndex], newlines: false) }
+        // Foundation's `contains` runs only when a part has a slash byte it could find.
+        guard !parts.contains(where: { $0.isEmpty || $0.utf8.contains(UInt8(ascii: "/")) && $0.contains("/") }) else { return nil }
+        return (sequence, sequenceText, parts)
     }
 
     /// The symbol, its parts joined by `-` (`KH-UBND`).
@@ -59,7 +70,7 @@ public struct DocumentNumber: Sendable, Hashable {
     /// `N/ABBREVIATION-AGENCY[-UNIT]`, the abbreviation compared case-sensitively: MC-ESTABLISHED
     /// asks it with `QĐ` (`18/QĐ-UBND` is, `18/QĐ` and `18/qđ-UBND` are not).
     public func isFullNumber(ofTypeAbbreviatedAs abbreviation: String) -> Bool {
-        typeAbbreviation == VietnameseText.composed(abbreviation) && agency(typeKind: .withAbbreviation) != nil
+        typeAbbreviation == UnicodeText.nfc(abbreviation) && agency(typeKind: .withAbbreviation) != nil
     }
 
     /// The issuing agency's part of the symbol for a document of the given kind (`UBND` in
@@ -104,13 +115,27 @@ public struct DocumentNumber: Sendable, Hashable {
     /// văn's or Thư công's `AGENCY[-UNIT]` (1 or 2 parts); an unknown type's any number of parts.
     /// NFC and NFD text are judged alike.
     public static func formatProblems(of text: String, typeKind: DocumentTypeKind) -> [DocumentNumberProblem] {
-        let composed = VietnameseText.composed(text)
+        let composed = UnicodeText.nfc(text)
+        return UnicodeText.isPlain(composed)
+            ? formatProblems(composed, unit: Unicode.Scalar.self, typeKind: typeKind)
+            : formatProblems(composed, unit: Character.self, typeKind: typeKind)
+    }
+
+    /// `formatProblems(of:typeKind:)` of the NFC `composed`, read unit by unit: by scalar only
+    /// when `composed` is plain.
+    private static func formatProblems<Unit: TextUnit>(_ composed: String, unit: Unit.Type,
+                                                       typeKind: DocumentTypeKind) -> [DocumentNumberProblem] {
         var problems: [DocumentNumberProblem] = []
-        if composed.contains(where: \.isWhitespace) {
+        let units = Unit.units(of: composed[...])
+        let compact: String
+        if units.contains(where: { $0.isWhitespace }) {
             problems.append(.containsWhitespace(text: composed))
+            compact = Unit.string(units.lazy.filter { !$0.isWhitespace })
+        } else {
+            compact = composed
         }
-        let compact = String(composed.filter { !$0.isWhitespace })
-        let pieces = compact.split(separator: "/", omittingEmptySubsequences: false)
+        let pieces = Unit.units(of: compact[...]).split(separator: "/", omittingEmptySubsequences: false)
+            .map { compact[$0.startIndex..<$0.endIndex] }
         guard pieces.count == 2 else {
             problems.append(pieces.count == 1 ? .missingSlash(text: compact) : .moreThanOneSlash(text: compact))
             return problems
@@ -120,24 +145,25 @@ public struct DocumentNumber: Sendable, Hashable {
             problems.append(.missingSequence)
         } else if !Decree30Numerals.isDigits(sequenceText) {
             problems.append(.sequenceNotDigits(written: String(sequenceText)))
-        } else if sequenceText.allSatisfy({ $0 == "0" }) {
+        } else if sequenceText.utf8.allSatisfy({ $0 == UInt8(ascii: "0") }) {
             problems.append(.sequenceZero(written: String(sequenceText)))
         }
         guard !symbol.isEmpty else {
             problems.append(.missingSymbol)
             return problems
         }
-        let parts = symbol.split(separator: "-", omittingEmptySubsequences: false)
-        if parts.contains(where: \.isEmpty) {
+        let parts = Unit.units(of: symbol).split(separator: "-", omittingEmptySubsequences: false)
+        if parts.contains(where: { $0.isEmpty }) {
             problems.append(.emptySymbolPart(symbol: String(symbol)))
         }
         for part in parts {
-            var invalid: [Character] = []
-            for character in part where !isAllowedInSymbolPart(character) && !invalid.contains(character) {
-                invalid.append(character)
+            var invalid: [Unit] = []
+            for unit in part where !isAllowedInSymbolPart(unit) && !invalid.contains(unit) {
+                invalid.append(unit)
             }
             if !invalid.isEmpty {
-                problems.append(.invalidCharacters(part: String(part), characters: invalid))
+                problems.append(.invalidCharacters(part: String(symbol[part.startIndex..<part.endIndex]),
+                                                   characters: invalid.map { $0.character }))
             }
         }
         let partCount = parts.filter { !$0.isEmpty }.count
@@ -147,14 +173,14 @@ public struct DocumentNumber: Sendable, Hashable {
         return problems
     }
 
-    private static func isAllowedInSymbolPart(_ character: Character) -> Bool {
-        character.isLetter || character == "." || Decree30Numerals.isDigits(String(character))
+    private static func isAllowedInSymbolPart<Unit: TextUnit>(_ unit: Unit) -> Bool {
+        unit.isLetter || unit == "." || unit.isASCIIDigit
     }
 
     /// Dashes the tolerant reading takes for the `-` between symbol parts: hyphen-minus and the
     /// typographic dashes word processors substitute for it.
-    private static func isDash(_ character: Character) -> Bool {
-        ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}"].contains(character)
+    private static func isDash<Unit: TextUnit>(_ unit: Unit) -> Bool {
+        ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}"].contains(unit)
     }
 
     private func agencyAndUnitParts(typeKind: DocumentTypeKind) -> ArraySlice<String>? {

@@ -1,3 +1,5 @@
+import RuleEngine
+
 /// The administrative document types of Decree 30/2020/NĐ-CP (Điều 7) and their abbreviations
 /// (Phụ lục III), built from the values of `Rules/nd30/data/document-types.yaml`.
 ///
@@ -40,7 +42,7 @@ public struct DocumentTypeTable: Sendable {
         }
         exactNames = exact
         abbreviationIndex = try UniqueKeyIndex(entries, field: "abbreviation") { entry in
-            entry.abbreviation.map { [($0, VietnameseText.composed($0))] } ?? []
+            entry.abbreviation.map { [($0, UnicodeText.nfc($0))] } ?? []
         }
     }
 
@@ -71,7 +73,7 @@ public struct DocumentTypeTable: Sendable {
     /// The entry whose abbreviation is exactly `abbreviation` (case-sensitive: `HĐ` ≠ `HD`);
     /// nil when no type has it.
     public func type(forAbbreviation abbreviation: String) -> DocumentTypeEntry? {
-        abbreviationIndex.position(of: VietnameseText.composed(abbreviation)).map { entries[$0] }
+        abbreviationIndex.position(of: UnicodeText.nfc(abbreviation)).map { entries[$0] }
     }
 
     /// How the number symbol of a document of type `name` is shaped: with an abbreviation,

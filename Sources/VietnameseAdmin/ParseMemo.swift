@@ -16,7 +16,27 @@ final class ParseMemo<Value>: @unchecked Sendable {
     private let parse: (String) -> Value
 
     private final class Entries {
-        var values: [String: (text: String, value: Value)] = [:]
+        var values: [Bytes: Value] = [:]
+    }
+
+    /// A text hashed and compared by its UTF-8 bytes: the very same bytes, and no normalising
+    /// of non-ASCII text as `String`'s hashing and `==` do.
+    private struct Bytes: Hashable {
+        let text: String
+
+        static func == (left: Bytes, right: Bytes) -> Bool {
+            guard left.text.utf8.count == right.text.utf8.count else { return false }
+            let same = left.text.utf8.withContiguousStorageIfAvailable { leftBytes in
+                right.text.utf8.withContiguousStorageIfAvailable { leftBytes.elementsEqual($0) }
+            }
+            return (same ?? nil) ?? left.text.utf8.elementsEqual(right.text.utf8)
+        }
+
+        func hash(into hasher: inout Hasher) {
+            if text.utf8.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+                for byte in text.utf8 { hasher.combine(byte) }
+            }
+        }
     }
 
     /// A memo of at most `capacity` texts per thread (emptied when full) for `parse`.
@@ -40,10 +60,11 @@ final class ParseMemo<Value>: @unchecked Sendable {
             entries = Entries()
             pthread_setspecific(key, Unmanaged.passRetained(entries as AnyObject).toOpaque())
         }
-        if let hit = entries.values[text], hit.text.utf8.elementsEqual(text.utf8) { return hit.value }
+        let key = Bytes(text: text)
+        if let hit = entries.values[key] { return hit }
         let value = parse(text)
         if entries.values.count >= capacity { entries.values.removeAll(keepingCapacity: true) }
-        entries.values[text] = (text, value)
+        entries.values[key] = value
         return value
     }
 }

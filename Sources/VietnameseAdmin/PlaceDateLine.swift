@@ -1,3 +1,5 @@
+import RuleEngine
+
 /// A document's place-and-date line (`Tiên Sơn, ngày 05 tháng 01 năm 2022`), read two ways:
 /// strictly against Decree 30/2020/NĐ-CP, Phụ lục I, II.4 (`strictProblems`, ND30-DATE-LINE)
 /// and tolerantly for the date it states (`tolerantDate`, ND30-DATE-MATCH).
@@ -13,7 +15,7 @@ public struct PlaceDateLine: Sendable {
     /// The line `text`, read at once; nothing is thrown: see `strictProblems`.
     public init(_ text: String) {
         self.text = text
-        reading = PlaceDateReading(composedLine: VietnameseText.composed(text))
+        reading = PlaceDateReading(composedLine: UnicodeText.nfc(text))
     }
 
     /// The place as written (NFC, without the comma); nil when the line cannot be read or names
@@ -41,7 +43,7 @@ public struct PlaceDateLine: Sendable {
     /// with one leading zero, other days and months 3–12 without; a four-digit year; a date
     /// that exists. An unreadable line has the single problem `.unreadable`.
     public var strictProblems: [PlaceDateLineProblem] {
-        guard let reading else { return [.unreadable(line: VietnameseText.composed(text))] }
+        guard let reading else { return [.unreadable(line: UnicodeText.nfc(text))] }
         var problems: [PlaceDateLineProblem] = []
         if reading.place.isEmpty {
             problems.append(.missingPlace)

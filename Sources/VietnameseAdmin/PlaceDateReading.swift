@@ -1,4 +1,4 @@
-import Foundation
+import RuleEngine
 
 /// The parts of a place-and-date line (`Tiên Sơn, ngày 05 tháng 01 năm 2022`) as written, found
 /// without judging them: what both readings of `PlaceDateLine` start from.
@@ -28,56 +28,69 @@ struct PlaceDateReading: Sendable {
 
     /// Reads `line`, which must be NFC; nil when it has no date part of the shape above.
     init?(composedLine line: String) {
-        let tokens = Self.tokens(of: line)
-        guard let dayWordIndex = tokens.lastIndex(where: { $0.isWord(Self.dateWords.day) }),
-              tokens.count == dayWordIndex + 6 else { return nil }
-        let date = Array(tokens[dayWordIndex...])
-        guard date[1].kind == .digits, date[2].isWord(Self.dateWords.month),
-              date[3].kind == .digits, date[4].isWord(Self.dateWords.year),
-              date[5].kind == .digits,
-              let day = Int(date[1].text), let month = Int(date[3].text), let year = Int(date[5].text)
-        else { return nil }
-        let before = VietnameseText.trimmed(line[..<date[0].text.startIndex]) { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        hasComma = before.hasSuffix(",")
-        place = VietnameseText.trimmed(hasComma ? String(before.dropLast()) : before) { $0.trimmingCharacters(in: .whitespacesAndNewlines) }
-        (dayWord, monthWord, yearWord) = (String(date[0].text), String(date[2].text), String(date[4].text))
-        (dayText, monthText, yearText) = (String(date[1].text), String(date[3].text), String(date[5].text))
-        (self.day, self.month, self.year) = (day, month, year)
-    }
-
-    /// A run of letters, a run of ASCII digits, or one other non-space character.
-    private struct Token {
-        enum Kind { case letters, digits, other }
-        let kind: Kind
-        let text: Substring
-
-        func isWord(_ lowercaseWord: String) -> Bool {
-            kind == .letters && text.lowercased() == lowercaseWord
+        if UnicodeText.isPlain(line) {
+            self.init(line, unit: Unicode.Scalar.self)
+        } else {
+            self.init(line, unit: Character.self)
         }
     }
 
-    private static func tokens(of line: String) -> [Token] {
+    /// Reads `line` unit by unit; by scalar only when `line` is plain (the tests read plain
+    /// lines by character too).
+    init?<Unit: TextUnit>(_ line: String, unit: Unit.Type) {
+        let tokens = Self.tokens(of: line, unit: Unit.self)
+        func isWord(_ token: Token, _ lowercaseWord: String) -> Bool {
+            token.kind == .letters && Unit.lowercases(line[token.range], to: lowercaseWord)
+        }
+        guard let dayWordIndex = tokens.lastIndex(where: { isWord($0, Self.dateWords.day) }),
+              tokens.count == dayWordIndex + 6 else { return nil }
+        func token(_ part: Int) -> Token { tokens[dayWordIndex + part] }
+        func text(_ part: Int) -> Substring { line[token(part).range] }
+        guard token(1).kind == .digits, isWord(token(2), Self.dateWords.month),
+              token(3).kind == .digits, isWord(token(4), Self.dateWords.year),
+              token(5).kind == .digits,
+              let day = Int(text(1)), let month = Int(text(3)), let year = Int(text(5))
+        else { return nil }
+        let before = UnicodeText.trimmed(line[..<token(0).range.lowerBound])
+        // The comma is a character of its own (`hasSuffix(",")`): one byte, that `dropLast()`
+        // would drop.
+        hasComma = Unit.units(of: before[...]).last == ","
+        place = hasComma ? UnicodeText.trimmed(before[..<before.utf8.index(before: before.endIndex)]) : before
+        (dayWord, monthWord, yearWord) = (String(text(0)), String(text(2)), String(text(4)))
+        (dayText, monthText, yearText) = (String(text(1)), String(text(3)), String(text(5)))
+        (self.day, self.month, self.year) = (day, month, year)
+    }
+
+    /// A run of letters, a run of ASCII digits, or one other non-space unit.
+    private struct Token {
+        enum Kind { case letters, digits, other }
+        let kind: Kind
+        let range: Range<String.Index>
+    }
+
+    private static func tokens<Unit: TextUnit>(of line: String, unit: Unit.Type) -> [Token] {
+        let units = Unit.units(of: line[...])
         var tokens: [Token] = []
-        var start = line.startIndex
-        while start < line.endIndex {
-            let character = line[start]
-            guard !character.isWhitespace else {
-                start = line.index(after: start)
+        var start = units.startIndex
+        while start < units.endIndex {
+            let unit = units[start]
+            guard !unit.isWhitespace else {
+                start = units.index(after: start)
                 continue
             }
-            let kind = tokenKind(of: character)
-            var end = line.index(after: start)
-            while kind != .other, end < line.endIndex, tokenKind(of: line[end]) == kind {
-                end = line.index(after: end)
+            let kind = tokenKind(of: unit)
+            var end = units.index(after: start)
+            while kind != .other, end < units.endIndex, tokenKind(of: units[end]) == kind {
+                end = units.index(after: end)
             }
-            tokens.append(Token(kind: kind, text: line[start..<end]))
+            tokens.append(Token(kind: kind, range: start..<end))
             start = end
         }
         return tokens
     }
 
-    private static func tokenKind(of character: Character) -> Token.Kind {
-        if character.isLetter { return .letters }
-        return Decree30Numerals.isDigits(String(character)) ? .digits : .other
+    private static func tokenKind<Unit: TextUnit>(of unit: Unit) -> Token.Kind {
+        if unit.isLetter { return .letters }
+        return unit.isASCIIDigit ? .digits : .other
     }
 }

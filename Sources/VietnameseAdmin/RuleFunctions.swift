@@ -135,7 +135,7 @@ public enum VietnameseAdminFunctions {
             },
             FunctionDefinition(name: "recipient_line", summary: "dòng nơi nhận bỏ '- ' đầu dòng và ';' hoặc '.' cuối dòng",
                                parameters: [.value("dòng", .string)], returns: .string) { args in
-                var s = Substring(try string(args[0]).trimmingCharacters(in: .whitespaces))
+                var s = Substring(UnicodeText.trimmed(try string(args[0]), newlines: false))
                 if s.hasPrefix("-") { s = s.dropFirst().drop(while: { $0 == " " }) }
                 while let last = s.last, last == ";" || last == "." || last == " " { s = s.dropLast() }
                 return .string(String(s))

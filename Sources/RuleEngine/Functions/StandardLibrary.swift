@@ -181,15 +181,15 @@ public enum StandardLibrary {
             FunctionDefinition(name: "matches", summary: "chuỗi khớp toàn bộ với biểu thức chính quy",
                                parameters: [.value("chuỗi", .string), .value("mẫu", .string)], returns: .bool) { args in
                 // NFC both sides: a decomposed "Đông" must match a precomposed pattern (and back).
-                .bool(try RegexCache.shared.wholeMatch(try string(args[0]).precomposed, pattern: try string(args[1]).precomposed))
+                .bool(try RegexCache.shared.wholeMatch(UnicodeText.nfc(try string(args[0])), pattern: UnicodeText.nfc(try string(args[1]))))
             },
             FunctionDefinition(name: "starts_with", summary: "chuỗi bắt đầu bằng tiền tố",
                                parameters: [.value("chuỗi", .string), .value("tiền_tố", .string)], returns: .bool) { args in
-                .bool(try string(args[0]).precomposed.hasPrefix(try string(args[1]).precomposed))
+                .bool(UnicodeText.nfc(try string(args[0])).hasPrefix(UnicodeText.nfc(try string(args[1]))))
             },
             FunctionDefinition(name: "ends_with", summary: "chuỗi kết thúc bằng hậu tố",
                                parameters: [.value("chuỗi", .string), .value("hậu_tố", .string)], returns: .bool) { args in
-                .bool(try string(args[0]).precomposed.hasSuffix(try string(args[1]).precomposed))
+                .bool(UnicodeText.nfc(try string(args[0])).hasSuffix(UnicodeText.nfc(try string(args[1]))))
             },
             FunctionDefinition(name: "contains", summary: "chuỗi chứa chuỗi con, hoặc danh sách chứa phần tử",
                                parameters: [.value("nơi_tìm", .oneOf([.string, anyList])), .value("cần_tìm", .any)], returns: .bool) { args in
@@ -202,7 +202,7 @@ public enum StandardLibrary {
                 .string(try string(args[0]).uppercased())
             },
             FunctionDefinition(name: "trim", summary: "bỏ khoảng trắng hai đầu", parameters: [.value("chuỗi", .string)], returns: .string) { args in
-                .string(try string(args[0]).trimmingCharacters(in: .whitespacesAndNewlines))
+                .string(UnicodeText.trimmed(try string(args[0])))
             },
             FunctionDefinition(name: "split", summary: "tách chuỗi theo dấu phân cách",
                                parameters: [.value("chuỗi", .string), .value("dấu_phân_cách", .string)], returns: .list(.string)) { args in
@@ -317,9 +317,74 @@ extension ValueType {
     var isInt: Bool { if case .int = self { true } else { false } }
 }
 
-extension String {
-    /// NFC form, so NFD input compares equal in prefix/suffix tests.
-    var precomposed: String { precomposedStringWithCanonicalMapping }
+/// Foundation's canonical composition and whitespace trimming as the string functions (and the
+/// domain readers) use them, without Foundation's cost on the text they mostly see: text already
+/// in NFC, and text with nothing to trim. Results are those of Foundation, scalar for scalar.
+public enum UnicodeText {
+    /// Whether `text` is certainly its own NFC and each of its Unicode scalars is a `Character`
+    /// of its own (a CR LF pair aside), found from its UTF-8 bytes alone: every scalar is below
+    /// U+0300 (ASCII, Latin-1, Latin Extended-A and -B: Ư ư Ơ ơ Đ đ…), a precomposed letter of
+    /// Latin Extended Additional (U+1E00–U+1EFF: ế ạ ủ…) or General Punctuation from U+2010 to
+    /// U+205F (– — ‘ ’ “ ” …). Such scalars are NFC-stable and of combining class 0, none
+    /// composes with another (composing takes a combining mark, U+0300 and up) and no grapheme
+    /// cluster holds two of them. Vietnamese typed in NFC is of this kind, so for it the
+    /// `Character` view and the `unicodeScalars` view agree and normalisation can be skipped.
+    @inlinable
+    public static func isPlain<Text: StringProtocol>(_ text: Text) -> Bool {
+        var bytes = text.utf8.makeIterator()
+        while let byte = bytes.next() {
+            switch byte {
+            case ..<0xCC:
+                // ASCII; U+0080–U+02FF, whose lead bytes are C2–CB; and their continuation bytes.
+                continue
+            case 0xE1:
+                // U+1E00–U+1EFF: E1 B8 80 – E1 BB BF.
+                guard let second = bytes.next(), (0xB8...0xBB).contains(second) else { return false }
+                _ = bytes.next()
+            case 0xE2:
+                // U+2010–U+203F: E2 80 90 – E2 80 BF; U+2040–U+205F: E2 81 80 – E2 81 9F.
+                guard let second = bytes.next(), let third = bytes.next(),
+                      second == 0x80 ? third >= 0x90 : second == 0x81 && third <= 0x9F else { return false }
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
+    /// `text` in Unicode NFC (`precomposedStringWithCanonicalMapping`); `text` itself, without
+    /// Foundation, when it is plain (`isPlain`).
+    @inlinable
+    public static func nfc(_ text: String) -> String {
+        isPlain(text) ? text : text.precomposedStringWithCanonicalMapping
+    }
+
+    /// `text.trimmingCharacters(in: .whitespacesAndNewlines)`, or `in: .whitespaces` when
+    /// `newlines` is false, without Foundation: like it, trims Unicode scalars (a combining mark
+    /// after a leading space stays), and copies nothing when there is nothing to trim.
+    @inlinable
+    public static func trimmed<Text: StringProtocol>(_ text: Text, newlines: Bool = true) -> String {
+        let scalars = text.unicodeScalars
+        guard let first = scalars.first, let last = scalars.last else { return "" }
+        if !isTrimmed(first, newlines: newlines), !isTrimmed(last, newlines: newlines) { return String(text) }
+        guard let start = scalars.firstIndex(where: { !isTrimmed($0, newlines: newlines) }),
+              let end = scalars.lastIndex(where: { !isTrimmed($0, newlines: newlines) }) else { return "" }
+        // The bound after `end` is taken in scalars: a `Character` may run on into trimmed scalars
+        // (a prepended mark before a space).
+        return String(text[start..<scalars.index(after: end)])
+    }
+
+    /// Whether `scalar` is in `CharacterSet.whitespacesAndNewlines` (`.whitespaces` when
+    /// `newlines` is false) as Foundation has it: the space separators (Zs), tab, U+200B (zero
+    /// width space), and as newlines U+000A–U+000D, U+0085, U+2028 and U+2029.
+    @inlinable
+    static func isTrimmed(_ scalar: Unicode.Scalar, newlines: Bool) -> Bool {
+        switch scalar.value {
+        case 0x09, 0x20, 0xA0, 0x1680, 0x2000...0x200B, 0x202F, 0x205F, 0x3000: return true
+        case 0x0A...0x0D, 0x85, 0x2028, 0x2029: return newlines
+        default: return false
+        }
+    }
 }
 
 /// Compiled regular expressions, shared by all threads, keyed by pattern.

@@ -1,0 +1,111 @@
+import Foundation
+@testable import VietnameseAdmin
+
+/// The readers as they were before they read plain text scalar by scalar and trimmed without
+/// Foundation: character by character, with Foundation's NFC and trimming throughout. The
+/// tests hold the readers to these results, scalar for scalar.
+enum FoundationOracle {
+    static func composed(_ text: String) -> String { text.precomposedStringWithCanonicalMapping }
+
+    static func isDigits<Text: StringProtocol>(_ text: Text) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isASCII && $0.isNumber }
+    }
+
+    // MARK: Place-and-date lines
+
+    /// The fields of a place-and-date line's reading, nil when it cannot be read.
+    static func placeDateFields(_ line: String) -> [String]? {
+        let tokens = placeDateTokens(of: line)
+        func isWord(_ token: (kind: Int, text: Substring), _ word: String) -> Bool { token.kind == 0 && token.text.lowercased() == word }
+        guard let dayWordIndex = tokens.lastIndex(where: { isWord($0, "ngày") }),
+              tokens.count == dayWordIndex + 6 else { return nil }
+        let date = Array(tokens[dayWordIndex...])
+        guard date[1].kind == 1, isWord(date[2], "tháng"), date[3].kind == 1, isWord(date[4], "năm"), date[5].kind == 1,
+              let day = Int(date[1].text), let month = Int(date[3].text), let year = Int(date[5].text)
+        else { return nil }
+        let before = line[..<date[0].text.startIndex].trimmingCharacters(in: .whitespacesAndNewlines)
+        let hasComma = before.hasSuffix(",")
+        let place = (hasComma ? String(before.dropLast()) : before).trimmingCharacters(in: .whitespacesAndNewlines)
+        return [place, "\(hasComma)"] + date.map { String($0.text) } + ["\(day)", "\(month)", "\(year)"]
+    }
+
+    /// Kinds: 0 letters, 1 ASCII digits, 2 other.
+    private static func placeDateTokens(of line: String) -> [(kind: Int, text: Substring)] {
+        func kind(_ character: Character) -> Int { character.isLetter ? 0 : isDigits(String(character)) ? 1 : 2 }
+        var tokens: [(kind: Int, text: Substring)] = []
+        var start = line.startIndex
+        while start < line.endIndex {
+            guard !line[start].isWhitespace else {
+                start = line.index(after: start)
+                continue
+            }
+            let tokenKind = kind(line[start])
+            var end = line.index(after: start)
+            while tokenKind != 2, end < line.endIndex, kind(line[end]) == tokenKind { end = line.index(after: end) }
+            tokens.append((tokenKind, line[start..<end]))
+            start = end
+        }
+        return tokens
+    }
+
+    // MARK: Document numbers
+
+    /// The sequence, its text and the symbol parts as `DocumentNumber(parsing:)` read them.
+    static func documentNumberFields(_ text: String) -> [String]? {
+        let composed = composed(text).trimmingCharacters(in: .whitespacesAndNewlines)
+        guard let slash = composed.firstIndex(of: "/") else { return nil }
+        let sequenceText = composed[..<slash].trimmingCharacters(in: .whitespaces)
+        guard isDigits(sequenceText), let sequence = Int(sequenceText) else { return nil }
+        let dashes: [Character] = ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}"]
+        let parts = composed[composed.index(after: slash)...]
+            .split(omittingEmptySubsequences: false, whereSeparator: dashes.contains)
+            .map { $0.trimmingCharacters(in: .whitespaces) }
+        guard !parts.contains(where: { $0.isEmpty || $0.contains("/") }) else { return nil }
+        return ["\(sequence)", sequenceText] + parts
+    }
+
+    static func formatProblems(of text: String, typeKind: DocumentTypeKind) -> [DocumentNumberProblem] {
+        let composed = composed(text)
+        var problems: [DocumentNumberProblem] = []
+        if composed.contains(where: \.isWhitespace) {
+            problems.append(.containsWhitespace(text: composed))
+        }
+        let compact = String(composed.filter { !$0.isWhitespace })
+        let pieces = compact.split(separator: "/", omittingEmptySubsequences: false)
+        guard pieces.count == 2 else {
+            problems.append(pieces.count == 1 ? .missingSlash(text: compact) : .moreThanOneSlash(text: compact))
+            return problems
+        }
+        let (sequenceText, symbol) = (pieces[0], pieces[1])
+        if sequenceText.isEmpty {
+            problems.append(.missingSequence)
+        } else if !isDigits(sequenceText) {
+            problems.append(.sequenceNotDigits(written: String(sequenceText)))
+        } else if sequenceText.allSatisfy({ $0 == "0" }) {
+            problems.append(.sequenceZero(written: String(sequenceText)))
+        }
+        guard !symbol.isEmpty else {
+            problems.append(.missingSymbol)
+            return problems
+        }
+        let parts = symbol.split(separator: "-", omittingEmptySubsequences: false)
+        if parts.contains(where: \.isEmpty) {
+            problems.append(.emptySymbolPart(symbol: String(symbol)))
+        }
+        for part in parts {
+            var invalid: [Character] = []
+            for character in part where !(character.isLetter || character == "." || isDigits(String(character)))
+                && !invalid.contains(character) {
+                invalid.append(character)
+            }
+            if !invalid.isEmpty {
+                problems.append(.invalidCharacters(part: String(part), characters: invalid))
+            }
+        }
+        let partCount = parts.filter { !$0.isEmpty }.count
+        if !typeKind.symbolPartCounts.contains(partCount) {
+            problems.append(.wrongSymbolPartCount(symbol: String(symbol), partCount: partCount, typeKind: typeKind))
+        }
+        return problems
+    }
+}
