@@ -390,32 +390,57 @@ public enum UnicodeText {
 /// Compiled regular expressions, shared by all threads, keyed by pattern.
 final class RegexCache: Sendable {
     static let shared = RegexCache()
-    private let cache = Mutex<[String: NSRegularExpression]>([:])
+    /// A compiled pattern and the answers it has given. Report fields repeat (a retention of
+    /// "10" or "permanent" in every dossier), and one ICU match costs far more than a lookup.
+    private struct CompiledPattern {
+        let regex: NSRegularExpression
+        var answers: [String: Bool] = [:]
+    }
+    private let cache = Mutex<[String: CompiledPattern]>([:])
     /// The longest text `matches` accepts (UTF-16 units): far above any field of a report, and
     /// a bound on ICU's backtracking memory. Longer text is a run-time error of the rule.
     static let maxSubjectLength = 100_000
     static let maxCachedPatterns = 1_000
+    /// Answers are kept for texts up to this many UTF-8 bytes, at most this many per pattern
+    /// (then forgotten), so the memo's memory stays small whatever the reports hold.
+    static let maxRememberedTextBytes = 256
+    static let maxAnswersPerPattern = 10_000
 
     /// Whether all of `text` matches `pattern`. Matching stops at the thread's evaluation
     /// deadline (`EvaluationBudget`): ICU reports progress during long matches and the
     /// callback stops the match, which then throws `EvaluationTimeout`.
     func wholeMatch(_ text: String, pattern: String) throws -> Bool {
-        let regex = try cache.withLock { cache -> NSRegularExpression in
-            if let r = cache[pattern] { return r }
+        let remembers = text.utf8.count <= Self.maxRememberedTextBytes
+        let (regex, known) = try cache.withLock { cache -> (NSRegularExpression, Bool?) in
+            if let entry = cache[pattern] { return (entry.regex, remembers ? entry.answers[text] : nil) }
             do {
                 let r = try NSRegularExpression(pattern: "^(?:" + pattern + ")$")
                 // A pattern may come from the report (`matches(x, doc.number)`): bound the cache,
                 // or it grows with every report of a large run.
                 if cache.count >= Self.maxCachedPatterns { cache.removeAll(keepingCapacity: true) }
-                cache[pattern] = r
-                return r
+                cache[pattern] = CompiledPattern(regex: r)
+                return (r, nil)
             } catch {
                 throw FunctionError("mẫu biểu thức chính quy không hợp lệ: \(pattern)")
             }
         }
+        if let known { return known }
+        let matched = try Self.wholeMatch(text, regex)
+        if remembers {
+            cache.withLock { cache in
+                guard cache[pattern] != nil else { return }  // forgotten meanwhile
+                if cache[pattern]!.answers.count >= Self.maxAnswersPerPattern { cache[pattern]!.answers.removeAll() }
+                cache[pattern]!.answers[text] = matched
+            }
+        }
+        return matched
+    }
+
+    /// One ICU match of all of `text`, stopped at the deadline (a timeout is thrown, never remembered).
+    private static func wholeMatch(_ text: String, _ regex: NSRegularExpression) throws -> Bool {
         let length = (text as NSString).length
-        guard length <= Self.maxSubjectLength else {
-            throw FunctionError("chuỗi dài \(length) ký tự, quá giới hạn \(Self.maxSubjectLength) ký tự để so mẫu")
+        guard length <= maxSubjectLength else {
+            throw FunctionError("chuỗi dài \(length) ký tự, quá giới hạn \(maxSubjectLength) ký tự để so mẫu")
         }
         let deadline = EvaluationBudget.deadline
         guard deadline != 0 else {

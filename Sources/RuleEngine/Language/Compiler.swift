@@ -20,11 +20,14 @@ final class ExpressionCompiler {
     /// Parameters of the pack being compiled, as constants.
     private var params: [String: Value] = [:]
     private(set) var slotCount = 0
-    /// Named expressions expanded in the rule being compiled. Each use of a `let:` name compiles
-    /// its expression again, so `a1: a0 + a0`, `a2: a1 + a1`, … doubles at every level (a "let
-    /// bomb", the rule-file twin of a YAML alias bomb): past `maxExpansions` the rule is refused.
+    /// How many `let:` names the rule's expressions would hold with every name written out.
+    /// `a1: a0 + a0`, `a2: a1 + a1`, … doubles at every level (a "let bomb", the rule-file twin
+    /// of a YAML alias bomb: its value can double in size too): past `maxExpansions` the rule is
+    /// refused, whether its names are computed once (`memoized`) or expanded in place.
     private var expansions = 0
     static let maxExpansions = 10_000
+    /// Per `let:` name of the rule: how many names it stands for, written out (itself included).
+    private var expandedSizes: [String: Int] = [:]
     /// `let:` names of the rule being compiled that are evaluated once per target, with the
     /// evaluator that reads (or fills) their slot.
     private var memoizedBindings: [String: CompiledExpression] = [:]
@@ -49,6 +52,7 @@ final class ExpressionCompiler {
         self.params = params
         self.bindings = bindings
         memoizedBindings = [:]
+        expandedSizes = [:]
         expansions = 0
         var slot: Int?, indexSlot: Int?
         if let (name, type) = variable { slot = bind(name, type) }
@@ -116,7 +120,8 @@ final class ExpressionCompiler {
             guard !expanding.contains(name) else {
                 throw ExpressionError(offset: offset, message: "biến '\(name)' tự tham chiếu chính nó")
             }
-            expansions += 1
+            // Names used inside a `let:` are counted in its size, where it is used by the rule.
+            if expanding.isEmpty { expansions += expandedSize(of: name) }
             guard expansions <= Self.maxExpansions else {
                 throw ExpressionError(offset: offset, message: "biến '\(name)' bị thay quá \(Self.maxExpansions) lần — các biến let dùng lại nhau làm biểu thức lớn gấp bội; hãy viết lại quy tắc")
             }
@@ -166,6 +171,21 @@ final class ExpressionCompiler {
         let memo = CompiledExpression(type: compiled.type) { ctx in try ctx.memoized(slot, evaluate) }
         memoizedBindings[name] = memo
         return memo
+    }
+
+    /// How many `let:` names `name` stands for when written out, itself included (each use
+    /// counts, so sizes multiply along chains; capped just past the limit).
+    private func expandedSize(of name: String, visiting: Set<String> = []) -> Int {
+        if let known = expandedSizes[name] { return known }
+        guard let expression = bindings[name], !visiting.contains(name) else { return 0 }  // a cycle is refused elsewhere
+        var size = 1
+        expression.forEachName { used in
+            guard bindings[used] != nil, size <= Self.maxExpansions else { return }
+            size += expandedSize(of: used, visiting: visiting.union([name]))
+        }
+        size = min(size, Self.maxExpansions + 1)
+        expandedSizes[name] = size
+        return size
     }
 
     /// Whether the `let:` name `binding` reads, directly or through other `let:` names, a name

@@ -24,6 +24,19 @@ indirect enum Expression: Sendable {
 }
 
 extension Expression {
+    /// Calls `body` with every name the expression reads, once per occurrence, lambda
+    /// parameters included.
+    func forEachName(_ body: (String) -> Void) {
+        switch self {
+        case .literal: break
+        case .name(let n, _): body(n)
+        case .member(let base, _, _), .unary(_, let base, _), .lambda(_, let base, _): base.forEachName(body)
+        case .index(let base, let index, _): base.forEachName(body); index.forEachName(body)
+        case .binary(_, let lhs, let rhs, _): lhs.forEachName(body); rhs.forEachName(body)
+        case .call(_, let arguments, _), .list(let arguments, _): for a in arguments { a.forEachName(body) }
+        }
+    }
+
     /// The names the expression reads that it does not bind itself (a lambda's parameter is
     /// bound inside its body). Over-approximates: an element function's implicit `it` counts.
     var freeNames: Set<String> {

@@ -126,6 +126,20 @@ final class StandardLibraryTests: XCTestCase {
         assertRuntimeError("split('a', '')", containing: "không được rỗng")
     }
 
+    func testRegexAnswersAreRememberedPerPatternAndText() throws {
+        let cache = RegexCache()
+        let long = String(repeating: "1", count: RegexCache.maxRememberedTextBytes + 1)
+        for _ in 0 ..< 3 {  // the first round asks ICU, the others the memo: same answers
+            XCTAssertTrue(try cache.wholeMatch("10", pattern: "0*[1-9][0-9]*"))
+            XCTAssertFalse(try cache.wholeMatch("0", pattern: "0*[1-9][0-9]*"))
+            XCTAssertFalse(try cache.wholeMatch("10", pattern: "0*[5-9]"))  // same text, other pattern
+            XCTAssertTrue(try cache.wholeMatch("Đông", pattern: "Đ.*"))
+            XCTAssertTrue(try cache.wholeMatch(long, pattern: "0*[1-9][0-9]*"))  // too long to remember, still answered
+            XCTAssertFalse(try cache.wholeMatch(long + "x", pattern: "0*[1-9][0-9]*"))
+        }
+        XCTAssertThrowsError(try cache.wholeMatch("a", pattern: "("))
+    }
+
     func testNumberFunctions() {
         check([
             "between(13, 13, 14)": "bool(true)",
