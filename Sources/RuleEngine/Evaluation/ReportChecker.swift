@@ -152,6 +152,7 @@ public struct ReportChecker: Sendable {
             default:
                 return (outcome, [])
             }
+            targets.reserveCapacity(items.count)
             for (i, (item, value)) in items.enumerated() {
                 if let field = rule.window?.field, let window = rule.window,
                    ctx.document.kind(item) == .mapping, let dateNode = ctx.document.value(forKey: field, in: item),
