@@ -124,7 +124,9 @@ extension CheckCommand {
             throw ExitCode(2)
         }
         var status = ExitStatus.Tally(failOn: failOn)
-        CheckRunner(checker: checker, translators: ["docx": DocxInput.translator]).check(files: files, concurrency: jobs, prepare: { reports in
+        // JSON quotes no source lines: they are not cut out.
+        let runner = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator], keepsSourceLines: false)
+        runner.check(files: files, concurrency: jobs, prepare: { reports in
             (writer.prepare(reports), ExitStatus.Tally(failOn: failOn, reports))
         }, deliver: { prepared in
             writer.add(prepared.0)

@@ -78,11 +78,16 @@ public struct CheckRunner: Sendable {
     public let loader: YAMLLoader
     /// Translators for other kinds of input, by lower-case file extension (`docx`).
     public let translators: [String: ReportTranslator]
+    /// Whether results carry the source lines their findings point at (for outputs that quote
+    /// them, such as text); false saves cutting them out when no output shows them.
+    public let keepsSourceLines: Bool
 
-    public init(checker: ReportChecker, loader: YAMLLoader = YAMLLoader(), translators: [String: ReportTranslator] = [:]) {
+    public init(checker: ReportChecker, loader: YAMLLoader = YAMLLoader(), translators: [String: ReportTranslator] = [:],
+                keepsSourceLines: Bool = true) {
         self.checker = checker
         self.loader = loader
         self.translators = translators
+        self.keepsSourceLines = keepsSourceLines
     }
 
     /// Checks one file (or `-`): each document of the stream is one result; a file that
@@ -113,7 +118,7 @@ public struct CheckRunner: Sendable {
                                                          problem: "empty stream", explanation: "tệp rỗng — không có nội dung báo cáo"))]
             }
             return documents.enumerated().map { i, doc in
-                checker.check(doc, source: bytes, documentIndex: documents.count > 1 ? i + 1 : nil)
+                checker.check(doc, source: keepsSourceLines ? bytes : nil, documentIndex: documents.count > 1 ? i + 1 : nil)
             }
         } catch {
             return [Self.unreadable(name, error)]

@@ -69,6 +69,8 @@ public final class RuleSet: @unchecked Sendable {
 
     /// Ids of rules that failed to compile.
     public let brokenRuleIDs: Set<String>
+    /// Every id a waiver or config may name (worked out once: every report's waivers are checked against it).
+    public let knownFindingIDs: Set<String>
 
     /// Compiles `packs` under `config`.
     public init(packs allPacks: [RulePack], config: Configuration, functions: FunctionRegistry, model: (any ReportModel)?) {
@@ -150,6 +152,8 @@ public final class RuleSet: @unchecked Sendable {
         self.model = model
         self.brokenRuleIDs = broken
         self.configWaivers = config.waivers
+        knownFindingIDs = Set(compiled.map(\.id) + notices.values.map(\.id) + BuiltInFindings.descriptors.map(\.id)
+                              + (model?.findingDescriptors.map(\.id) ?? []))
     }
 
     static func compileNotice(_ n: NotApplicableNotice, compiler: ExpressionCompiler, params: [String: Value], errors: inout [RuleError]) -> CompiledNotice? {
@@ -261,10 +265,6 @@ public final class RuleSet: @unchecked Sendable {
         return BuiltInFindings.descriptors + (model?.findingDescriptors ?? []) + ruleDescriptors + noticeDescriptors
     }
 
-    /// Every id a waiver or config may name.
-    public var knownFindingIDs: Set<String> {
-        Set(rules.map(\.id) + notices.values.map(\.id) + BuiltInFindings.descriptors.map(\.id) + (model?.findingDescriptors.map(\.id) ?? []))
-    }
 }
 
 extension EffectiveWindow {

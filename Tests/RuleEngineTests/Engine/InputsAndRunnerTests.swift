@@ -61,6 +61,10 @@ final class InputsAndRunnerTests: XCTestCase {
         let result = try XCTUnwrap(CheckRunner(checker: ReportChecker(rules: workspace.ruleSet())).check(file: file).first)
         XCTAssertEqual(result.findings.map(\.location.line), [2])
         XCTAssertEqual(result.sourceLines, [2: "a: 2"])
+        let withoutLines = try XCTUnwrap(CheckRunner(checker: ReportChecker(rules: workspace.ruleSet()), keepsSourceLines: false)
+            .check(file: file).first)
+        XCTAssertEqual(withoutLines.findings.map(\.location.line), [2])
+        XCTAssertEqual(withoutLines.sourceLines, [:])
     }
 
     func testSourceLinesAreCutAtEveryLineEnd() {
