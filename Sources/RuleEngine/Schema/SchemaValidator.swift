@@ -1,4 +1,9 @@
 import YAML
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// A report value as JSON Schema sees it. String scalars are not materialised: the keywords
 /// that need their text read it from the node, byte by byte where they can.
@@ -265,7 +270,12 @@ struct SchemaValidator {
         guard doc.kind(key) == .scalar else { return nil }
         let names = schema.propertyNamesUTF8
         let byBytes: Int? = doc.withUTF8(key) { bytes in
-            for i in 0 ..< names.count where names[i].count == bytes.count && names[i].elementsEqual(bytes) { return i }
+            for i in 0 ..< names.count where names[i].count == bytes.count {
+                let equal = names[i].withUnsafeBufferPointer { name in
+                    bytes.isEmpty || memcmp(name.baseAddress!, bytes.baseAddress!, bytes.count) == 0
+                }
+                if equal { return i }
+            }
             return nil
         }
         if let byBytes { return byBytes }
