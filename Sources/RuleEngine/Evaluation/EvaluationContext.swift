@@ -21,19 +21,23 @@ struct EvaluationError: Error {
 
 /// The state of one rule evaluation over one report: the report, and the variables bound by
 /// targets and lambdas. Created once per report and reused by every rule.
+///
+/// A context belongs to the one thread evaluating its report, so its mutable state skips the
+/// run-time exclusivity checks of class properties (`@exclusivity(unchecked)`: they showed in
+/// profiles, on every variable read).
 public final class EvaluationContext {
     public let document: YAMLDocument
     let root: NodeID?
     /// Variable slots, addressed by the index the compiler assigned.
-    var slots: [Value]
+    @exclusivity(unchecked) var slots: [Value]
     /// The node of the current target (a list element, or the root).
     var targetNode: NodeID?
     /// Counts targets; a `let:` value stored in a slot is valid while this has not changed.
-    private var target = 0
+    @exclusivity(unchecked) private var target = 0
     /// Per slot: the `target` its `let:` value was computed for (-1: never).
-    private var slotTargets: [Int]
+    @exclusivity(unchecked) private var slotTargets: [Int]
     /// `let:` values that failed (absent, unreadable, an error), by slot: failing again the same way.
-    private var slotFailures: [Int: any Error] = [:]
+    @exclusivity(unchecked) private var slotFailures: [Int: any Error] = [:]
 
     init(document: YAMLDocument, slotCount: Int) {
         self.document = document
