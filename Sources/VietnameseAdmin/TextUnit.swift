@@ -69,7 +69,14 @@ extension Unicode.Scalar: TextUnit {
     var isWhitespace: Bool { isASCII ? value == 0x20 || (0x09...0x0D).contains(value) : properties.isWhitespace }
 
     var isLetter: Bool {
-        isASCII ? (0x41...0x5A).contains(value) || (0x61...0x7A).contains(value) : properties.isAlphabetic
+        switch value {
+        case 0x41...0x5A, 0x61...0x7A: true
+        case 0...0x7F: false
+        // Vietnamese letters without a property lookup: Latin-1 letters, Latin Extended-A and -B
+        // (Đ đ Ơ ơ Ư ư…) and Latin Extended Additional (ế ạ ủ…) are all Alphabetic.
+        case 0xC0...0x24F where value != 0xD7 && value != 0xF7, 0x1E00...0x1EFF: true
+        default: properties.isAlphabetic
+        }
     }
 
     var isASCIIDigit: Bool { (0x30...0x39).contains(value) }
