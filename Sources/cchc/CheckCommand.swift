@@ -77,10 +77,20 @@ struct CheckCommand: ParsableCommand {
         let options = CheckOptions(asOf: asOf.flatMap(CalendarDate.init(iso:)), measureTimings: timings, ruleTimeBudget: ruleTimeout)
         let checker = ReportChecker(rules: loaded.ruleSet, options: options)
         let plan = output.plan
-        if plan.count == 1, plan[0].format == "json", baselinePath == nil, writeBaselinePath == nil {
+        if plan.count == 1, baselinePath == nil, writeBaselinePath == nil {
             // Streamed: memory does not grow with the number of reports (product.md §7).
-            try streamJSON(to: plan[0].destination, files: files, missing: missing, extra: extraFindings,
+            let destination = plan[0].destination
+            let writer: StreamWriter?
+            do {
+                writer = try StreamWriter.forFormat(plan[0].format, options: output.reportOptions(for: destination), destination: destination)
+            } catch {
+                Diagnostics.note("không ghi được \(destination): \(error)")
+                throw ExitCode(2)
+            }
+            if let writer {
+                try stream(with: writer, to: destination, files: files, missing: missing, extra: extraFindings,
                            checker: checker, loaded: loaded, options: options)
+            }
         }
         var reports = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator]).check(files: files, concurrency: jobs)
         reports += missing.map { ReportResult(file: $0.location.file, findings: [BuiltInFindings.finding(for: $0)]) }
@@ -112,20 +122,14 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
-    /// `check … --format json [-o FILE]` without baselines: each file's reports are checked and
-    /// serialized on the workers and written in input order to a spool, then the document is
-    /// written atomically (`JSONStreamWriter`); nothing is kept per report but counts. The
-    /// output is the same bytes as the buffered path's. Ends the command with its exit code.
-    func streamJSON(to destination: String, files: [String], missing: [YAMLError], extra: [ReportResult],
-                    checker: ReportChecker, loaded: LoadedRules, options: CheckOptions) throws -> Never {
-        let writer: JSONStreamWriter
-        do { writer = try JSONStreamWriter(destination: destination) } catch {
-            Diagnostics.note("không ghi được \(destination): \(error)")
-            throw ExitCode(2)
-        }
+    /// `check … [--format json|text|github] [-o FILE]` without baselines: each file's reports
+    /// are checked and their pieces made on the workers, then written in input order
+    /// (`StreamWriter`); nothing is kept per report but counts. The output is the same bytes as
+    /// the whole-run path's. Ends the command with its exit code.
+    func stream(with writer: StreamWriter, to destination: String, files: [String], missing: [YAMLError], extra: [ReportResult],
+                checker: ReportChecker, loaded: LoadedRules, options: CheckOptions) throws -> Never {
         var status = ExitStatus.Tally(failOn: failOn)
-        // JSON quotes no source lines: they are not cut out.
-        let runner = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator], keepsSourceLines: false)
+        let runner = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator], keepsSourceLines: writer.needsSourceLines)
         runner.check(files: files, concurrency: jobs, prepare: { reports in
             (writer.prepare(reports), ExitStatus.Tally(failOn: failOn, reports))
         }, deliver: { prepared in
@@ -143,7 +147,7 @@ extension CheckCommand {
         let day = options.asOf ?? status.latestYear.map(CalendarDate.lastDay(of:)) ?? .today
         let run = RunResult(toolVersion: CCHC.version, reports: [], rules: loaded.ruleSet.descriptors(on: day))
         do {
-            try writer.finish(run, options: ReportOptions(quiet: output.quiet, showSource: !output.quiet))
+            try writer.finish(run)
         } catch {
             Diagnostics.note("không ghi được \(destination): \(error)")
             throw ExitCode(2)

@@ -73,12 +73,16 @@ struct OutputOptions: ParsableArguments {
         }
     }
 
+    /// How a format written to `destination` is presented: colour only on a terminal.
+    func reportOptions(for destination: String) -> ReportOptions {
+        ReportOptions(color: destination == "-" && useColor, quiet: quiet, showSource: !quiet)
+    }
+
     /// Renders and writes every requested format.
     func emit(_ run: RunResult) throws {
         for (format, destination) in plan {
             guard let reporter = ReporterRegistry.reporter(for: format) else { continue }
-            let options = ReportOptions(color: destination == "-" && useColor, quiet: quiet, showSource: !quiet)
-            var text = reporter.render(run, options: options)
+            var text = reporter.render(run, options: reportOptions(for: destination))
             if !text.hasSuffix("\n"), !text.isEmpty { text += "\n" }
             try write(Data(text.utf8), to: destination)
         }

@@ -131,10 +131,11 @@ final class LockedData: @unchecked Sendable {
     var value: [UInt8] { lock.lock(); defer { lock.unlock() }; return data }
 }
 
-/// `check --format json` alone streams (memory flat in the number of reports); with another
-/// format it is rendered from the whole run. Both must write the same bytes and exit alike.
-final class StreamedJSONTests: XCTestCase {
-    func testStreamedJSONIsTheBufferedJSON() throws {
+/// `check` with one streaming format (json, text, github) streams (memory flat in the number of
+/// reports); with another format it is rendered from the whole run. Both must write the same
+/// bytes and exit alike.
+final class StreamedOutputTests: XCTestCase {
+    func testStreamedOutputIsTheWholeRunOutput() throws {
         let scratch = try Scratch()
         try scratch.pack(rules: Reports.basicRules)
         for i in 1 ... 60 {
@@ -147,19 +148,26 @@ final class StreamedJSONTests: XCTestCase {
         for (arguments, expected) in [([scratch.path + "/reports", scratch.path + "/khong-co.yaml"], Int32?(2)),
                                       ([scratch.path + "/reports/004.yaml"], nil),
                                       ([scratch.path + "/reports/002.yaml"], 1)] {
-            let streamed = try CLI.run(["check"] + arguments + ["--format", "json", "-o", scratch.path + "/a.json"] + scratch.packArguments,
-                                       in: scratch.path)
-            let buffered = try CLI.run(["check"] + arguments + ["--format", "json", "-o", scratch.path + "/b.json", "--format", "github",
-                                                                "-o", scratch.path + "/b.txt"] + scratch.packArguments, in: scratch.path)
-            if let expected { XCTAssertEqual(streamed.status, expected, streamed.output) }
-            XCTAssertEqual(buffered.status, streamed.status, buffered.output)
-            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/a.json")),
-                           try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/b.json")), "\(arguments)")
+            for format in ["json", "text", "github"] {
+                for extra in [[], ["--quiet"]] {
+                    let streamed = try CLI.run(["check"] + arguments + ["--format", format, "-o", scratch.path + "/a.out"] + extra
+                                               + scratch.packArguments, in: scratch.path)
+                    let whole = try CLI.run(["check"] + arguments + ["--format", format, "-o", scratch.path + "/b.out", "--format", "sarif",
+                                                                     "-o", scratch.path + "/b.sarif"] + extra + scratch.packArguments,
+                                            in: scratch.path)
+                    if let expected { XCTAssertEqual(streamed.status, expected, streamed.output) }
+                    XCTAssertEqual(whole.status, streamed.status, whole.output)
+                    let a = try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/a.out"))
+                    XCTAssertEqual(a, try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/b.out")), "\(format) \(extra) \(arguments)")
+                    XCTAssertTrue(format == "github" || !a.isEmpty || !extra.isEmpty, "\(format) wrote nothing")
+                }
+            }
         }
     }
 
-    /// Peak memory of a streamed run does not follow the number of reports.
-    func testStreamedJSONMemoryIsFlat() throws {
+    /// Peak memory of a streamed run does not follow the number of reports, in the default text
+    /// format as in JSON.
+    func testStreamedOutputMemoryIsFlat() throws {
         let scratch = try Scratch()
         try scratch.pack(rules: Reports.basicRules)
         let few = scratch.path + "/few", many = scratch.path + "/many"
@@ -169,12 +177,14 @@ final class StreamedJSONTests: XCTestCase {
                 XCTAssertTrue(Scratch.quickWrite(folder + "/\(i).yaml", Reports.report(name: "UBND xã \(i)", documents: 5, font: { _ in "Arial" })))
             }
         }
-        let small = try CLI.run(["check", few, "--format", "json", "-o", scratch.path + "/few.json"] + scratch.packArguments, in: scratch.path)
-        let large = try CLI.run(["check", many, "--format", "json", "-o", scratch.path + "/many.json"] + scratch.packArguments, in: scratch.path)
-        XCTAssertFast(large, within: 20, "4,000 reports streamed")
-        XCTAssertEqual(large.status, 1)
-        // 20× the reports (and ~20× the output): the peak may not grow by more than a few MB.
-        XCTAssertLessThan(Double(large.peakBytes), Double(small.peakBytes) * 1.25 + 8_000_000,
-                          "peak \(small.peakBytes / 1_000_000) MB for 200 reports, \(large.peakBytes / 1_000_000) MB for 4,000")
+        for format in ["json", "text"] {
+            let small = try CLI.run(["check", few, "--format", format, "-o", scratch.path + "/few.out"] + scratch.packArguments, in: scratch.path)
+            let large = try CLI.run(["check", many, "--format", format, "-o", scratch.path + "/many.out"] + scratch.packArguments, in: scratch.path)
+            XCTAssertFast(large, within: 20, "4,000 reports streamed as \(format)")
+            XCTAssertEqual(large.status, 1)
+            // 20× the reports (and ~20× the output): the peak may not grow by more than a few MB.
+            XCTAssertLessThan(Double(large.peakBytes), Double(small.peakBytes) * 1.25 + 8_000_000,
+                              "\(format): peak \(small.peakBytes / 1_000_000) MB for 200 reports, \(large.peakBytes / 1_000_000) MB for 4,000")
+        }
     }
 }

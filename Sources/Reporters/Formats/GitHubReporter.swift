@@ -3,15 +3,21 @@ import RuleEngine
 /// GitHub Actions workflow commands: one `::error file=…,line=…,col=…,title=…::message`
 /// annotation per finding (`warning` and `notice` for the lower severities). Waived and
 /// baselined findings, which do not fail the run, are notices that say why.
-public struct GitHubReporter: Reporter {
+public struct GitHubReporter: StreamingReporter {
     public let format = "github"
     public let summary = "chú thích (annotation) cho GitHub Actions"
+    let quotesSourceLines = false
 
     public init() {}
 
-    public func render(_ run: RunResult, options: ReportOptions) -> String {
-        run.allFindings.map(annotation).joined()
+    /// One line per finding of the report; nothing around them.
+    func piece(of report: ReportResult, options: ReportOptions) -> [UInt8] {
+        Array(report.findings.map(annotation).joined().utf8)
     }
+
+    func separator(before index: Int) -> String { "" }
+
+    func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) { ("", "") }
 
     private func annotation(_ finding: Finding) -> String {
         let properties = [

@@ -1,46 +1,23 @@
-import Dispatch
 import Foundation
 import RuleEngine
-import Synchronization
 import YAML
 
 /// One JSON document per run, with a stable key order and a version (`"format": 1`).
 /// The schema is documented in `JSON-FORMAT.md` beside this target.
-public struct JSONReporter: Reporter {
+public struct JSONReporter: StreamingReporter {
     public let format = "json"
     public let summary = "JSON ổn định, có phiên bản (xem JSON-FORMAT.md)"
+    let quotesSourceLines = false
 
     /// The version of the document's schema; raised when a field changes meaning or goes away.
     public static let formatVersion = 1
 
     public init() {}
 
-    public func render(_ run: RunResult, options: ReportOptions) -> String {
-        let (before, after) = frame(run, tally: FindingTally(run.allFindings), reportCount: run.reports.count, options: options)
-        let reports = Self.serializedInParallel(run.reports, serializedReport)
-        let (open, close) = Self.reportsBrackets(count: reports.count)
-        var out: [UInt8] = []
-        out.reserveCapacity(reports.reduce(before.utf8.count + after.utf8.count + 8) { $0 + $1.count + 6 })
-        out += before.utf8
-        out += open.utf8
-        for (index, report) in reports.enumerated() { Self.appendReport(report, index: index, to: &out) }
-        out += close.utf8
-        out += after.utf8
-        return String(decoding: out, as: UTF8.self)
-    }
+    func piece(of report: ReportResult, options: ReportOptions) -> [UInt8] { serializedReport(report) }
 
-    /// What stands around the elements of the `reports` array, between `frame`'s two parts,
-    /// when it has `count` elements.
-    static func reportsBrackets(count: Int) -> (open: String, close: String) {
-        count == 0 ? ("[", "]") : ("[", "\n  ]")
-    }
-
-    /// Appends the `index`th (from 0) element of the `reports` array, serialized by
-    /// `serializedReport`, with the separator and indentation before it.
-    static func appendReport(_ report: [UInt8], index: Int, to out: inout [UInt8]) {
-        out += (index == 0 ? "\n    " : ",\n    ").utf8
-        out += report
-    }
+    /// The separator and indentation before an element of the `reports` array.
+    func separator(before index: Int) -> String { index == 0 ? "\n    " : ",\n    " }
 
     /// One report as it stands in the document's `reports` array (two levels in).
     func serializedReport(_ report: ReportResult) -> [UInt8] {
@@ -131,39 +108,21 @@ public struct JSONReporter: Reporter {
         }
     }
 
-    /// The document's text before and after the `reports` array (see `reportsBrackets` and
-    /// `appendReport` for the array itself). `run.reports` is ignored: the counts are given.
-    func frame(_ run: RunResult, tally: FindingTally, reportCount: Int, options: ReportOptions) -> (before: String, after: String) {
+    /// The document's text before and after the elements of the `reports` array.
+    func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) {
         let marker = "\u{1}reports\u{1}"
         let text = JSONValue.object([
             ("format", JSONValue(Self.formatVersion)),
             ("tool", .object([("name", .string("cchc")), ("version", .string(run.toolVersion))])),
             ("generated_at", JSONValue(options.generatedAt.map(Timestamp.iso8601))),
-            ("summary", .object([("reports", JSONValue(reportCount))] + counts(tally))),
+            ("summary", .object([("reports", JSONValue(totals.reports))] + counts(totals.tally))),
             ("reports", .raw(marker)),
             ("rules", .array(run.rules.map(rule))),
             ("resolved_baseline_entries", .array(run.resolvedBaselineEntries.map(JSONValue.string))),
         ]).serialized
         let range = text.range(of: marker)!
-        return (String(text[..<range.lowerBound]), String(text[range.upperBound...]))
-    }
-
-    /// `serialize` of every element, in order, on all cores: serializing the reports was the
-    /// largest part of a check run that ran on one core only. Chunks keep the lock rare.
-    static func serializedInParallel<T>(_ items: [T], _ serialize: (T) -> [UInt8]) -> [[UInt8]] {
-        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 64))
-        guard workers > 1 else { return items.map(serialize) }
-        let chunkSize = (items.count + workers - 1) / workers
-        let chunks = Mutex<[[[UInt8]]]>(Array(repeating: [], count: workers))
-        withoutActuallyEscaping(serialize) { serialize in
-            nonisolated(unsafe) let serialize = serialize
-            nonisolated(unsafe) let items = items
-            DispatchQueue.concurrentPerform(iterations: workers) { w in
-                let part = items[min(items.count, w * chunkSize) ..< min(items.count, (w + 1) * chunkSize)].map(serialize)
-                chunks.withLock { $0[w] = part }
-            }
-        }
-        return chunks.withLock { $0 }.flatMap { $0 }
+        let close = totals.pieces == 0 ? "]" : "\n  ]"
+        return (String(text[..<range.lowerBound]) + "[", close + String(text[range.upperBound...]))
     }
 
     private func counts(_ tally: FindingTally) -> [(String, JSONValue)] {

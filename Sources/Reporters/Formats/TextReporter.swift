@@ -4,27 +4,33 @@ import YAML
 /// Compiler-style text for a terminal or a log: for each finding
 /// `file:line:col: lỗi[RULE-ID]: message`, the source line with a caret under the column, the
 /// legal basis and the fix; then a summary per file and one for the run.
-public struct TextReporter: Reporter {
+public struct TextReporter: StreamingReporter {
     public let format = "text"
     public let summary = "như trình biên dịch: tệp:dòng:cột, dòng nguồn với dấu ^, căn cứ và cách sửa"
+    let quotesSourceLines = true
 
     public init() {}
 
-    public func render(_ run: RunResult, options: ReportOptions) -> String {
+    // Findings and summaries are paragraphs, one blank line apart; a report's piece is its
+    // findings' paragraphs and its summary line.
+    func piece(of report: ReportResult, options: ReportOptions) -> [UInt8] {
         let style = ANSIStyle(enabled: options.color)
-        // Findings and summaries are paragraphs, one blank line apart.
-        var paragraphs: [String] = []
-        for report in run.reports {
-            paragraphs += report.findings.map { block(for: $0, in: report, options: options, style: style) }
-            if !options.quiet {
-                let tally = FindingTally(report.findings).vietnameseSummary
-                paragraphs.append(style.bold("\(PlainText.oneLine(fileHeading(report))): \(tally); điểm \(Wording.score(report.score))"))
-            }
-        }
+        var paragraphs = report.findings.map { block(for: $0, in: report, options: options, style: style) }
         if !options.quiet {
-            paragraphs.append(style.bold("Tổng cộng \(run.reports.count) báo cáo: \(FindingTally(run.allFindings).vietnameseSummary)."))
+            let tally = FindingTally(report.findings).vietnameseSummary
+            paragraphs.append(style.bold("\(PlainText.oneLine(fileHeading(report))): \(tally); điểm \(Wording.score(report.score))"))
         }
-        return paragraphs.isEmpty ? "" : paragraphs.joined(separator: "\n\n") + "\n"
+        return Array(paragraphs.joined(separator: "\n\n").utf8)
+    }
+
+    func separator(before index: Int) -> String { index == 0 ? "" : "\n\n" }
+
+    /// Nothing before the reports; after them the run's summary paragraph, and the final newline.
+    func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) {
+        guard !options.quiet else { return ("", totals.pieces == 0 ? "" : "\n") }
+        let style = ANSIStyle(enabled: options.color)
+        let total = style.bold("Tổng cộng \(totals.reports) báo cáo: \(totals.tally.vietnameseSummary).")
+        return ("", (totals.pieces == 0 ? "" : "\n\n") + total + "\n")
     }
 
     /// "file (tài liệu 2) — UBND xã Tiên Sơn, năm 2022".

@@ -1,0 +1,65 @@
+import Dispatch
+import Foundation
+import RuleEngine
+import Synchronization
+
+/// A format whose document is a beginning, one piece per report in input order, and an end,
+/// where only the beginning and the end depend on the whole run, and then only on its totals
+/// (`StreamTotals`). `cchc check` writes such a format while the reports are checked
+/// (`StreamWriter`), in the memory of a few reports; `render` assembles the same parts, so a
+/// streamed and a whole-run document are the same bytes by construction.
+protocol StreamingReporter: Reporter {
+    /// Whether pieces quote the reports' source lines (they are cut out of the files only then).
+    var quotesSourceLines: Bool { get }
+    /// One report's text, UTF-8; empty when the report shows nothing in this format.
+    func piece(of report: ReportResult, options: ReportOptions) -> [UInt8]
+    /// What is written before the `index`th (from 0) non-empty piece.
+    func separator(before index: Int) -> String
+    /// The text before the first piece and after the last. `run` gives the tool version, the
+    /// rules and the resolved baseline entries; its `reports` are not read.
+    func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String)
+}
+
+/// What the reports of a run add up to: all a streamed document's frame may depend on.
+struct StreamTotals: Sendable {
+    /// Reports checked.
+    var reports = 0
+    /// Non-empty pieces written.
+    var pieces = 0
+    /// Their findings, counted.
+    var tally = FindingTally([])
+}
+
+extension StreamingReporter {
+    public func render(_ run: RunResult, options: ReportOptions) -> String {
+        let pieces = Self.inParallel(run.reports) { piece(of: $0, options: options) }.filter { !$0.isEmpty }
+        let totals = StreamTotals(reports: run.reports.count, pieces: pieces.count, tally: FindingTally(run.allFindings))
+        let (before, after) = frame(run, totals: totals, options: options)
+        var out = Array(before.utf8)
+        out.reserveCapacity(pieces.reduce(out.count + after.utf8.count) { $0 + $1.count + 8 })
+        for (index, piece) in pieces.enumerated() {
+            out += separator(before: index).utf8
+            out += piece
+        }
+        out += after.utf8
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// `transform` of every element, in order, on all cores: writing the pieces of a large run
+    /// on one core was the largest part of it. Chunks keep the lock rare.
+    static func inParallel<T>(_ items: [T], _ transform: (T) -> [UInt8]) -> [[UInt8]] {
+        let workers = max(1, min(ProcessInfo.processInfo.activeProcessorCount, items.count / 64))
+        guard workers > 1 else { return items.map(transform) }
+        let chunkSize = (items.count + workers - 1) / workers
+        let chunks = Mutex<[[[UInt8]]]>(Array(repeating: [], count: workers))
+        withoutActuallyEscaping(transform) { transform in
+            nonisolated(unsafe) let transform = transform
+            nonisolated(unsafe) let items = items
+            DispatchQueue.concurrentPerform(iterations: workers) { w in
+                let part = items[min(items.count, w * chunkSize) ..< min(items.count, (w + 1) * chunkSize)].map(transform)
+                chunks.withLock { $0[w] = part }
+            }
+        }
+        return chunks.withLock { $0 }.flatMap { $0 }
+    }
+}
