@@ -37,9 +37,8 @@ public struct PlaceDateLine: Sendable {
     }
 
     /// Every ND30-DATE-LINE problem, in the order of the line; empty when the line reads
-    /// `<Place>, ngày DD tháng MM năm YYYY` as Decree 30 writes it: place capitalised and
-    /// (its first letter upper-case) and
-    /// followed by a comma; `ngày`, `tháng`, `năm` in lower case; a day below 10 and months 1–2
+    /// `<Place>, ngày DD tháng MM năm YYYY` as Decree 30 writes it: the place capitalised (its
+    /// first letter upper-case) and followed by a comma; `ngày`, `tháng`, `năm` in lower case; a day below 10 and months 1–2
     /// with one leading zero, other days and months 3–12 without; a four-digit year; a date
     /// that exists. An unreadable line has the single problem `.unreadable`.
     public var strictProblems: [PlaceDateLineProblem] {
