@@ -388,6 +388,10 @@ public enum UnicodeText {
 }
 
 /// Compiled regular expressions, shared by all threads, keyed by pattern.
+///
+/// Each pattern is compiled once per process (until the cache is emptied), which also bounds a
+/// leak in swift-corelibs-foundation: `NSRegularExpression(pattern:)` loses the UTF-16 copy it
+/// makes of a pattern longer than 256 units (two bytes a character, found by `fuzz-expression`).
 final class RegexCache: Sendable {
     static let shared = RegexCache()
     /// A compiled pattern and the answers it has given. Report fields repeat (a retention of
@@ -397,6 +401,8 @@ final class RegexCache: Sendable {
         var answers: [String: Bool] = [:]
     }
     private let cache = Mutex<[String: CompiledPattern]>([:])
+    /// How many times a pattern was compiled.
+    private let compilations = Atomic<Int>(0)
     /// The longest text `matches` accepts (UTF-16 units): far above any field of a report, and
     /// a bound on ICU's backtracking memory. Longer text is a run-time error of the rule.
     static let maxSubjectLength = 100_000
@@ -405,6 +411,9 @@ final class RegexCache: Sendable {
     /// (then forgotten), so the memo's memory stays small whatever the reports hold.
     static let maxRememberedTextBytes = 256
     static let maxAnswersPerPattern = 10_000
+
+    /// How many patterns have been compiled so far (each distinct pattern once, while cached).
+    var compiledPatterns: Int { compilations.load(ordering: .relaxed) }
 
     /// Whether all of `text` matches `pattern`. Matching stops at the thread's evaluation
     /// deadline (`EvaluationBudget`): ICU reports progress during long matches and the
@@ -415,6 +424,7 @@ final class RegexCache: Sendable {
             if let entry = cache[pattern] { return (entry.regex, remembers ? entry.answers[text] : nil) }
             do {
                 let r = try NSRegularExpression(pattern: "^(?:" + pattern + ")$")
+                compilations.add(1, ordering: .relaxed)
                 // A pattern may come from the report (`matches(x, doc.number)`): bound the cache,
                 // or it grows with every report of a large run.
                 if cache.count >= Self.maxCachedPatterns { cache.removeAll(keepingCapacity: true) }

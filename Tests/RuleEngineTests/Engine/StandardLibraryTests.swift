@@ -138,6 +138,21 @@ final class StandardLibraryTests: XCTestCase {
             XCTAssertFalse(try cache.wholeMatch(long + "x", pattern: "0*[1-9][0-9]*"))
         }
         XCTAssertThrowsError(try cache.wholeMatch("a", pattern: "("))
+        XCTAssertEqual(cache.compiledPatterns, 3)  // "(" never compiled
+    }
+
+    /// fuzz-expression: Foundation leaks the UTF-16 copy of a pattern over 256 units each time
+    /// one is compiled; long patterns must still work, and be compiled once however often used.
+    func testLongPatternsWorkAndAreCompiledOnce() throws {
+        let cache = RegexCache()
+        let types = (1 ... 40).map { "Loại văn bản số \($0)" }
+        let pattern = types.joined(separator: "|")
+        XCTAssertGreaterThan(pattern.utf16.count, 256)
+        for i in 0 ..< 500 {
+            XCTAssertTrue(try cache.wholeMatch(types[i % types.count], pattern: pattern))
+            XCTAssertFalse(try cache.wholeMatch("Công văn \(i)", pattern: pattern))
+        }
+        XCTAssertEqual(cache.compiledPatterns, 1)
     }
 
     func testNumberFunctions() {
