@@ -103,7 +103,10 @@ public struct ReportChecker: Sendable {
         guard let last = wantedSet.max() else { return [:] }
         var result: [Int: String] = [:]
         source.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return }
+            guard let base = buffer.baseAddress else {  // no bytes: one empty line
+                if wantedSet.contains(1) { result[1] = "" }
+                return
+            }
             let count = buffer.count
             var line = 1
             var start = buffer.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
