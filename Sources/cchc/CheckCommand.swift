@@ -79,15 +79,10 @@ struct CheckCommand: ParsableCommand {
         let plan = output.plan
         if plan.count == 1, baselinePath == nil, writeBaselinePath == nil {
             // Streamed: memory does not grow with the number of reports (product.md §7).
+            // Without a writable temporary folder for the spool, the whole-run path below still works.
             let destination = plan[0].destination
-            let writer: StreamWriter?
-            do {
-                writer = try StreamWriter.forFormat(plan[0].format, options: output.reportOptions(for: destination), destination: destination)
-            } catch {
-                Diagnostics.note("không ghi được \(destination): \(error)")
-                throw ExitCode(2)
-            }
-            if let writer {
+            if let writer = try? StreamWriter.forFormat(plan[0].format, options: output.reportOptions(for: destination),
+                                                        destination: destination) {
                 try stream(with: writer, to: destination, files: files, missing: missing, extra: extraFindings,
                            checker: checker, loaded: loaded, options: options)
             }

@@ -165,6 +165,24 @@ final class StreamedOutputTests: XCTestCase {
         }
     }
 
+    /// Without a writable temporary folder for the spool, the output is still written, from the
+    /// whole run, with the same bytes.
+    func testOutputWithoutATemporaryFolder() throws {
+        let scratch = try Scratch()
+        try scratch.pack(rules: Reports.basicRules)
+        try scratch.write("reports/a.yaml", Reports.report(documents: 2, font: { _ in "Arial" }))
+        for format in ["json", "text"] {
+            let normal = try CLI.run(["check", scratch.path + "/reports", "--format", format, "-o", scratch.path + "/a.out"]
+                                     + scratch.packArguments, in: scratch.path)
+            let noTemporary = try CLI.run(["check", scratch.path + "/reports", "--format", format, "-o", scratch.path + "/b.out"]
+                                          + scratch.packArguments, in: scratch.path, shellPrefix: "export TMPDIR=/khong-co-thu-muc;")
+            XCTAssertEqual(normal.status, 1, normal.output)
+            XCTAssertEqual(noTemporary.status, normal.status, noTemporary.output)
+            XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/a.out")),
+                           try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/b.out")), format)
+        }
+    }
+
     /// Peak memory of a streamed run does not follow the number of reports, in the default text
     /// format as in JSON.
     func testStreamedOutputMemoryIsFlat() throws {
