@@ -179,7 +179,7 @@ final class ExpressionCompiler {
         if let known = expandedSizes[name] { return known }
         guard let expression = bindings[name], !visiting.contains(name) else { return 0 }  // a cycle is refused elsewhere
         var size = 1
-        expression.forEachName { used in
+        expression.forEachFreeName { used in
             guard bindings[used] != nil, size <= Self.maxExpansions else { return }
             size += expandedSize(of: used, visiting: visiting.union([name]))
         }

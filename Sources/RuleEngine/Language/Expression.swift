@@ -24,31 +24,30 @@ indirect enum Expression: Sendable {
 }
 
 extension Expression {
-    /// Calls `body` with every name the expression reads, once per occurrence, lambda
-    /// parameters included.
-    func forEachName(_ body: (String) -> Void) {
+    /// Calls `body` with every name the expression reads that it does not bind itself (a
+    /// lambda's parameter is bound inside its body), once per occurrence. Over-approximates: an
+    /// element function's implicit `it` counts.
+    func forEachFreeName(bound: Set<String> = [], _ body: (String) -> Void) {
         switch self {
         case .literal: break
-        case .name(let n, _): body(n)
-        case .member(let base, _, _), .unary(_, let base, _), .lambda(_, let base, _): base.forEachName(body)
-        case .index(let base, let index, _): base.forEachName(body); index.forEachName(body)
-        case .binary(_, let lhs, let rhs, _): lhs.forEachName(body); rhs.forEachName(body)
-        case .call(_, let arguments, _), .list(let arguments, _): for a in arguments { a.forEachName(body) }
+        case .name(let n, _): if !bound.contains(n) { body(n) }
+        case .member(let base, _, _), .unary(_, let base, _): base.forEachFreeName(bound: bound, body)
+        case .lambda(let parameter, let base, _): base.forEachFreeName(bound: bound.union([parameter]), body)
+        case .index(let base, let index, _):
+            base.forEachFreeName(bound: bound, body)
+            index.forEachFreeName(bound: bound, body)
+        case .binary(_, let lhs, let rhs, _):
+            lhs.forEachFreeName(bound: bound, body)
+            rhs.forEachFreeName(bound: bound, body)
+        case .call(_, let arguments, _), .list(let arguments, _):
+            for a in arguments { a.forEachFreeName(bound: bound, body) }
         }
     }
 
-    /// The names the expression reads that it does not bind itself (a lambda's parameter is
-    /// bound inside its body). Over-approximates: an element function's implicit `it` counts.
+    /// The names `forEachFreeName` gives, each once.
     var freeNames: Set<String> {
-        switch self {
-        case .literal: []
-        case .name(let n, _): [n]
-        case .member(let base, _, _): base.freeNames
-        case .index(let base, let index, _): base.freeNames.union(index.freeNames)
-        case .unary(_, let operand, _): operand.freeNames
-        case .binary(_, let lhs, let rhs, _): lhs.freeNames.union(rhs.freeNames)
-        case .call(_, let arguments, _), .list(let arguments, _): arguments.reduce(into: []) { $0.formUnion($1.freeNames) }
-        case .lambda(let parameter, let body, _): body.freeNames.subtracting([parameter])
-        }
+        var names: Set<String> = []
+        forEachFreeName { names.insert($0) }
+        return names
     }
 }

@@ -1,9 +1,4 @@
 import YAML
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// A report value as JSON Schema sees it. String scalars are not materialised: the keywords
 /// that need their text read it from the node, byte by byte where they can.
@@ -269,16 +264,10 @@ struct SchemaValidator {
     private func propertyIndex(of key: NodeID, in schema: SchemaNode) -> Int? {
         guard doc.kind(key) == .scalar else { return nil }
         let names = schema.propertyNamesUTF8
-        let byBytes: Int? = doc.withUTF8(key) { bytes in
-            for i in 0 ..< names.count where names[i].count == bytes.count {
-                let equal = names[i].withUnsafeBufferPointer { name in
-                    bytes.isEmpty || memcmp(name.baseAddress!, bytes.baseAddress!, bytes.count) == 0
-                }
-                if equal { return i }
-            }
-            return nil
+        let length = doc.withUTF8(key) { $0.count }
+        for i in 0 ..< names.count where names[i].count == length && names[i].withUnsafeBufferPointer({ doc.scalar(key, equalsUTF8: $0) }) {
+            return i
         }
-        if let byBytes { return byBytes }
         let properties = schema.keywords.properties
         for i in 0 ..< properties.count where textMatches(key, properties[i].name) { return i }
         return nil
