@@ -6,7 +6,7 @@ import Darwin
 #endif
 import RuleEngine
 
-/// A document of a streaming format (json, text, github) written report by report, so that a
+/// A document of a streaming format (json, text, github, sarif, junit) written report by report, so that a
 /// run of any size needs the memory of a few reports, not of all of them: each report's piece
 /// (made on the worker that checked it, `prepare`) is appended to an unlinked spool file;
 /// `finish` writes the document — byte for byte what the reporter's `render` gives for the same
@@ -15,6 +15,7 @@ import RuleEngine
 public final class StreamWriter {
     private let reporter: any StreamingReporter
     private let options: ReportOptions
+    private let context: StreamContext
     private let destination: String
     private let spool: Int32
     private var buffer: [UInt8] = []
@@ -22,20 +23,25 @@ public final class StreamWriter {
     private var failure: Int32?
 
     /// A writer of `format` for `destination` (a file, or `-` for standard output), or nil when
-    /// the format needs the whole run before it can write anything (sarif, junit, markdown, html).
-    public static func forFormat(_ format: String, options: ReportOptions, destination: String,
+    /// the format needs the whole run before it can write anything (markdown, html). `rules`
+    /// are the rules of the run (only their ids, titles and areas are read here; `finish` takes
+    /// the descriptors the document lists).
+    public static func forFormat(_ format: String, options: ReportOptions, destination: String, rules: [RuleDescriptor],
                                  directory: String = NSTemporaryDirectory()) throws(AtomicWriteError) -> StreamWriter? {
         guard let reporter = ReporterRegistry.reporter(for: format) as? any StreamingReporter else { return nil }
-        return try StreamWriter(reporter: reporter, options: options, destination: destination, directory: directory)
+        return try StreamWriter(reporter: reporter, options: options, context: StreamContext(rules: rules),
+                                destination: destination, directory: directory)
     }
 
     /// Whether the format quotes source lines: checked reports must carry them.
     public var needsSourceLines: Bool { reporter.quotesSourceLines }
 
     /// A writer for `destination` (a file, or `-` for standard output), spooling in `directory`.
-    private init(reporter: any StreamingReporter, options: ReportOptions, destination: String, directory: String) throws(AtomicWriteError) {
+    private init(reporter: any StreamingReporter, options: ReportOptions, context: StreamContext,
+                 destination: String, directory: String) throws(AtomicWriteError) {
         self.reporter = reporter
         self.options = options
+        self.context = context
         self.destination = destination
         var template = Array((directory.hasSuffix("/") ? directory : directory + "/").appending("cchc-stream-XXXXXX").utf8CString)
         let descriptor = mkstemp(&template)
@@ -55,8 +61,8 @@ public final class StreamWriter {
 
     /// Makes the pieces of one file's reports (call it on the worker, in parallel).
     public func prepare(_ reports: [ReportResult]) -> Prepared {
-        Prepared(pieces: reports.map { reporter.piece(of: $0, options: options) },
-                 totals: StreamTotals(reports: reports.count, tally: FindingTally(reports.flatMap(\.findings))))
+        Prepared(pieces: reports.map { reporter.piece(of: $0, context: context, options: options) },
+                 totals: StreamTotals(reports, context: context))
     }
 
     /// Appends prepared pieces, in input order.
@@ -66,8 +72,7 @@ public final class StreamWriter {
             buffer += piece
             totals.pieces += 1
         }
-        totals.reports += prepared.totals.reports
-        totals.tally.add(prepared.totals.tally)
+        totals.add(prepared.totals)
         if buffer.count >= 1 << 20 { flush() }
     }
 

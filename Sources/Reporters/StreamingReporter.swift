@@ -12,12 +12,35 @@ protocol StreamingReporter: Reporter {
     /// Whether pieces quote the reports' source lines (they are cut out of the files only then).
     var quotesSourceLines: Bool { get }
     /// One report's text, UTF-8; empty when the report shows nothing in this format.
-    func piece(of report: ReportResult, options: ReportOptions) -> [UInt8]
+    func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8]
     /// What is written before the `index`th (from 0) non-empty piece.
     func separator(before index: Int) -> String
     /// The text before the first piece and after the last. `run` gives the tool version, the
     /// rules and the resolved baseline entries; its `reports` are not read.
     func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String)
+}
+
+/// What a report's piece may depend on besides the report: facts of the run known before any
+/// report is checked.
+struct StreamContext: Sendable {
+    /// The rules the run describes (`RunResult.rules`), looked up by id: SARIF's `ruleIndex`
+    /// and JUnit's test-case names come from here.
+    let rules: RuleCatalog
+    /// Whether the run is compared with a baseline (SARIF then states every result's
+    /// `baselineState`). A streamed run never is: baselines take the whole-run path.
+    let comparedWithBaseline: Bool
+
+    /// The context of a whole run.
+    init(_ run: RunResult) {
+        rules = RuleCatalog(described: run.rules)
+        comparedWithBaseline = !run.resolvedBaselineEntries.isEmpty || run.allFindings.contains { !$0.isNew }
+    }
+
+    /// The context of a streamed run of these rules, without a baseline.
+    init(rules: [RuleDescriptor]) {
+        self.rules = RuleCatalog(described: rules)
+        comparedWithBaseline = false
+    }
 }
 
 /// What the reports of a run add up to: all a streamed document's frame may depend on.
@@ -28,12 +51,55 @@ struct StreamTotals: Sendable {
     var pieces = 0
     /// Their findings, counted.
     var tally = FindingTally([])
+    /// Rules checked or reported, summed over the reports (one JUnit test case each).
+    var checks = 0
+    /// Of those, the rules with findings that count.
+    var failedChecks = 0
+    /// The reports' checking times added up, when any was measured.
+    var duration: Double?
+    /// Rules with findings that the context does not describe, each once in order of first
+    /// appearance, described from their first finding (SARIF lists them after the others).
+    var undescribedRules: [RuleDescriptor] = []
+
+    init() {}
+
+    /// The totals of some reports (`pieces` is left for the writer to count).
+    init(_ reports: [ReportResult], context: StreamContext) {
+        self.reports = reports.count
+        for report in reports {
+            tally.add(FindingTally(report.findings))
+            checks += report.checkedRuleIDs.count
+            failedChecks += report.failingRuleIDs.count
+            if let d = report.duration { duration = (duration ?? 0) + d }
+            for finding in report.findings where context.rules.index(of: finding.ruleID) == nil {
+                addUndescribed(RuleDescriptor(finding: finding))
+            }
+        }
+    }
+
+    /// Both totals together (`other` comes after `self` in input order).
+    mutating func add(_ other: StreamTotals) {
+        reports += other.reports
+        pieces += other.pieces
+        tally.add(other.tally)
+        checks += other.checks
+        failedChecks += other.failedChecks
+        if let d = other.duration { duration = (duration ?? 0) + d }
+        for rule in other.undescribedRules { addUndescribed(rule) }
+    }
+
+    private mutating func addUndescribed(_ rule: RuleDescriptor) {
+        guard !undescribedRules.contains(where: { $0.id == rule.id }) else { return }
+        undescribedRules.append(rule)
+    }
 }
 
 extension StreamingReporter {
     public func render(_ run: RunResult, options: ReportOptions) -> String {
-        let pieces = Self.inParallel(run.reports) { piece(of: $0, options: options) }.filter { !$0.isEmpty }
-        let totals = StreamTotals(reports: run.reports.count, pieces: pieces.count, tally: FindingTally(run.allFindings))
+        let context = StreamContext(run)
+        let pieces = Self.inParallel(run.reports) { piece(of: $0, context: context, options: options) }.filter { !$0.isEmpty }
+        var totals = StreamTotals(run.reports, context: context)
+        totals.pieces = pieces.count
         let (before, after) = frame(run, totals: totals, options: options)
         var out = Array(before.utf8)
         out.reserveCapacity(pieces.reduce(out.count + after.utf8.count) { $0 + $1.count + 8 })

@@ -82,7 +82,7 @@ struct CheckCommand: ParsableCommand {
             // Without a writable temporary folder for the spool, the whole-run path below still works.
             let destination = plan[0].destination
             if let writer = try? StreamWriter.forFormat(plan[0].format, options: output.reportOptions(for: destination),
-                                                        destination: destination) {
+                                                        destination: destination, rules: loaded.ruleSet.descriptors(on: options.asOf ?? .today)) {
                 try stream(with: writer, to: destination, files: files, missing: missing, extra: extraFindings,
                            checker: checker, loaded: loaded, options: options)
             }
@@ -117,7 +117,7 @@ struct CheckCommand: ParsableCommand {
 }
 
 extension CheckCommand {
-    /// `check … [--format json|text|github] [-o FILE]` without baselines: each file's reports
+    /// `check … [--format json|text|github|sarif|junit] [-o FILE]` without baselines: each file's reports
     /// are checked and their pieces made on the workers, then written in input order
     /// (`StreamWriter`); nothing is kept per report but counts. The output is the same bytes as
     /// the whole-run path's. Ends the command with its exit code.

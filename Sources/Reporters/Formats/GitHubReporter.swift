@@ -11,7 +11,7 @@ public struct GitHubReporter: StreamingReporter {
     public init() {}
 
     /// One line per finding of the report; nothing around them.
-    func piece(of report: ReportResult, options: ReportOptions) -> [UInt8] {
+    func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8] {
         Array(report.findings.map(annotation).joined().utf8)
     }
 

@@ -14,7 +14,7 @@ public struct JSONReporter: StreamingReporter {
 
     public init() {}
 
-    func piece(of report: ReportResult, options: ReportOptions) -> [UInt8] { serializedReport(report) }
+    func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8] { serializedReport(report) }
 
     /// The separator and indentation before an element of the `reports` array.
     func separator(before index: Int) -> String { index == 0 ? "\n    " : ",\n    " }

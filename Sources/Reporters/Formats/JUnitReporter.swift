@@ -5,28 +5,30 @@ import RuleEngine
 /// A rule with findings that count fails; one whose findings are all waived or baselined, or
 /// that did not apply, is skipped with the reason. Validates against the Jenkins xUnit
 /// `junit-10.xsd`, which allows no `file` or `line` on a test case: locations go in the text.
-public struct JUnitReporter: Reporter {
+public struct JUnitReporter: StreamingReporter {
     public let format = "junit"
     public let summary = "JUnit XML cho CI: mỗi báo cáo một testsuite, mỗi quy tắc một testcase"
+    let quotesSourceLines = false
 
     public init() {}
 
-    public func render(_ run: RunResult, options: ReportOptions) -> String {
-        let catalog = RuleCatalog(run)
-        let suites = run.reports.map { Suite($0, catalog: catalog) }
-        let durations = run.reports.compactMap(\.duration)
-        var out = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-        out += "<testsuites" + attributes([
+    /// The report's `<testsuite>`.
+    func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8] {
+        Array(render(Suite(report, rules: context.rules), timestamp: options.generatedAt).utf8)
+    }
+
+    func separator(before index: Int) -> String { "" }
+
+    /// The XML declaration and `<testsuites>` with the run's totals; its end tag.
+    func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) {
+        let before = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + "<testsuites" + attributes([
             ("name", "cchc"),
-            ("tests", String(suites.map(\.cases.count).reduce(0, +))),
-            ("failures", String(suites.map(\.failures).reduce(0, +))),
+            ("tests", String(totals.checks)),
+            ("failures", String(totals.failedChecks)),
             ("errors", "0"),
-            ("time", durations.isEmpty ? nil : Self.seconds(durations.reduce(0, +))),
+            ("time", totals.duration.map(Self.seconds)),
         ]) + ">\n"
-        for suite in suites {
-            out += render(suite, timestamp: options.generatedAt)
-        }
-        return out + "</testsuites>\n"
+        return (before, "</testsuites>\n")
     }
 
     private func render(_ suite: Suite, timestamp: Date?) -> String {
@@ -93,16 +95,17 @@ private struct Suite {
     let report: ReportResult
     let cases: [Case]
 
-    var failures: Int { cases.count { if case .failed = $0.verdict { true } else { false } } }
+    /// Cases that fail: rules with findings that count (the run's total adds up the same).
+    var failures: Int { report.failingRuleIDs.count }
     var skipped: Int { cases.count { if case .skipped = $0.verdict { true } else { false } } }
 
-    init(_ report: ReportResult, catalog: RuleCatalog) {
+    /// The report's cases; a rule the run does not describe is named after its first finding.
+    init(_ report: ReportResult, rules: RuleCatalog) {
         self.report = report
         let findingsByRule = Dictionary(grouping: report.findings, by: \.ruleID)
-        let ruleIDs = (report.outcomes.map(\.ruleID) + report.findings.map(\.ruleID)).uniqued()
         let applicability = Dictionary(report.outcomes.map { ($0.ruleID, $0.status) }, uniquingKeysWith: { first, _ in first })
-        cases = ruleIDs.map { id in
-            let rule = catalog.rule(id)
+        cases = report.checkedRuleIDs.map { id in
+            let rule = rules.rule(id) ?? findingsByRule[id]?.first.map(RuleDescriptor.init(finding:))
             return Case(area: rule?.area,
                         name: [id, rule?.title].compactMap { $0 }.joined(separator: " "),
                         verdict: Self.verdict(findingsByRule[id] ?? [], status: applicability[id]))

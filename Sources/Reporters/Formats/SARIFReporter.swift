@@ -4,22 +4,36 @@ import YAML
 /// SARIF 2.1.0 for code-scanning tools: one run, the rules in `tool.driver.rules`, one result
 /// per finding with its file (a percent-encoded URI reference), line and column, the report
 /// path as a logical location, and waivers as suppressions.
-public struct SARIFReporter: Reporter {
+public struct SARIFReporter: StreamingReporter {
     public let format = "sarif"
     public let summary = "SARIF 2.1.0 cho công cụ quét mã (GitHub code scanning, trình soạn thảo)"
+    let quotesSourceLines = false
 
     public init() {}
 
-    public func render(_ run: RunResult, options: ReportOptions) -> String {
-        let catalog = RuleCatalog(run)
-        let findings = run.allFindings
-        // A run compared with a baseline states every result's baseline state.
-        let comparedWithBaseline = !run.resolvedBaselineEntries.isEmpty || findings.contains { !$0.isNew }
+    /// The report's results, as they stand in the run's `results` array (four levels in).
+    func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8] {
+        var out: [UInt8] = []
+        for (index, finding) in report.findings.enumerated() {
+            if index > 0 { out += Self.resultSeparator.utf8 }
+            out += result(finding, context: context).serialized(level: 4).utf8
+        }
+        return out
+    }
+
+    private static let resultSeparator = ",\n        "
+
+    func separator(before index: Int) -> String { index == 0 ? "\n        " : Self.resultSeparator }
+
+    /// The log around the results: the tool with every rule (those the run describes, then
+    /// those only its findings name), the invocation when dated, the column kind.
+    func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) {
+        let marker = "\u{1}results\u{1}"
         var sarifRun: [(String, JSONValue)] = [
             ("tool", .object([("driver", .object([
                 ("name", .string("cchc")),
                 ("version", .string(run.toolVersion)),
-                ("rules", .array(catalog.rules.map(rule))),
+                ("rules", .array(RuleCatalog(described: run.rules + totals.undescribedRules).rules.map(rule))),
             ]))])),
         ]
         if let date = options.generatedAt {
@@ -30,13 +44,16 @@ public struct SARIFReporter: Reporter {
         }
         sarifRun += [
             ("columnKind", .string("unicodeCodePoints")),
-            ("results", .array(findings.map { result($0, catalog: catalog, comparedWithBaseline: comparedWithBaseline) })),
+            ("results", .raw(marker)),
         ]
-        return JSONValue.object([
+        let text = JSONValue.object([
             ("$schema", .string("https://json.schemastore.org/sarif-2.1.0.json")),
             ("version", .string("2.1.0")),
             ("runs", .array([.object(sarifRun)])),
         ]).serialized
+        let range = text.range(of: marker)!
+        let close = totals.pieces == 0 ? "]" : "\n      ]"
+        return (String(text[..<range.lowerBound]) + "[", close + String(text[range.upperBound...]))
     }
 
     private func rule(_ rule: RuleDescriptor) -> JSONValue {
@@ -57,9 +74,11 @@ public struct SARIFReporter: Reporter {
         return .object(members)
     }
 
-    private func result(_ finding: Finding, catalog: RuleCatalog, comparedWithBaseline: Bool) -> JSONValue {
+    /// A finding's result. `ruleIndex` points into the rules the run describes; a rule named
+    /// only by findings is listed after them and found by `ruleId` alone.
+    private func result(_ finding: Finding, context: StreamContext) -> JSONValue {
         var members: [(String, JSONValue)] = [("ruleId", .string(finding.ruleID))]
-        if let index = catalog.index(of: finding.ruleID) { members.append(("ruleIndex", JSONValue(index))) }
+        if let index = context.rules.index(of: finding.ruleID) { members.append(("ruleIndex", JSONValue(index))) }
         members += [
             ("level", .string(Self.level(finding.severity))),
             ("message", .object([("text", .string(finding.message))])),
@@ -79,7 +98,7 @@ public struct SARIFReporter: Reporter {
             if let written = waiver.location { suppression.append(("location", .object(location(written, logicalPath: "")))) }
             members.append(("suppressions", .array([.object(suppression)])))
         }
-        if comparedWithBaseline { members.append(("baselineState", .string(finding.isNew ? "new" : "unchanged"))) }
+        if context.comparedWithBaseline { members.append(("baselineState", .string(finding.isNew ? "new" : "unchanged"))) }
         members.append(("properties", .object(properties([
             ("area", finding.area), ("basis", finding.basis), ("fix", finding.fix),
         ]))))

@@ -13,7 +13,7 @@ public struct TextReporter: StreamingReporter {
 
     // Findings and summaries are paragraphs, one blank line apart; a report's piece is its
     // findings' paragraphs and its summary line.
-    func piece(of report: ReportResult, options: ReportOptions) -> [UInt8] {
+    func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8] {
         let style = ANSIStyle(enabled: options.color)
         var paragraphs = report.findings.map { block(for: $0, in: report, options: options, style: style) }
         if !options.quiet {
