@@ -169,11 +169,13 @@ public final class RuleSet: @unchecked Sendable {
         for (name, source) in rule.bindings {
             do { bindings[name] = try Parser.parse(source.text) } catch { errors.append(source.error(error, ruleID: rule.id)) }
         }
+        let letSources = Dictionary(rule.bindings, uniquingKeysWith: { first, _ in first })
+        compiler.usedBindings = []
         // The target list is compiled outside the variable's scope.
         var target: CompiledExpression?
         if let source = rule.forEach {
             target = compiler.withRuleScope(params: params, bindings: bindings, variable: nil) { _, _ in
-                compileExpression(source, compiler: compiler, ruleID: rule.id, errors: &errors)
+                compileExpression(source, compiler: compiler, ruleID: rule.id, lets: letSources, errors: &errors)
             }
             if let t = target, t.type.elementType == nil {
                 errors.append(RuleError(location: source.location(ofOffset: 0), message: "'for_each' phải là một danh sách của báo cáo, không phải \(t.type)", ruleID: rule.id))
@@ -183,20 +185,24 @@ public final class RuleSet: @unchecked Sendable {
         let variable = target.map { (rule.variable, $0.type.elementType ?? .any) }
         return compiler.withRuleScope(params: params, bindings: bindings, variable: variable,
                                       index: target == nil ? nil : rule.indexVariable) { slot, indexSlot -> CompiledRule? in
-            let when = rule.when.flatMap { compileCondition($0, compiler: compiler, ruleID: rule.id, errors: &errors) }
+            let when = rule.when.flatMap { compileCondition($0, compiler: compiler, ruleID: rule.id, lets: letSources, errors: &errors) }
             var checks: [CompiledCheck] = []
             for check in rule.checks {
-                guard let condition = compileCondition(check.condition, compiler: compiler, ruleID: rule.id, errors: &errors) else { continue }
+                guard let condition = compileCondition(check.condition, compiler: compiler, ruleID: rule.id, lets: letSources, errors: &errors) else { continue }
                 checks.append(CompiledCheck(
                     condition: condition,
-                    message: check.message.flatMap { compileTemplate($0, compiler: compiler, ruleID: rule.id, errors: &errors) },
+                    message: check.message.flatMap { compileTemplate($0, compiler: compiler, ruleID: rule.id, lets: letSources, errors: &errors) },
                     severity: check.severity,
-                    at: check.at.flatMap { compileLocator($0, compiler: compiler, ruleID: rule.id, errors: &errors) },
+                    at: check.at.flatMap { compileLocator($0, compiler: compiler, ruleID: rule.id, lets: letSources, errors: &errors) },
                     text: check.condition.text))
             }
-            let message = rule.message.flatMap { compileTemplate($0, compiler: compiler, ruleID: rule.id, errors: &errors) }
-            let fix = rule.fix.flatMap { compileTemplate($0, compiler: compiler, ruleID: rule.id, errors: &errors) }
-            let at = rule.at.flatMap { compileLocator($0, compiler: compiler, ruleID: rule.id, errors: &errors) }
+            let message = rule.message.flatMap { compileTemplate($0, compiler: compiler, ruleID: rule.id, lets: letSources, errors: &errors) }
+            let fix = rule.fix.flatMap { compileTemplate($0, compiler: compiler, ruleID: rule.id, lets: letSources, errors: &errors) }
+            let at = rule.at.flatMap { compileLocator($0, compiler: compiler, ruleID: rule.id, lets: letSources, errors: &errors) }
+            // A `let:` no expression uses is still checked, on its own, where it is written.
+            for (name, source) in rule.bindings where bindings[name] != nil && !compiler.usedBindings.contains(name) {
+                _ = compileExpression(source, compiler: compiler, ruleID: rule.id, lets: letSources, errors: &errors)
+            }
             return CompiledRule(definition: rule, pack: pack, severity: severity, target: target, targetSlot: slot,
                                 indexSlot: indexSlot, when: when,
                                 checks: checks, message: message, fix: fix, at: at,
@@ -204,17 +210,27 @@ public final class RuleSet: @unchecked Sendable {
         }
     }
 
-    static func compileExpression(_ source: ExpressionSource, compiler: ExpressionCompiler, ruleID: String, errors: inout [RuleError]) -> CompiledExpression? {
+    /// Adds an expression error to `errors`, once: located in the `let:` it arose in, whichever
+    /// expression used that name (`lets` are the rule's), else by `located` in the expression.
+    private static func report(_ error: ExpressionError, ruleID: String, lets: [String: ExpressionSource],
+                               errors: inout [RuleError], located: (ExpressionError) -> RuleError) {
+        let ruleError = error.binding.flatMap { lets[$0] }.map { $0.error(error, ruleID: ruleID) } ?? located(error)
+        if !errors.contains(ruleError) { errors.append(ruleError) }
+    }
+
+    static func compileExpression(_ source: ExpressionSource, compiler: ExpressionCompiler, ruleID: String,
+                                  lets: [String: ExpressionSource] = [:], errors: inout [RuleError]) -> CompiledExpression? {
         do {
             return try compiler.compile(try Parser.parse(source.text))
         } catch {
-            errors.append(source.error(error, ruleID: ruleID))
+            report(error, ruleID: ruleID, lets: lets, errors: &errors) { source.error($0, ruleID: ruleID) }
             return nil
         }
     }
 
-    static func compileCondition(_ source: ExpressionSource, compiler: ExpressionCompiler, ruleID: String, errors: inout [RuleError]) -> CompiledExpression? {
-        guard let c = compileExpression(source, compiler: compiler, ruleID: ruleID, errors: &errors) else { return nil }
+    static func compileCondition(_ source: ExpressionSource, compiler: ExpressionCompiler, ruleID: String,
+                                 lets: [String: ExpressionSource], errors: inout [RuleError]) -> CompiledExpression? {
+        guard let c = compileExpression(source, compiler: compiler, ruleID: ruleID, lets: lets, errors: &errors) else { return nil }
         guard c.type.conforms(to: .bool) else {
             errors.append(RuleError(location: source.location(ofOffset: 0), message: "điều kiện phải cho ra đúng/sai, không phải \(c.type)", ruleID: ruleID))
             return nil
@@ -222,7 +238,8 @@ public final class RuleSet: @unchecked Sendable {
         return c
     }
 
-    static func compileTemplate(_ source: ExpressionSource, compiler: ExpressionCompiler, ruleID: String, errors: inout [RuleError]) -> Template? {
+    static func compileTemplate(_ source: ExpressionSource, compiler: ExpressionCompiler, ruleID: String,
+                                lets: [String: ExpressionSource] = [:], errors: inout [RuleError]) -> Template? {
         do {
             var parts: [Template.Part] = []
             for piece in try Template.split(source.text) {
@@ -230,8 +247,10 @@ public final class RuleSet: @unchecked Sendable {
                 do {
                     parts.append(.placeholder(try compiler.compile(try Parser.parse(Template.desugarPipes(piece.text)))))
                 } catch {
-                    errors.append(RuleError(location: source.location(ofOffset: piece.offset),
-                                            message: "chỗ điền giá trị '{{\(piece.text)}}': \(error.message)", ruleID: ruleID))
+                    report(error, ruleID: ruleID, lets: lets, errors: &errors) {
+                        RuleError(location: source.location(ofOffset: piece.offset),
+                                  message: "chỗ điền giá trị '{{\(piece.text)}}': \($0.message)", ruleID: ruleID)
+                    }
                 }
             }
             return Template(parts: parts)
@@ -241,8 +260,9 @@ public final class RuleSet: @unchecked Sendable {
         }
     }
 
-    static func compileLocator(_ source: ExpressionSource, compiler: ExpressionCompiler, ruleID: String, errors: inout [RuleError]) -> Locator? {
-        guard compileExpression(source, compiler: compiler, ruleID: ruleID, errors: &errors) != nil else { return nil }
+    static func compileLocator(_ source: ExpressionSource, compiler: ExpressionCompiler, ruleID: String,
+                               lets: [String: ExpressionSource], errors: inout [RuleError]) -> Locator? {
+        guard compileExpression(source, compiler: compiler, ruleID: ruleID, lets: lets, errors: &errors) != nil else { return nil }
         do {
             return try Locator(try Parser.parse(source.text), compiler: compiler)
         } catch {

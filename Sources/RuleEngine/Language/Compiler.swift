@@ -34,6 +34,9 @@ final class ExpressionCompiler {
     /// How many variables of `scope` the rule itself binds (outer scopes, its target, its
     /// index); those after them are lambda parameters.
     private var ruleScopeCount = 0
+    /// The `let:` names that compiled expressions used (the rule loader clears it per rule, and
+    /// type-checks the others on their own).
+    var usedBindings: Set<String> = []
 
     init(functions: FunctionRegistry, rootShape: (any ObjectShape)?) {
         self.functions = functions
@@ -117,6 +120,7 @@ final class ExpressionCompiler {
             return CompiledExpression(type: variable.type) { ctx in ctx.slots[slot] }
         }
         if let bound = bindings[name] {
+            usedBindings.insert(name)
             guard !expanding.contains(name) else {
                 throw ExpressionError(offset: offset, message: "biến '\(name)' tự tham chiếu chính nó")
             }
@@ -127,8 +131,14 @@ final class ExpressionCompiler {
             }
             expanding.insert(name)
             defer { expanding.remove(name) }
-            guard readsLambdaParameter(binding: name) else { return try memoized(name, bound) }
-            return try compile(bound)  // its value depends on the element a lambda is at: expanded in place
+            do {
+                guard readsLambdaParameter(binding: name) else { return try memoized(name, bound) }
+                return try compile(bound)  // its value depends on the element a lambda is at: expanded in place
+            } catch {
+                var located = error
+                if located.binding == nil { located.binding = name }  // its offset counts in the let's own text
+                throw located
+            }
         }
         if name == "report" {
             return CompiledExpression(type: .object(rootShape)) { ctx in

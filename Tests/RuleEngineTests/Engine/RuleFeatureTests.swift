@@ -254,6 +254,34 @@ final class RuleFeatureTests: XCTestCase {
         XCTAssertTrue(workspace.compile().1.contains { $0.message.contains("tự tham chiếu") })
     }
 
+    /// An error inside a `let:` points at the `let:` itself (not at the expression that used
+    /// the name, where its column would be counted in the wrong text), once however many
+    /// expressions use it; a `let:` nothing uses is still type-checked where it is written.
+    func testLetErrorsPointAtTheLetOnce() throws {
+        let text = rulesFile(rule("T-LET-ERROR", """
+            let:
+              name: unit.nmae
+              both: name + unit.name
+              spare: period.yaer
+            require: >-
+              name != "" and
+              both != ""
+            message: "tên {{ name }}"
+            """))
+        workspace.pack(rules: text)
+        let (_, errors) = workspace.compile(model: TestModel(rootShape: sampleShape))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        func place(of fragment: String) -> String {
+            let line = lines.firstIndex { $0.contains(fragment) }!
+            let column = lines[line].unicodeScalars.count - lines[line].drop(while: { $0 == " " }).unicodeScalars.count + fragment.count + 1
+            return "\(line + 1):\(column)"
+        }
+        XCTAssertEqual(errors.map { "\($0.location.line):\($0.location.column) \($0.message)" }, [
+            "\(place(of: "name: unit.")) 'unit.nmae' không có trong lược đồ báo cáo — ý bạn là 'name'?",
+            "\(place(of: "spare: period.")) 'period.yaer' không có trong lược đồ báo cáo — ý bạn là 'year'?",
+        ])
+    }
+
     /// Checks the sample report with `tally(x)`, a function that returns `x` and counts its calls.
     private func checkCountingCalls(_ rules: String) throws -> (ReportResult, calls: Int) {
         let calls = Mutex(0)
