@@ -136,7 +136,10 @@ public struct ReportChecker: Sendable {
             let applies = options.asOf.map { window.contains($0) } ?? facts.year.map { window.overlaps(year: $0) } ?? true
             guard applies else { return (outcome, []) }
         }
-        if rule.pack.requires.contains(where: { ctx.document.value(forKey: $0, in: root) == nil }) { return (outcome, []) }
+        // A required section written null (`archive: ~`, `archive:`) is absent too.
+        if rule.pack.requires.contains(where: { ctx.document.value(forKey: $0, in: root).map(ctx.document.isNull) ?? true }) {
+            return (outcome, [])
+        }
         ctx.beginTarget()  // the target list's own `let:` values
         // Targets: each element of the list, or the report itself.
         var targets: [(node: NodeID, value: Value, index: Int)] = []

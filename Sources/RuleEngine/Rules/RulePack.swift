@@ -45,7 +45,7 @@ public struct RulePack {
     public var description: String?
     public var basis: [BasisEntry]
     public var effective: EffectiveWindow?
-    /// Report sections the pack reads; when one is absent the pack does not run.
+    /// Report sections the pack reads; when one is absent (or null) the pack does not run.
     public var requires: [String]
     public var params: [PackParameter]
     /// Named data files (absolute paths) that domain functions read (`document_types`).

@@ -241,6 +241,18 @@ final class RuleFeatureTests: XCTestCase {
         XCTAssertEqual(with.findings.map(\.ruleID), ["T-ANY"])
     }
 
+    /// A section written `~`, `null` or with nothing after its key is absent, as any null field is.
+    func testARequiredSectionWrittenNullIsAbsent() throws {
+        workspace.pack(manifest: "requires: [archive]\n", rules: rulesFile(rule("T-ANY", "require: false")))
+        for section in ["archive: ~", "archive: null", "archive:", "archive: !!null ''"] {
+            let result = try workspace.check(Self.report() + "\n" + section + "\n")
+            XCTAssertEqual(result.findings.map(\.ruleID), [], section)
+            XCTAssertEqual(result.outcome("T-ANY"), .notApplicable, section)
+        }
+        let empty = try workspace.check(Self.report() + "\narchive: {}\n")
+        XCTAssertEqual(empty.findings.map(\.ruleID), ["T-ANY"], "an empty mapping is a section that is there")
+    }
+
     func testLetBindingsAreSharedByConditionAndMessage() throws {
         let result = try check(rulesFile(rule("T-LET", """
             let:
