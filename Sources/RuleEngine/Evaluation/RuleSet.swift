@@ -51,6 +51,8 @@ struct CompiledNotice {
     let id: String
     let title: String
     let message: Template
+    /// For targets dated after the window's `until`.
+    let messageAfter: Template?
     let slot: Int
 }
 
@@ -173,7 +175,8 @@ public final class RuleSet: @unchecked Sendable {
     static func compileNotice(_ n: NotApplicableNotice, compiler: ExpressionCompiler, params: [String: Value], errors: inout [RuleError]) -> CompiledNotice? {
         compiler.withRuleScope(params: params, bindings: [:], variable: ("it", .object(nil))) { slot, _ in
             guard let template = compileTemplate(n.message, compiler: compiler, ruleID: n.id, errors: &errors) else { return nil }
-            return CompiledNotice(id: n.id, title: n.title, message: template, slot: slot!)
+            let after = n.messageAfter.flatMap { compileTemplate($0, compiler: compiler, ruleID: n.id, errors: &errors) }
+            return CompiledNotice(id: n.id, title: n.title, message: template, messageAfter: after, slot: slot!)
         }
     }
 
