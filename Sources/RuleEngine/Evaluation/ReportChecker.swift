@@ -57,7 +57,7 @@ public struct ReportChecker: Sendable {
 
         // The day whose law applies, and the period the rules must overlap.
         let day = options.asOf ?? facts.year.map(CalendarDate.lastDay(of:)) ?? CalendarDate.today
-        var skipped: [String: [NodeID]] = [:]
+        var skipped: [String: [SkippedTarget]] = [:]
         for rule in rules.rules {
             let start = options.measureTimings ? DispatchTime.now().uptimeNanoseconds : 0
             let (outcome, ruleFindings) = EvaluationBudget.run(seconds: options.ruleTimeBudget) {
@@ -67,14 +67,15 @@ public struct ReportChecker: Sendable {
             findings += ruleFindings
             result.outcomes.append(outcome)
         }
-        for (packID, nodes) in skipped.sorted(by: { $0.key < $1.key }) {
+        for (packID, targets) in skipped.sorted(by: { $0.key < $1.key }) {
             guard let notice = rules.notices[packID] else { continue }
-            for node in Set(nodes).sorted() {
+            for target in Set(targets).sorted() {
+                let node = target.node
                 ctx.beginTarget()
                 ctx.slots[notice.slot] = .node(node, .object(nil))
                 findings.append(Finding(
                     ruleID: notice.id, severity: .info, title: notice.title,
-                    message: (try? notice.message.render(ctx)) ?? notice.title,
+                    message: (try? (target.afterWindow ? notice.messageAfter : notice.message)?.render(ctx)) ?? notice.title,
                     basis: rules.packs.first { $0.id == packID }?.basis(on: day), area: packID,
                     location: document.location(node), path: ctx.path(of: node)))
             }
@@ -129,14 +130,17 @@ public struct ReportChecker: Sendable {
     // MARK: One rule
 
     private func evaluate(_ rule: CompiledRule, ctx: EvaluationContext, facts: ReportFacts, day: CalendarDate,
-                          skipped: inout [String: [NodeID]]) -> (RuleOutcome, [Finding]) {
+                          skipped: inout [String: [SkippedTarget]]) -> (RuleOutcome, [Finding]) {
         var outcome = RuleOutcome(ruleID: rule.id, status: .notApplicable, points: rule.definition.points, findingCount: 0)
         guard let root = ctx.root, ctx.document.kind(root) == .mapping else { return (outcome, []) }
         if let window = rule.window, window.field == nil || rule.target == nil {
             let applies = options.asOf.map { window.contains($0) } ?? facts.year.map { window.overlaps(year: $0) } ?? true
             guard applies else { return (outcome, []) }
         }
-        if rule.pack.requires.contains(where: { ctx.document.value(forKey: $0, in: root) == nil }) { return (outcome, []) }
+        // A required section written null (`archive: ~`, `archive:`) is absent too.
+        if rule.pack.requires.contains(where: { ctx.document.value(forKey: $0, in: root).map(ctx.document.isNull) ?? true }) {
+            return (outcome, [])
+        }
         ctx.beginTarget()  // the target list's own `let:` values
         // Targets: each element of the list, or the report itself.
         var targets: [(node: NodeID, value: Value, index: Int)] = []
@@ -160,7 +164,7 @@ public struct ReportChecker: Sendable {
                 if let field = rule.window?.field, let window = rule.window,
                    ctx.document.kind(item) == .mapping, let dateNode = ctx.document.value(forKey: field, in: item),
                    let date = CalendarDate(iso: ctx.document.text(dateNode)), !window.contains(date) {
-                    skipped[rule.pack.id, default: []].append(item)
+                    skipped[rule.pack.id, default: []].append(SkippedTarget(node: item, afterWindow: window.until.map { date > $0 } ?? false))
                     continue
                 }
                 targets.append((item, value, i))
@@ -301,6 +305,15 @@ public struct ReportChecker: Sendable {
                        location: node.map { ctx.document.location($0) } ?? SourceLocation(file: ctx.document.file, line: 1, column: 1),
                        path: node.map { ctx.path(of: $0) } ?? "")
     }
+}
+
+/// A target a rule's date window skipped, for its pack's notice.
+struct SkippedTarget: Hashable, Comparable {
+    let node: NodeID
+    /// Dated after the window's `until` (else before its `from`).
+    let afterWindow: Bool
+
+    static func < (a: SkippedTarget, b: SkippedTarget) -> Bool { a.node != b.node ? a.node < b.node : !a.afterWindow && b.afterWindow }
 }
 
 /// Identity facts of a report, read leniently (for the overview, baselines and year selection).

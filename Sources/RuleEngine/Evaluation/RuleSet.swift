@@ -51,6 +51,8 @@ struct CompiledNotice {
     let id: String
     let title: String
     let message: Template
+    /// For targets dated after the window's `until`.
+    let messageAfter: Template?
     let slot: Int
 }
 
@@ -71,6 +73,9 @@ public final class RuleSet: @unchecked Sendable {
     public let brokenRuleIDs: Set<String>
     /// Every id a waiver or config may name (worked out once: every report's waivers are checked against it).
     public let knownFindingIDs: Set<String>
+    /// Ids of the loaded packs' rules and notices that the config keeps from running, with why
+    /// (in Vietnamese): a waiver naming one is not invalid, it just covers nothing.
+    public let turnedOffRules: [String: String]
 
     /// Compiles `packs` under `config`.
     public init(packs allPacks: [RulePack], config: Configuration, functions: FunctionRegistry, model: (any ReportModel)?) {
@@ -121,6 +126,12 @@ public final class RuleSet: @unchecked Sendable {
         var compiled: [CompiledRule] = []
         var notices: [String: CompiledNotice] = [:]
         var broken: Set<String> = []
+        var turnedOff: [String: String] = [:]
+        for pack in allPacks where !packs.contains(where: { $0.id == pack.id }) {
+            for id in pack.rules.map(\.id) + [pack.notApplicable?.id].compactMap({ $0 }) {
+                turnedOff[id] = "bộ quy tắc '\(pack.id)' không được chọn trong cấu hình"
+            }
+        }
         for pack in packs {
             var params: [String: Value] = [:]
             for p in pack.params { params[p.name] = config.params[pack.id]?[p.name] ?? p.defaultValue }
@@ -132,7 +143,10 @@ public final class RuleSet: @unchecked Sendable {
                 errors += noticeErrors
             }
             for rule in pack.rules where firstSeen[rule.id]?.location == rule.location {
-                if case .some(.none) = config.severities[rule.id] { continue }  // turned off
+                if case .some(.none) = config.severities[rule.id] {
+                    turnedOff[rule.id] = "quy tắc \(rule.id) đã tắt trong cấu hình"
+                    continue
+                }
                 let severity = config.severities[rule.id].flatMap { $0 } ?? rule.severity
                 var ruleErrors: [RuleError] = []
                 if let c = Self.compile(rule, pack: pack, severity: severity, params: params, compiler: compiler, errors: &ruleErrors),
@@ -152,14 +166,17 @@ public final class RuleSet: @unchecked Sendable {
         self.model = model
         self.brokenRuleIDs = broken
         self.configWaivers = config.waivers
-        knownFindingIDs = Set(compiled.map(\.id) + notices.values.map(\.id) + BuiltInFindings.descriptors.map(\.id)
-                              + (model?.findingDescriptors.map(\.id) ?? []))
+        let known = Set(compiled.map(\.id) + notices.values.map(\.id) + BuiltInFindings.descriptors.map(\.id)
+                        + (model?.findingDescriptors.map(\.id) ?? []))
+        knownFindingIDs = known
+        turnedOffRules = turnedOff.filter { !known.contains($0.key) }
     }
 
     static func compileNotice(_ n: NotApplicableNotice, compiler: ExpressionCompiler, params: [String: Value], errors: inout [RuleError]) -> CompiledNotice? {
         compiler.withRuleScope(params: params, bindings: [:], variable: ("it", .object(nil))) { slot, _ in
             guard let template = compileTemplate(n.message, compiler: compiler, ruleID: n.id, errors: &errors) else { return nil }
-            return CompiledNotice(id: n.id, title: n.title, message: template, slot: slot!)
+            let after = n.messageAfter.flatMap { compileTemplate($0, compiler: compiler, ruleID: n.id, errors: &errors) }
+            return CompiledNotice(id: n.id, title: n.title, message: template, messageAfter: after, slot: slot!)
         }
     }
 

@@ -2,7 +2,8 @@ import YAML
 
 /// Applies waivers (the report's `waivers:` and the config's) to a report's findings:
 /// covered findings get a `WaiverNote` (shown, never counted); invalid waivers give
-/// WAIVER-INVALID and waive nothing; valid ones that cover nothing give WAIVER-UNUSED.
+/// WAIVER-INVALID and waive nothing; valid ones that cover nothing give WAIVER-UNUSED (also
+/// those naming a rule the config keeps from running, saying so).
 enum WaiverApplication {
     /// Marks waived findings in place and returns the WAIVER-* findings.
     static func apply(to findings: inout [Finding], document: YAMLDocument, facts: ReportFacts, rules: RuleSet,
@@ -18,17 +19,19 @@ enum WaiverApplication {
         let known = rules.knownFindingIDs
         for waiver in waivers {
             var problems: [String] = []
+            let turnedOff = rules.turnedOffRules[waiver.rule]
             if (waiver.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("thiếu lý do (reason)") }
             if waiver.rule.isEmpty {
                 problems.append("thiếu mã quy tắc (rule)")
-            } else if !known.contains(waiver.rule) || waiver.rule.hasPrefix("WAIVER-") {
+            } else if turnedOff == nil, !known.contains(waiver.rule) || waiver.rule.hasPrefix("WAIVER-") {
                 problems.append("không có quy tắc '\(waiver.rule)'" + Suggestions.phrase(Suggestions.nearest(to: waiver.rule, among: known.sorted())))
             }
             let target = resolve(waiver.target, in: document)
             let targetPath = target ?? waiver.target
             if waiver.target.isEmpty {
                 problems.append("thiếu đối tượng (target)")
-            } else if target == nil, !findings.contains(where: { $0.ruleID == waiver.rule && $0.path == waiver.target }) {
+            } else if target == nil, turnedOff == nil,  // a rule that does not run names no absent field
+                      !findings.contains(where: { $0.ruleID == waiver.rule && $0.path == waiver.target }) {
                 problems.append("không tìm thấy đối tượng '\(waiver.target)' trong báo cáo")
             }
             if let expires = waiver.expires, expires < options.today {
@@ -49,7 +52,8 @@ enum WaiverApplication {
             if !used {
                 let u = BuiltInFindings.waiverUnused
                 result.append(Finding(ruleID: u.id, severity: u.severity, title: u.title,
-                                      message: "miễn trừ \(waiver.rule) cho '\(waiver.target)' không khớp phát hiện nào",
+                                      message: "miễn trừ \(waiver.rule) cho '\(waiver.target)' không khớp phát hiện nào"
+                                          + (turnedOff.map { ": " + $0 } ?? ""),
                                       fix: u.fix, area: u.area, location: waiver.location, path: "waivers"))
             }
         }

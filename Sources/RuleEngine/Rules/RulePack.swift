@@ -27,12 +27,15 @@ public struct PluginDeclaration: Sendable {
     public var location: SourceLocation
 }
 
-/// The info finding a pack emits for each target skipped because its date field is before the
-/// pack's window (nd30: documents issued before Decree 30 took effect).
+/// The info finding a pack emits for each target skipped because its date field is outside a
+/// rule's window (nd30: documents issued before Decree 30 took effect).
 struct NotApplicableNotice {
     var id: String
     var title: String
+    /// For a target dated before the window.
     var message: ExpressionSource
+    /// For a target dated after the window's `until`; required when a window has one.
+    var messageAfter: ExpressionSource?
 }
 
 /// A rule pack: a directory with `pack.yaml`, rule files under `rules/` and fixtures under
@@ -45,7 +48,7 @@ public struct RulePack {
     public var description: String?
     public var basis: [BasisEntry]
     public var effective: EffectiveWindow?
-    /// Report sections the pack reads; when one is absent the pack does not run.
+    /// Report sections the pack reads; when one is absent (or null) the pack does not run.
     public var requires: [String]
     public var params: [PackParameter]
     /// Named data files (absolute paths) that domain functions read (`document_types`).
@@ -106,10 +109,11 @@ public enum RulePackLoader {
         }
         var notApplicable: NotApplicableNotice?
         if let n = m.node("not_applicable") {
-            let r = MappingReader(doc, n, what: "'not_applicable'", allowedKeys: ["id", "title", "message"], errors: &errors)
+            let r = MappingReader(doc, n, what: "'not_applicable'", allowedKeys: ["id", "title", "message", "message_after"], errors: &errors)
             if let nid = r.string("id", required: true, errors: &errors), let message = r.node("message") {
                 notApplicable = NotApplicableNotice(id: nid, title: r.string("title", errors: &errors) ?? nid,
-                                                    message: ExpressionSource(document: doc, node: message))
+                                                    message: ExpressionSource(document: doc, node: message),
+                                                    messageAfter: r.node("message_after").map { ExpressionSource(document: doc, node: $0) })
             } else if r.node("message") == nil {
                 errors.append(RuleError(location: doc.location(n), message: "'not_applicable' thiếu 'message'"))
             }
@@ -149,6 +153,14 @@ public enum RulePackLoader {
             rules: rules, directory: directory,
             fixtureFiles: yamlFiles(in: (directory as NSString).appendingPathComponent("tests")),
             notApplicable: notApplicable)
+        // A notice for targets dated after a window's end must not read "issued before".
+        if let n = m.node("not_applicable"), notApplicable != nil, notApplicable?.messageAfter == nil,
+           let (ruleID, until) = rules.lazy.compactMap({ r in
+               EffectiveWindow.merge(pack.effective, r.effective).flatMap { w in w.field == nil ? nil : w.until.map { (r.id, $0) } }
+           }).first {
+            errors.append(RuleError(location: doc.location(n), message: "'not_applicable' thiếu 'message_after': quy tắc \(ruleID) hết hiệu lực "
+                + "sau ngày \(until.vietnameseDescription), đối tượng ghi ngày sau đó cần thông báo riêng (không phải \"ban hành trước\")"))
+        }
         return (pack, errors)
     }
 

@@ -222,6 +222,42 @@ final class RuleFeatureTests: XCTestCase {
         XCTAssertEqual(result.single("T-NOT-APPLICABLE")?.basis, "Căn cứ của bộ t")
     }
 
+    /// A target dated after the window's `until` is not one "issued before": it gets the
+    /// notice's `message_after`.
+    func testATargetDatedAfterTheWindowGetsTheAfterNotice() throws {
+        let manifest = """
+            effective: {from: 2020-03-05, until: 2021-12-31, field: issued_on}
+            not_applicable:
+              id: T-NOT-APPLICABLE
+              title: Văn bản ngoài thời gian hiệu lực của bộ
+              message: "văn bản {{ it.ref }} ban hành trước 05/03/2020: không kiểm tra"
+              message_after: >-
+                văn bản {{ it.ref }} ban hành ngày {{ date(it.issued_on) }}, sau ngày 31/12/2021 khi
+                quy định này đã hết hiệu lực: không kiểm tra
+            """
+        let result = try check(rulesFile(rule("T-FONT", "for_each: documents\nrequire: false")), manifest: manifest)
+        XCTAssertEqual(result.findings.map(\.place), ["T-NOT-APPLICABLE@documents[0] 6:5", "T-NOT-APPLICABLE@documents[1] 14:5"])
+        XCTAssertEqual(result.findings.map(\.message), [
+            "văn bản cv-1 ban hành trước 05/03/2020: không kiểm tra",
+            "văn bản qd-2 ban hành ngày 01/03/2022, sau ngày 31/12/2021 khi quy định này đã hết hiệu lực: không kiểm tra",
+        ])
+    }
+
+    /// A pack whose notice would have to speak of targets after an `until` (its own or a rule's)
+    /// says what to tell them, or does not load.
+    func testANoticeWithoutItsAfterMessageWhenAWindowEnds() throws {
+        workspace.pack(manifest: """
+            effective: {from: 2020-03-05, field: issued_on}
+            not_applicable: {id: T-NOT-APPLICABLE, message: trước 05/03/2020}
+            """, rules: rulesFile(
+                rule("T-NOW", "for_each: documents\nrequire: false"),
+                rule("T-OLD", "for_each: documents\nrequire: false\neffective: {until: 2021-12-31}")))
+        XCTAssertEqual(workspace.compile().1.map(\.message), [
+            "'not_applicable' thiếu 'message_after': quy tắc T-OLD hết hiệu lực sau ngày 31/12/2021, "
+                + "đối tượng ghi ngày sau đó cần thông báo riêng (không phải \"ban hành trước\")",
+        ])
+    }
+
     func testRuleWindowNarrowsThePacksWindow() throws {
         let result = try check(rulesFile(
             rule("T-LATE", "for_each: documents\nrequire: false\neffective: {from: 2022-01-01}")),
@@ -239,6 +275,18 @@ final class RuleFeatureTests: XCTestCase {
         XCTAssertEqual(without.outcome("T-ANY"), .notApplicable)
         let with = try workspace.check(Self.report() + "\narchive:\n  dossiers: []\n")
         XCTAssertEqual(with.findings.map(\.ruleID), ["T-ANY"])
+    }
+
+    /// A section written `~`, `null` or with nothing after its key is absent, as any null field is.
+    func testARequiredSectionWrittenNullIsAbsent() throws {
+        workspace.pack(manifest: "requires: [archive]\n", rules: rulesFile(rule("T-ANY", "require: false")))
+        for section in ["archive: ~", "archive: null", "archive:", "archive: !!null ''"] {
+            let result = try workspace.check(Self.report() + "\n" + section + "\n")
+            XCTAssertEqual(result.findings.map(\.ruleID), [], section)
+            XCTAssertEqual(result.outcome("T-ANY"), .notApplicable, section)
+        }
+        let empty = try workspace.check(Self.report() + "\narchive: {}\n")
+        XCTAssertEqual(empty.findings.map(\.ruleID), ["T-ANY"], "an empty mapping is a section that is there")
     }
 
     func testLetBindingsAreSharedByConditionAndMessage() throws {

@@ -100,6 +100,28 @@ final class WaiverTests: XCTestCase {
         XCTAssertTrue(unused?.message.contains("T-MARGIN") ?? false)
     }
 
+    /// A rule the config turned off (or whose pack it did not select) is a known rule: its
+    /// waiver is not WAIVER-INVALID, even for a target only the rule's finding could name (an
+    /// absent field); it covers nothing, so it is WAIVER-UNUSED, saying why.
+    func testAWaiverOfARuleTheConfigKeepsFromRunningIsUnusedAndSaysWhy() throws {
+        workspace.pack("u", rules: rulesFile(rule("U-ANY", "require: false")))
+        let result = try check(waivers: """
+              - {rule: T-FONT, target: 'documents[0]', reason: r}
+              - {rule: T-FONT, target: 'documents[0].layout.size', reason: r}
+              - {rule: U-ANY, target: unit, reason: r}
+            """, config: "packs: [t]\nrules:\n  T-FONT: off\n")
+        XCTAssertEqual(result.findings("WAIVER-INVALID").map(\.message), [])
+        XCTAssertEqual(result.findings("WAIVER-UNUSED").map(\.message), [
+            "miễn trừ T-FONT cho 'documents[0]' không khớp phát hiện nào: quy tắc T-FONT đã tắt trong cấu hình",
+            "miễn trừ T-FONT cho 'documents[0].layout.size' không khớp phát hiện nào: quy tắc T-FONT đã tắt trong cấu hình",
+            "miễn trừ U-ANY cho 'unit' không khớp phát hiện nào: bộ quy tắc 'u' không được chọn trong cấu hình",
+        ])
+        XCTAssertEqual(result.findings.filter { !$0.ruleID.hasPrefix("WAIVER-") }.map(\.ruleID), [])
+        let unreasoned = try check(waivers: "  - {rule: T-FONT, target: 'documents[0]'}\n", config: "rules:\n  T-FONT: off\n")
+        XCTAssertEqual(unreasoned.findings("WAIVER-INVALID").map(\.message),
+                       ["miễn trừ T-FONT cho 'documents[0]' không hợp lệ: thiếu lý do (reason)"], "still needs its reason")
+    }
+
     func testExpiredWaiverIsInvalid() throws {
         // testToday is 2025-06-01.
         let expired = try check(waivers: "  - {rule: T-FONT, target: 'documents[0]', reason: r, expires: 2025-05-31}\n")
