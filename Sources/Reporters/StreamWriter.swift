@@ -62,7 +62,7 @@ public final class StreamWriter {
     /// Makes the pieces of one file's reports (call it on the worker, in parallel).
     public func prepare(_ reports: [ReportResult]) -> Prepared {
         Prepared(pieces: reports.map { reporter.piece(of: $0, context: context, options: options) },
-                 totals: StreamTotals(reports, context: context))
+                 totals: reporter.totals(of: reports, context: context))
     }
 
     /// Appends prepared pieces, in input order.

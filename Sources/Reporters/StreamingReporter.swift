@@ -15,6 +15,9 @@ protocol StreamingReporter: Reporter {
     func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8]
     /// What is written before the `index`th (from 0) non-empty piece.
     func separator(before index: Int) -> String
+    /// What some reports add to the run's totals (`pieces` aside, which the writer counts). The
+    /// default counts reports and findings; a format whose frame reads more adds it.
+    func totals(of reports: [ReportResult], context: StreamContext) -> StreamTotals
     /// The text before the first piece and after the last. `run` gives the tool version, the
     /// rules and the resolved baseline entries; its `reports` are not read.
     func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String)
@@ -43,7 +46,8 @@ struct StreamContext: Sendable {
     }
 }
 
-/// What the reports of a run add up to: all a streamed document's frame may depend on.
+/// What the reports of a run add up to: all a streamed document's frame may depend on. Reports,
+/// pieces and findings are always counted; the rest only by the formats that show it.
 struct StreamTotals: Sendable {
     /// Reports checked.
     var reports = 0
@@ -51,26 +55,38 @@ struct StreamTotals: Sendable {
     var pieces = 0
     /// Their findings, counted.
     var tally = FindingTally([])
-    /// Rules checked or reported, summed over the reports (one JUnit test case each).
+    /// Rules checked or reported, summed over the reports (one JUnit test case each;
+    /// `countChecks`).
     var checks = 0
     /// Of those, the rules with findings that count.
     var failedChecks = 0
     /// The reports' checking times added up, when any was measured.
     var duration: Double?
     /// Rules with findings that the context does not describe, each once in order of first
-    /// appearance, described from their first finding (SARIF lists them after the others).
+    /// appearance, described from their first finding (SARIF lists them after the others;
+    /// `gatherUndescribedRules`).
     var undescribedRules: [RuleDescriptor] = []
 
     init() {}
 
-    /// The totals of some reports (`pieces` is left for the writer to count).
-    init(_ reports: [ReportResult], context: StreamContext) {
+    /// The count of some reports and of their findings.
+    init(counting reports: [ReportResult]) {
         self.reports = reports.count
+        for report in reports { tally.add(FindingTally(report.findings)) }
+    }
+
+    /// Adds the reports' checks, failed checks and checking time.
+    mutating func countChecks(of reports: [ReportResult]) {
         for report in reports {
-            tally.add(FindingTally(report.findings))
             checks += report.checkedRuleIDs.count
             failedChecks += report.failingRuleIDs.count
             if let d = report.duration { duration = (duration ?? 0) + d }
+        }
+    }
+
+    /// Adds the rules the reports' findings name that `context` does not describe.
+    mutating func gatherUndescribedRules(of reports: [ReportResult], context: StreamContext) {
+        for report in reports {
             for finding in report.findings where context.rules.index(of: finding.ruleID) == nil {
                 addUndescribed(RuleDescriptor(finding: finding))
             }
@@ -95,10 +111,12 @@ struct StreamTotals: Sendable {
 }
 
 extension StreamingReporter {
+    func totals(of reports: [ReportResult], context: StreamContext) -> StreamTotals { StreamTotals(counting: reports) }
+
     public func render(_ run: RunResult, options: ReportOptions) -> String {
         let context = StreamContext(run)
         let pieces = Self.inParallel(run.reports) { piece(of: $0, context: context, options: options) }.filter { !$0.isEmpty }
-        var totals = StreamTotals(run.reports, context: context)
+        var totals = totals(of: run.reports, context: context)
         totals.pieces = pieces.count
         let (before, after) = frame(run, totals: totals, options: options)
         var out = Array(before.utf8)

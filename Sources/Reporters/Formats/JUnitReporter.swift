@@ -19,6 +19,13 @@ public struct JUnitReporter: StreamingReporter {
 
     func separator(before index: Int) -> String { "" }
 
+    /// The counts, with the cases, failed cases and checking time `<testsuites>` shows.
+    func totals(of reports: [ReportResult], context: StreamContext) -> StreamTotals {
+        var totals = StreamTotals(counting: reports)
+        totals.countChecks(of: reports)
+        return totals
+    }
+
     /// The XML declaration and `<testsuites>` with the run's totals; its end tag.
     func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) {
         let before = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + "<testsuites" + attributes([

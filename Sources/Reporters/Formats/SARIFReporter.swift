@@ -25,6 +25,13 @@ public struct SARIFReporter: StreamingReporter {
 
     func separator(before index: Int) -> String { index == 0 ? "\n        " : Self.resultSeparator }
 
+    /// The counts, with the rules only findings name (listed after the described ones).
+    func totals(of reports: [ReportResult], context: StreamContext) -> StreamTotals {
+        var totals = StreamTotals(counting: reports)
+        totals.gatherUndescribedRules(of: reports, context: context)
+        return totals
+    }
+
     /// The log around the results: the tool with every rule (those the run describes, then
     /// those only its findings name), the invocation when dated, the column kind.
     func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) {
