@@ -167,6 +167,16 @@ final class FormatTests: XCTestCase {
     func testMarkupEscaping() {
         XCTAssertEqual(Markup.text("<a href=\"x\">&'\u{1}\n"), "&lt;a href=\"x\"&gt;&amp;'\u{FFFD}\n")
         XCTAssertEqual(Markup.attribute("\"'\t\n<"), "&quot;&#39;&#9;&#10;&lt;")
+        // Each character that changes is found alone in plain Vietnamese text (the text that
+        // changes nothing is returned as it is).
+        let plain = "Ủy ban nhân dân xã Tiên Sơn \u{FFFD} 1/2"
+        XCTAssertEqual(Markup.text(plain), plain)
+        XCTAssertEqual(Markup.attribute(plain), plain)
+        let text: [String: String] = ["&": "&amp;", "<": "&lt;", ">": "&gt;", "\u{1}": "\u{FFFD}", "\u{1F}": "\u{FFFD}",
+                                      "\u{FFFE}": "\u{FFFD}", "\u{FFFF}": "\u{FFFD}", "\"": "\"", "'": "'", "\t": "\t", "\n": "\n"]
+        let attribute: [String: String] = ["\"": "&quot;", "'": "&#39;", "\t": "&#9;", "\n": "&#10;", "\r": "&#13;", "&": "&amp;"]
+        for (character, escaped) in text { XCTAssertEqual(Markup.text(plain + character), plain + escaped, character) }
+        for (character, escaped) in attribute { XCTAssertEqual(Markup.attribute(plain + character), plain + escaped, character) }
     }
 
     func testMarkdownEscaping() {

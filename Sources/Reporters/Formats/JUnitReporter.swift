@@ -14,7 +14,7 @@ public struct JUnitReporter: StreamingReporter {
 
     /// The report's `<testsuite>`.
     func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8] {
-        Array(render(Suite(report, rules: context.rules), timestamp: options.generatedAt).utf8)
+        render(Suite(report, rules: context.rules), timestamp: options.generatedAt)
     }
 
     func separator(before index: Int) -> String { "" }
@@ -28,56 +28,72 @@ public struct JUnitReporter: StreamingReporter {
 
     /// The XML declaration and `<testsuites>` with the run's totals; its end tag.
     func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) {
-        let before = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + "<testsuites" + attributes([
-            ("name", "cchc"),
-            ("tests", String(totals.checks)),
-            ("failures", String(totals.failedChecks)),
-            ("errors", "0"),
-            ("time", totals.duration.map(Self.seconds)),
-        ]) + ">\n"
-        return (before, "</testsuites>\n")
+        var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites".utf8)
+        Self.attribute("name", "cchc", to: &out)
+        Self.attribute("tests", String(totals.checks), to: &out)
+        Self.attribute("failures", String(totals.failedChecks), to: &out)
+        Self.attribute("errors", "0", to: &out)
+        Self.attribute("time", totals.duration.map(Self.seconds), to: &out)
+        out += ">\n".utf8
+        return (String(decoding: out, as: UTF8.self), "</testsuites>\n")
     }
 
-    private func render(_ suite: Suite, timestamp: Date?) -> String {
+    /// A suite's XML, written as bytes (a large run has tens of thousands of cases).
+    private func render(_ suite: Suite, timestamp: Date?) -> [UInt8] {
         let report = suite.report
-        var out = "  <testsuite" + attributes([
-            ("name", Wording.source(of: report)),
-            ("tests", String(suite.cases.count)),
-            ("failures", String(suite.failures)),
-            ("errors", "0"),
-            ("skipped", String(suite.skipped)),
-            ("time", report.duration.map(Self.seconds)),
-            // JUnit timestamps carry no time zone; the value is UTC.
-            ("timestamp", timestamp.map { String(Timestamp.iso8601($0).dropLast()) }),
-            ("file", report.file),
-        ]) + ">\n"
-        let properties = [
-            ("unit", report.unitName),
-            ("kind", report.unitKind),
-            ("year", report.year.map(String.init)),
-            ("score", Wording.score(report.score)),
-        ].compactMap { name, value in value.map { "      <property" + attributes([("name", name), ("value", $0)]) + "/>\n" } }
-        out += "    <properties>\n" + properties.joined() + "    </properties>\n"
+        var out: [UInt8] = []
+        out.reserveCapacity(512 + 160 * suite.cases.count)
+        out += "  <testsuite".utf8
+        Self.attribute("name", Wording.source(of: report), to: &out)
+        Self.attribute("tests", String(suite.cases.count), to: &out)
+        Self.attribute("failures", String(suite.failures), to: &out)
+        Self.attribute("errors", "0", to: &out)
+        Self.attribute("skipped", String(suite.skipped), to: &out)
+        Self.attribute("time", report.duration.map(Self.seconds), to: &out)
+        // JUnit timestamps carry no time zone; the value is UTC.
+        Self.attribute("timestamp", timestamp.map { String(Timestamp.iso8601($0).dropLast()) }, to: &out)
+        Self.attribute("file", report.file, to: &out)
+        out += ">\n    <properties>\n".utf8
+        for (name, value) in [("unit", report.unitName), ("kind", report.unitKind), ("year", report.year.map(String.init)),
+                              ("score", Wording.score(report.score))] {
+            guard let value else { continue }
+            out += "      <property".utf8
+            Self.attribute("name", name, to: &out)
+            Self.attribute("value", value, to: &out)
+            out += "/>\n".utf8
+        }
+        out += "    </properties>\n".utf8
         for testCase in suite.cases {
-            out += "    <testcase" + attributes([("classname", testCase.area), ("name", testCase.name)])
+            out += "    <testcase".utf8
+            Self.attribute("classname", testCase.area, to: &out)
+            Self.attribute("name", testCase.name, to: &out)
             switch testCase.verdict {
             case .passed:
-                out += "/>\n"
+                out += "/>\n".utf8
             case .failed(let type, let message, let text):
-                out += ">\n      <failure" + attributes([("message", message), ("type", type)]) + ">"
-                out += Markup.text(text) + "</failure>\n    </testcase>\n"
+                out += ">\n      <failure".utf8
+                Self.attribute("message", message, to: &out)
+                Self.attribute("type", type, to: &out)
+                out += (">" + Markup.text(text) + "</failure>\n    </testcase>\n").utf8
             case .skipped(let message, let text):
-                out += ">\n      <skipped" + attributes([("message", message)])
-                out += text.isEmpty ? "/>\n" : ">" + Markup.text(text) + "</skipped>\n"
-                out += "    </testcase>\n"
+                out += ">\n      <skipped".utf8
+                Self.attribute("message", message, to: &out)
+                out += (text.isEmpty ? "/>\n" : ">" + Markup.text(text) + "</skipped>\n").utf8
+                out += "    </testcase>\n".utf8
             }
         }
-        return out + "  </testsuite>\n"
+        out += "  </testsuite>\n".utf8
+        return out
     }
 
-    /// ` name="value"` for each present attribute, escaped.
-    private func attributes(_ pairs: [(String, String?)]) -> String {
-        pairs.compactMap { name, value in value.map { " \(name)=\"\(Markup.attribute($0))\"" } }.joined()
+    /// ` name="value"`, escaped, when there is a value.
+    private static func attribute(_ name: String, _ value: String?, to out: inout [UInt8]) {
+        guard let value else { return }
+        out.append(UInt8(ascii: " "))
+        out += name.utf8
+        out += "=\"".utf8
+        out += Markup.attribute(value).utf8
+        out.append(UInt8(ascii: "\""))
     }
 
     /// Seconds with three decimals, the most `junit.xsd` allows.
@@ -114,7 +130,7 @@ private struct Suite {
         cases = report.checkedRuleIDs.map { id in
             let rule = rules.rule(id) ?? findingsByRule[id]?.first.map(RuleDescriptor.init(finding:))
             return Case(area: rule?.area,
-                        name: [id, rule?.title].compactMap { $0 }.joined(separator: " "),
+                        name: rule.map { id + " " + $0.title } ?? id,
                         verdict: Self.verdict(findingsByRule[id] ?? [], status: applicability[id]))
         }
     }

@@ -16,7 +16,7 @@ public struct SARIFReporter: StreamingReporter {
         var out: [UInt8] = []
         for (index, finding) in report.findings.enumerated() {
             if index > 0 { out += Self.resultSeparator.utf8 }
-            out += result(finding, context: context).serialized(level: 4).utf8
+            writeResult(finding, context: context, to: &out)
         }
         return out
     }
@@ -81,54 +81,89 @@ public struct SARIFReporter: StreamingReporter {
         return .object(members)
     }
 
-    /// A finding's result. `ruleIndex` points into the rules the run describes; a rule named
-    /// only by findings is listed after them and found by `ruleId` alone.
-    private func result(_ finding: Finding, context: StreamContext) -> JSONValue {
-        var members: [(String, JSONValue)] = [("ruleId", .string(finding.ruleID))]
-        if let index = context.rules.index(of: finding.ruleID) { members.append(("ruleIndex", JSONValue(index))) }
-        members += [
-            ("level", .string(Self.level(finding.severity))),
-            ("message", .object([("text", .string(finding.message))])),
-            ("locations", .array([.object(location(finding.location, logicalPath: finding.path))])),
-        ]
+    /// A finding's result, written where results stand (four levels in). `ruleIndex` points
+    /// into the rules the run describes; a rule named only by findings is listed after them
+    /// and found by `ruleId` alone. Written straight into bytes (`JSONTextWriter`): a tree of
+    /// `JSONValue`s per result was most of the time a large log took.
+    private func writeResult(_ finding: Finding, context: StreamContext, to out: inout [UInt8]) {
+        var w = JSONTextWriter(level: 4, capacity: 1536)
+        let (open, close, openList, closeList) = (UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"))
+        w.begin(open)
+        w.member("ruleId", finding.ruleID)
+        if let index = context.rules.index(of: finding.ruleID) { w.member("ruleIndex", index) }
+        w.member("level", Self.level(finding.severity))
+        w.key("message")
+        w.begin(open)
+        w.member("text", finding.message)
+        w.end(close)
+        w.key("locations")
+        w.begin(openList)
+        Self.writeLocation(finding.location, logicalPath: finding.path, id: nil, to: &w)
+        w.end(closeList)
         if !finding.relatedLocations.isEmpty {
-            members.append(("relatedLocations", .array(finding.relatedLocations.enumerated().map { index, related in
-                .object([("id", JSONValue(index))] + location(related, logicalPath: ""))
-            })))
+            w.key("relatedLocations")
+            w.begin(openList)
+            for (index, related) in finding.relatedLocations.enumerated() {
+                Self.writeLocation(related, logicalPath: "", id: index, to: &w)
+            }
+            w.end(closeList)
         }
         if let waiver = finding.waiver {
-            var suppression: [(String, JSONValue)] = [
-                // A waiver in the report is in the source; one in the config file is external.
-                ("kind", .string(waiver.origin == .report ? "inSource" : "external")),
-                ("justification", .string(waiver.reason)),
-            ]
-            if let written = waiver.location { suppression.append(("location", .object(location(written, logicalPath: "")))) }
-            members.append(("suppressions", .array([.object(suppression)])))
+            w.key("suppressions")
+            w.begin(openList)
+            w.begin(open)
+            // A waiver in the report is in the source; one in the config file is external.
+            w.member("kind", waiver.origin == .report ? "inSource" : "external")
+            w.member("justification", waiver.reason)
+            if let written = waiver.location {
+                w.key("location")
+                Self.writeLocation(written, logicalPath: "", id: nil, to: &w)
+            }
+            w.end(close)
+            w.end(closeList)
         }
-        if context.comparedWithBaseline { members.append(("baselineState", .string(finding.isNew ? "new" : "unchanged"))) }
-        members.append(("properties", .object(properties([
-            ("area", finding.area), ("basis", finding.basis), ("fix", finding.fix),
-        ]))))
-        return .object(members)
+        if context.comparedWithBaseline { w.member("baselineState", finding.isNew ? "new" : "unchanged") }
+        w.key("properties")
+        w.begin(open)
+        w.member("area", finding.area)
+        if let basis = finding.basis { w.member("basis", basis) }
+        if let fix = finding.fix { w.member("fix", fix) }
+        w.end(close)
+        w.end(close)
+        out += w.bytes
     }
 
-    /// The members of a SARIF location: the file as a URI reference with line and column, and,
-    /// when the finding has one, the report path as a logical location.
-    private func location(_ location: SourceLocation, logicalPath: String) -> [(String, JSONValue)] {
+    /// A SARIF location object (with its `id` first when given): the file as a URI reference
+    /// with line and column, and, when there is one, the report path as a logical location.
+    private static func writeLocation(_ location: SourceLocation, logicalPath: String, id: Int?, to w: inout JSONTextWriter) {
+        let (open, close, openList, closeList) = (UInt8(ascii: "{"), UInt8(ascii: "}"), UInt8(ascii: "["), UInt8(ascii: "]"))
         let (uri, isRelative) = URIReference.forPath(location.file)
-        var artifact: [(String, JSONValue)] = [("uri", .string(uri))]
-        if isRelative { artifact.append(("uriBaseId", .string("%SRCROOT%"))) }
-        var physical: [(String, JSONValue)] = [("artifactLocation", .object(artifact))]
+        w.begin(open)
+        if let id { w.member("id", id) }
+        w.key("physicalLocation")
+        w.begin(open)
+        w.key("artifactLocation")
+        w.begin(open)
+        w.member("uri", uri)
+        if isRelative { w.member("uriBaseId", "%SRCROOT%") }
+        w.end(close)
         if location.line >= 1 {
-            var region: [(String, JSONValue)] = [("startLine", JSONValue(location.line))]
-            if location.column >= 1 { region.append(("startColumn", JSONValue(location.column))) }
-            physical.append(("region", .object(region)))
+            w.key("region")
+            w.begin(open)
+            w.member("startLine", location.line)
+            if location.column >= 1 { w.member("startColumn", location.column) }
+            w.end(close)
         }
-        var members: [(String, JSONValue)] = [("physicalLocation", .object(physical))]
+        w.end(close)
         if !logicalPath.isEmpty {
-            members.append(("logicalLocations", .array([.object([("fullyQualifiedName", .string(logicalPath))])])))
+            w.key("logicalLocations")
+            w.begin(openList)
+            w.begin(open)
+            w.member("fullyQualifiedName", logicalPath)
+            w.end(close)
+            w.end(closeList)
         }
-        return members
+        w.end(close)
     }
 
     /// The present string properties, in order.

@@ -11,6 +11,7 @@ enum Markup {
     static func attribute(_ string: String) -> String { escape(string, inAttribute: true) }
 
     private static func escape(_ string: String, inAttribute: Bool) -> String {
+        guard needsEscaping(string, inAttribute: inAttribute) else { return string }  // most text: as it is
         var out = ""
         out.reserveCapacity(string.utf8.count)
         for scalar in string.unicodeScalars {
@@ -27,5 +28,28 @@ enum Markup {
             }
         }
         return out
+    }
+
+    /// Whether `escape` would change anything, read from the UTF-8 bytes: a byte it replaces,
+    /// or U+FFFE / U+FFFF (EF BF BE, EF BF BF).
+    private static func needsEscaping(_ string: String, inAttribute: Bool) -> Bool {
+        var string = string
+        return string.withUTF8 { bytes in
+            for i in bytes.indices {
+                switch bytes[i] {
+                case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"):
+                    return true
+                case UInt8(ascii: "\""), UInt8(ascii: "'"), UInt8(ascii: "\t"), UInt8(ascii: "\n"), UInt8(ascii: "\r"):
+                    if inAttribute { return true }
+                case 0 ..< 0x20:
+                    return true
+                case 0xEF:
+                    if i + 2 < bytes.count, bytes[i + 1] == 0xBF, bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF { return true }
+                default:
+                    break
+                }
+            }
+            return false
+        }
     }
 }

@@ -289,11 +289,12 @@ public final class RuleSet: @unchecked Sendable {
     }
 
     /// Descriptors of every rule in play, for reporters and catalogues; `day` picks the basis.
+    /// A fix written with placeholders shows each as "…": a descriptor stands apart from any report.
     public func descriptors(on day: CalendarDate) -> [RuleDescriptor] {
         let ruleDescriptors = rules.map { r in
             RuleDescriptor(id: r.id, title: r.definition.title, severity: r.severity, area: r.pack.id,
                            basis: basis(r.definition.basis, on: day) ?? r.pack.basis(on: day),
-                           fix: r.definition.fixText, help: r.definition.description, points: r.definition.points)
+                           fix: r.definition.fixText.map(Template.elidingPlaceholders), help: r.definition.description, points: r.definition.points)
         }
         let noticeDescriptors = notices.sorted(by: { $0.key < $1.key }).map { packID, n in
             RuleDescriptor(id: n.id, title: n.title, severity: .info, area: packID,

@@ -30,6 +30,13 @@ struct Template {
         return result
     }
 
+    /// The text as a rule's description shows it, away from any report: each placeholder as
+    /// "…" (`chậm nhất ngày {{ deadline }}` → `chậm nhất ngày …`); unchanged if it does not split.
+    static func elidingPlaceholders(_ text: String) -> String {
+        guard let pieces = try? split(text) else { return text }
+        return pieces.map { $0.isPlaceholder ? "…" : $0.text }.joined()
+    }
+
     /// Rewrites `expr | f(args)` into `f(expr, args)`, respecting strings and brackets.
     static func desugarPipes(_ text: String) -> String {
         var depth = 0, quote: Character?

@@ -61,6 +61,10 @@ final class RuleFeatureTests: XCTestCase {
         XCTAssertEqual(f.fix, "Nâng lên 30% trở lên")
         XCTAssertEqual(f.basis, "Căn cứ T-RATE")
         XCTAssertEqual(f.title, "Tiêu đề T-RATE")
+        // Away from a report (SARIF's rule help, JSON's rules), each placeholder shows as "…".
+        let (set, _) = workspace.compile()
+        XCTAssertEqual(set.descriptors(on: CalendarDate(year: 2022, month: 12, day: 31)!).first { $0.id == "T-RATE" }?.fix,
+                       "Nâng lên …% trở lên")
     }
 
     func testTemplateErrorsAreLoadErrorsInTheRuleFile() {
