@@ -74,7 +74,7 @@ public struct ReportChecker: Sendable {
                 ctx.beginTarget()
                 ctx.slots[notice.slot] = .node(node, .object(nil))
                 findings.append(Finding(
-                    ruleID: notice.id, severity: .info, title: notice.title,
+                    ruleID: notice.id, severity: notice.severity, title: notice.title,
                     message: (try? (target.afterWindow ? notice.messageAfter : notice.message)?.render(ctx)) ?? notice.title,
                     basis: rules.packs.first { $0.id == packID }?.basis(on: day), area: packID,
                     location: document.location(node), path: ctx.path(of: node)))
