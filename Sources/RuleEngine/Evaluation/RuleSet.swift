@@ -55,7 +55,11 @@ struct CompiledNotice {
     let message: Template
     /// For targets dated after the window's `until`.
     let messageAfter: Template?
+    /// The slot of `it`, the skipped target.
     let slot: Int
+    /// The slots of `from` and `until`: the bounds of the window that skipped the target (null
+    /// when it has none), so a message names the date that applied, not the pack's.
+    let fromSlot: Int, untilSlot: Int
 }
 
 /// The packs of a run, configured and compiled once, then evaluated against many reports.
@@ -180,9 +184,11 @@ public final class RuleSet: @unchecked Sendable {
     static func compileNotice(_ n: NotApplicableNotice, severity: Severity, compiler: ExpressionCompiler, params: [String: Value],
                               errors: inout [RuleError]) -> CompiledNotice? {
         compiler.withRuleScope(params: params, bindings: [:], variable: ("it", .object(nil))) { slot, _ in
+            let fromSlot = compiler.bindRuleVariable("from", .date), untilSlot = compiler.bindRuleVariable("until", .date)
             guard let template = compileTemplate(n.message, compiler: compiler, ruleID: n.id, errors: &errors) else { return nil }
             let after = n.messageAfter.flatMap { compileTemplate($0, compiler: compiler, ruleID: n.id, errors: &errors) }
-            return CompiledNotice(id: n.id, title: n.title, severity: severity, message: template, messageAfter: after, slot: slot!)
+            return CompiledNotice(id: n.id, title: n.title, severity: severity, message: template, messageAfter: after,
+                                  slot: slot!, fromSlot: fromSlot, untilSlot: untilSlot)
         }
     }
 
