@@ -57,7 +57,7 @@ public struct ReportChecker: Sendable {
 
         // The day whose law applies, and the period the rules must overlap.
         let day = options.asOf ?? facts.year.map(CalendarDate.lastDay(of:)) ?? CalendarDate.today
-        var skipped: [String: [SkippedTarget]] = [:]
+        var skipped: [String: SkippedTargets] = [:]
         for rule in rules.rules {
             let start = options.measureTimings ? DispatchTime.now().uptimeNanoseconds : 0
             let (outcome, ruleFindings) = EvaluationBudget.run(seconds: options.ruleTimeBudget) {
@@ -69,12 +69,14 @@ public struct ReportChecker: Sendable {
         }
         for (packID, targets) in skipped.sorted(by: { $0.key < $1.key }) {
             guard let notice = rules.notices[packID] else { continue }
-            for target in Set(targets).sorted() {
+            for (target, window) in targets.windows.sorted(by: { $0.key < $1.key }) {
                 let node = target.node
                 ctx.beginTarget()
                 ctx.slots[notice.slot] = .node(node, .object(nil))
+                ctx.slots[notice.fromSlot] = window.from.map(Value.date) ?? .null
+                ctx.slots[notice.untilSlot] = window.until.map(Value.date) ?? .null
                 findings.append(Finding(
-                    ruleID: notice.id, severity: .info, title: notice.title,
+                    ruleID: notice.id, severity: notice.severity, title: notice.title,
                     message: (try? (target.afterWindow ? notice.messageAfter : notice.message)?.render(ctx)) ?? notice.title,
                     basis: rules.packs.first { $0.id == packID }?.basis(on: day), area: packID,
                     location: document.location(node), path: ctx.path(of: node)))
@@ -130,7 +132,7 @@ public struct ReportChecker: Sendable {
     // MARK: One rule
 
     private func evaluate(_ rule: CompiledRule, ctx: EvaluationContext, facts: ReportFacts, day: CalendarDate,
-                          skipped: inout [String: [SkippedTarget]]) -> (RuleOutcome, [Finding]) {
+                          skipped: inout [String: SkippedTargets]) -> (RuleOutcome, [Finding]) {
         var outcome = RuleOutcome(ruleID: rule.id, status: .notApplicable, points: rule.definition.points, findingCount: 0)
         guard let root = ctx.root, ctx.document.kind(root) == .mapping else { return (outcome, []) }
         if let window = rule.window, window.field == nil || rule.target == nil {
@@ -164,7 +166,8 @@ public struct ReportChecker: Sendable {
                 if let field = rule.window?.field, let window = rule.window,
                    ctx.document.kind(item) == .mapping, let dateNode = ctx.document.value(forKey: field, in: item),
                    let date = CalendarDate(iso: ctx.document.text(dateNode)), !window.contains(date) {
-                    skipped[rule.pack.id, default: []].append(SkippedTarget(node: item, afterWindow: window.until.map { date > $0 } ?? false))
+                    skipped[rule.pack.id, default: SkippedTargets()]
+                        .add(SkippedTarget(node: item, afterWindow: window.until.map { date > $0 } ?? false), skippedBy: window)
                     continue
                 }
                 targets.append((item, value, i))
@@ -314,6 +317,26 @@ struct SkippedTarget: Hashable, Comparable {
     let afterWindow: Bool
 
     static func < (a: SkippedTarget, b: SkippedTarget) -> Bool { a.node != b.node ? a.node < b.node : !a.afterWindow && b.afterWindow }
+}
+
+/// The targets of one pack that rules' date windows skipped, each with the window its notice
+/// names: one notice per target (and side of the window), however many rules skipped it.
+struct SkippedTargets {
+    /// Each skipped target (and side), with the window its notice names.
+    private(set) var windows: [SkippedTarget: EffectiveWindow] = [:]
+
+    /// Notes that `window` skipped `target`. Of several windows that skipped it on the same side,
+    /// the notice names the one whose bound is nearest the target's date: the earliest `from` (the
+    /// first day one of those rules would check it), the latest `until` (the last day one still
+    /// did); on a tie, the first rule's.
+    mutating func add(_ target: SkippedTarget, skippedBy window: EffectiveWindow) {
+        let bound = { (w: EffectiveWindow) in target.afterWindow ? w.until : w.from }
+        if let kept = windows[target], let old = bound(kept), let new = bound(window),
+           target.afterWindow ? new <= old : new >= old {
+            return
+        }
+        windows[target] = window
+    }
 }
 
 /// Identity facts of a report, read leniently (for the overview, baselines and year selection).

@@ -50,10 +50,16 @@ final class CompiledRule {
 struct CompiledNotice {
     let id: String
     let title: String
+    /// `info`, unless the config re-grades the notice.
+    let severity: Severity
     let message: Template
     /// For targets dated after the window's `until`.
     let messageAfter: Template?
+    /// The slot of `it`, the skipped target.
     let slot: Int
+    /// The slots of `from` and `until`: the bounds of the window that skipped the target (null
+    /// when it has none), so a message names the date that applied, not the pack's.
+    let fromSlot: Int, untilSlot: Int
 }
 
 /// The packs of a run, configured and compiled once, then evaluated against many reports.
@@ -132,22 +138,25 @@ public final class RuleSet: @unchecked Sendable {
                 turnedOff[id] = "bộ quy tắc '\(pack.id)' không được chọn trong cấu hình"
             }
         }
+        /// The severity the config's `rules:` gives `id` (`own` unless re-graded); nil, noted in
+        /// `turnedOff`, when the config turns it off. Rules and notices alike.
+        func configuredSeverity(of id: String, own: Severity) -> Severity? {
+            guard case .some(.none) = config.severities[id] else { return config.severities[id].flatMap { $0 } ?? own }
+            turnedOff[id] = "quy tắc \(id) đã tắt trong cấu hình"
+            return nil
+        }
         for pack in packs {
             var params: [String: Value] = [:]
             for p in pack.params { params[p.name] = config.params[pack.id]?[p.name] ?? p.defaultValue }
-            if let n = pack.notApplicable {
+            if let n = pack.notApplicable, let severity = configuredSeverity(of: n.id, own: .info) {
                 var noticeErrors: [RuleError] = []
-                if let notice = Self.compileNotice(n, compiler: compiler, params: params, errors: &noticeErrors) {
+                if let notice = Self.compileNotice(n, severity: severity, compiler: compiler, params: params, errors: &noticeErrors) {
                     notices[pack.id] = notice
                 }
                 errors += noticeErrors
             }
             for rule in pack.rules where firstSeen[rule.id]?.location == rule.location {
-                if case .some(.none) = config.severities[rule.id] {
-                    turnedOff[rule.id] = "quy tắc \(rule.id) đã tắt trong cấu hình"
-                    continue
-                }
-                let severity = config.severities[rule.id].flatMap { $0 } ?? rule.severity
+                guard let severity = configuredSeverity(of: rule.id, own: rule.severity) else { continue }
                 var ruleErrors: [RuleError] = []
                 if let c = Self.compile(rule, pack: pack, severity: severity, params: params, compiler: compiler, errors: &ruleErrors),
                    ruleErrors.isEmpty {
@@ -172,11 +181,14 @@ public final class RuleSet: @unchecked Sendable {
         turnedOffRules = turnedOff.filter { !known.contains($0.key) }
     }
 
-    static func compileNotice(_ n: NotApplicableNotice, compiler: ExpressionCompiler, params: [String: Value], errors: inout [RuleError]) -> CompiledNotice? {
+    static func compileNotice(_ n: NotApplicableNotice, severity: Severity, compiler: ExpressionCompiler, params: [String: Value],
+                              errors: inout [RuleError]) -> CompiledNotice? {
         compiler.withRuleScope(params: params, bindings: [:], variable: ("it", .object(nil))) { slot, _ in
+            let fromSlot = compiler.bindRuleVariable("from", .date), untilSlot = compiler.bindRuleVariable("until", .date)
             guard let template = compileTemplate(n.message, compiler: compiler, ruleID: n.id, errors: &errors) else { return nil }
             let after = n.messageAfter.flatMap { compileTemplate($0, compiler: compiler, ruleID: n.id, errors: &errors) }
-            return CompiledNotice(id: n.id, title: n.title, message: template, messageAfter: after, slot: slot!)
+            return CompiledNotice(id: n.id, title: n.title, severity: severity, message: template, messageAfter: after,
+                                  slot: slot!, fromSlot: fromSlot, untilSlot: untilSlot)
         }
     }
 
@@ -297,7 +309,7 @@ public final class RuleSet: @unchecked Sendable {
                            fix: r.definition.fixText.map(Template.elidingPlaceholders), help: r.definition.description, points: r.definition.points)
         }
         let noticeDescriptors = notices.sorted(by: { $0.key < $1.key }).map { packID, n in
-            RuleDescriptor(id: n.id, title: n.title, severity: .info, area: packID,
+            RuleDescriptor(id: n.id, title: n.title, severity: n.severity, area: packID,
                            basis: packs.first { $0.id == packID }?.basis(on: day))
         }
         return BuiltInFindings.descriptors + (model?.findingDescriptors ?? []) + ruleDescriptors + noticeDescriptors

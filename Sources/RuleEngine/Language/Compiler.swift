@@ -64,6 +64,14 @@ final class ExpressionCompiler {
         return try body(slot, indexSlot)
     }
 
+    /// Binds one more variable of the rule's own scope (not a lambda parameter); for use inside
+    /// `withRuleScope`'s body, which unbinds it at its end. Returns its slot.
+    func bindRuleVariable(_ name: String, _ type: ValueType) -> Int {
+        let slot = bind(name, type)
+        ruleScopeCount = scope.count
+        return slot
+    }
+
     /// The slot of a variable in scope.
     func slot(ofVariable name: String) -> Int? { scope.last(where: { $0.name == name })?.slot }
 

@@ -53,6 +53,48 @@ final class ConfigurationTests: XCTestCase {
         XCTAssertEqual(result.findings.map(\.ruleID), ["A-RATE"])
     }
 
+    /// A pack's not-applicable notice is named in `rules:` like a rule: `off` stops its findings,
+    /// drops it from the listed rules and makes a waiver of it unused (saying why); a severity
+    /// re-grades its findings and its listing.
+    func testNoticesTurnedOffAndRegraded() throws {
+        workspace.pack("n", manifest: """
+            effective: {from: 2020-03-05, field: issued_on}
+            not_applicable: {id: N-NOT-APPLICABLE, title: Văn bản cũ, message: "văn bản {{ it.ref }} ban hành trước 05/03/2020"}
+            """, rules: rulesFile(rule("N-DOC", "for_each: documents\nrequire: true")))
+        let report = """
+            unit: {name: UBND xã A}
+            period: {year: 2022}
+            rate: 0.5
+            documents:
+              - {ref: cv-1, issued_on: 2019-05-10}
+            waivers:
+              - {rule: N-NOT-APPLICABLE, target: 'documents[0]', reason: đã biết}
+            """
+        func run(_ yaml: String) throws -> (notices: [String], waiverNotes: [String], listed: [String], turnedOff: String?) {
+            let (config, configErrors) = workspace.configuration(yaml)
+            let (set, errors) = workspace.compile(config: config)
+            assertClean(configErrors + errors)
+            let result = ReportChecker(rules: set, options: CheckOptions(today: testToday)).check(try loadReport(report))
+            return (result.findings("N-NOT-APPLICABLE").map { "\($0.path) \($0.severity) waived: \($0.waiver != nil)" },
+                    result.findings.filter { $0.ruleID.hasPrefix("WAIVER-") }.map(\.message),
+                    set.descriptors(on: testToday).filter { $0.area == "n" }.map { "\($0.id) \($0.severity)" },
+                    set.turnedOffRules["N-NOT-APPLICABLE"])
+        }
+        let asShipped = try run("{}\n")
+        XCTAssertEqual(asShipped.notices, ["documents[0] info waived: true"])
+        XCTAssertEqual(asShipped.listed, ["N-DOC error", "N-NOT-APPLICABLE info"])
+        let off = try run("rules:\n  N-NOT-APPLICABLE: off\n")
+        XCTAssertEqual(off.notices, [])
+        XCTAssertEqual(off.waiverNotes, ["miễn trừ N-NOT-APPLICABLE cho 'documents[0]' không khớp phát hiện nào: "
+                                            + "quy tắc N-NOT-APPLICABLE đã tắt trong cấu hình"])
+        XCTAssertEqual(off.listed, ["N-DOC error"])
+        XCTAssertEqual(off.turnedOff, "quy tắc N-NOT-APPLICABLE đã tắt trong cấu hình")
+        let regraded = try run("rules:\n  N-NOT-APPLICABLE: warning\n")
+        XCTAssertEqual(regraded.notices, ["documents[0] warning waived: true"])
+        XCTAssertEqual(regraded.listed, ["N-DOC error", "N-NOT-APPLICABLE warning"])
+        XCTAssertNil(regraded.turnedOff)
+    }
+
     func testParamsOverride() throws {
         let (result, errors) = try run(config: "params:\n  a:\n    min_rate: 0.2\n")
         assertClean(errors)

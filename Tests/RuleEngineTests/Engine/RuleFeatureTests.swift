@@ -262,6 +262,45 @@ final class RuleFeatureTests: XCTestCase {
         ])
     }
 
+    /// A notice's `from` is the start of the window that skipped the target — a rule's own later
+    /// `from`, not the pack's; skipped by several rules, the target gets one notice naming the
+    /// earliest `from` among them (the first date from which one of them would check it).
+    func testTheNoticeNamesTheFromOfTheWindowThatSkippedTheTarget() throws {
+        let manifest = """
+            effective: {from: 2020-03-05, field: issued_on}
+            not_applicable:
+              id: T-NOT-APPLICABLE
+              message: "văn bản {{ it.ref }} ban hành ngày {{ date(it.issued_on) }}, trước ngày {{ from }}: không kiểm tra"
+            """
+        let result = try check(rulesFile(
+            rule("T-ALL", "for_each: documents\nrequire: true"),
+            rule("T-2024", "for_each: documents\nrequire: true\neffective: {from: 2024-01-01}"),
+            rule("T-2023", "for_each: documents\nrequire: true\neffective: {from: 2023-01-01}")), manifest: manifest)
+        XCTAssertEqual(result.findings.map(\.message), [
+            "văn bản cv-1 ban hành ngày 10/05/2019, trước ngày 05/03/2020: không kiểm tra",
+            "văn bản qd-2 ban hành ngày 01/03/2022, trước ngày 01/01/2023: không kiểm tra",
+        ])
+    }
+
+    /// A notice's `until` (in `message_after`) is the end of the window that skipped the target:
+    /// of several, the latest (the last date one of them still applied); `from` is that window's.
+    func testTheAfterNoticeNamesTheUntilOfTheWindowThatSkippedTheTarget() throws {
+        let manifest = """
+            effective: {from: 2019-01-01, until: 2030-12-31, field: issued_on}
+            not_applicable:
+              id: T-NOT-APPLICABLE
+              message: "văn bản {{ it.ref }} ban hành trước ngày {{ from }}"
+              message_after: "văn bản {{ it.ref }} ban hành sau ngày {{ until }} (áp dụng từ {{ from }} đến {{ until }})"
+            """
+        let result = try check(rulesFile(
+            rule("T-NOW", "for_each: documents\nrequire: true"),
+            rule("T-2020", "for_each: documents\nrequire: true\neffective: {until: 2020-12-31}"),
+            rule("T-2021", "for_each: documents\nrequire: true\neffective: {until: 2021-12-31}")), manifest: manifest)
+        XCTAssertEqual(result.findings.map(\.message), [
+            "văn bản qd-2 ban hành sau ngày 31/12/2021 (áp dụng từ 01/01/2019 đến 31/12/2021)",
+        ])
+    }
+
     func testRuleWindowNarrowsThePacksWindow() throws {
         let result = try check(rulesFile(
             rule("T-LATE", "for_each: documents\nrequire: false\neffective: {from: 2022-01-01}")),
