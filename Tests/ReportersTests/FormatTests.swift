@@ -179,6 +179,24 @@ final class FormatTests: XCTestCase {
         for (character, escaped) in attribute { XCTAssertEqual(Markup.attribute(plain + character), plain + escaped, character) }
     }
 
+    /// Plain text, Markdown and GitHub escaping read bytes, with text that needs nothing
+    /// returned as it is: each character that changes is found alone in Vietnamese text.
+    func testEscapingFindsEachCharacterAloneInVietnameseText() {
+        let plain = "Ủy ban nhân dân xã Tiên Sơn — 1/2 \u{FFFD}"
+        XCTAssertEqual(PlainText.oneLine(plain), plain)
+        XCTAssertEqual(MarkdownText.inline(plain), plain)
+        XCTAssertEqual(GitHubReporter.escapeProperty(plain), plain)
+        for (character, cleaned) in ["\n": " ", "\r": " ", "\t": "\t", "\u{0}": "\u{FFFD}", "\u{1B}": "\u{FFFD}",
+                                     "\u{7F}": "\u{FFFD}", "\u{80}": "\u{FFFD}", "\u{9F}": "\u{FFFD}", "\u{A0}": "\u{A0}"] {
+            XCTAssertEqual(PlainText.oneLine(plain + character + plain), plain + cleaned + plain, character.debugDescription)
+        }
+        for character in "\\`*_[]<>|#~&!" {
+            XCTAssertEqual(MarkdownText.inline(plain + String(character)), plain + "\\" + String(character))
+        }
+        XCTAssertEqual(GitHubReporter.escapeData(plain + "%\r\n:,"), plain + "%25%0D%0A:,")
+        XCTAssertEqual(GitHubReporter.escapeProperty(plain + "%\r\n:,"), plain + "%25%0D%0A%3A%2C")
+    }
+
     func testMarkdownEscaping() {
         XCTAssertEqual(MarkdownText.inline("a|b *c* [d](e) <f>\ng"), #"a\|b \*c\* \[d\](e) \<f\> g"#)
         XCTAssertEqual(MarkdownText.code("a`b"), "``a`b``")

@@ -41,13 +41,16 @@ public struct GitHubReporter: StreamingReporter {
         }
     }
 
+    private static let dataEscapes = ASCIIReplacements(["%": "%25", "\r": "%0D", "\n": "%0A"])
+    private static let propertyEscapes = ASCIIReplacements(["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
+
     /// GitHub's escaping of a command's message: `%`, CR and LF.
     static func escapeData(_ text: String) -> String {
-        text.replacingEvery(["%": "%25", "\r": "%0D", "\n": "%0A"])
+        text.replacingEvery(dataEscapes)
     }
 
     /// GitHub's escaping of a property value: as a message, plus `:` and `,`.
     static func escapeProperty(_ text: String) -> String {
-        text.replacingEvery(["%": "%25", "\r": "%0D", "\n": "%0A", ":": "%3A", ",": "%2C"])
+        text.replacingEvery(propertyEscapes)
     }
 }

@@ -5,14 +5,16 @@ extension String {
         count >= width ? self : String(repeating: pad, count: width - count) + self
     }
 
-    /// The string with each scalar that is a key of `replacements` replaced by its value, in one
-    /// pass (so a replacement is never replaced again).
-    func replacingEvery(_ replacements: [Unicode.Scalar: String]) -> String {
-        var out = ""
-        for scalar in unicodeScalars {
-            if let replacement = replacements[scalar] { out += replacement } else { out.unicodeScalars.append(scalar) }
+    /// The string with each ASCII character that `replacements` names replaced, in one pass
+    /// (so a replacement is never replaced again).
+    func replacingEvery(_ replacements: ASCIIReplacements) -> String {
+        guard utf8.contains(where: { replacements[$0] != nil }) else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(utf8.count + 16)
+        for byte in utf8 {
+            if let replacement = replacements[byte] { out += replacement } else { out.append(byte) }
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The string with its first character upper-cased ("căn cứ" → "Căn cứ").
@@ -25,4 +27,20 @@ extension Sequence where Element: Hashable {
         var seen = Set<Element>()
         return filter { seen.insert($0).inserted }
     }
+}
+
+/// Replacements for ASCII characters, looked up by UTF-8 byte (no byte of a multi-byte
+/// character is ASCII, so replacing bytes replaces characters).
+struct ASCIIReplacements: Sendable {
+    private var table = [[UInt8]?](repeating: nil, count: 128)
+
+    init(_ replacements: [Unicode.Scalar: String]) {
+        for (scalar, replacement) in replacements {
+            precondition(scalar.isASCII, "ASCIIReplacements: \(scalar) is not ASCII")
+            table[Int(scalar.value)] = Array(replacement.utf8)
+        }
+    }
+
+    /// The replacement of `byte`, if it is one of the characters replaced.
+    subscript(byte: UInt8) -> [UInt8]? { byte < 0x80 ? table[Int(byte)] : nil }
 }

@@ -3,12 +3,27 @@ enum MarkdownText {
     /// Inline text on one line, with the punctuation that Markdown or a table would read
     /// backslash-escaped.
     static func inline(_ string: String) -> String {
-        var out = ""
-        for character in PlainText.oneLine(string) {
-            if "\\`*_[]<>|#~&!".contains(character) { out.append("\\") }
-            out.append(character)
+        let text = PlainText.oneLine(string)
+        guard text.utf8.contains(where: isPunctuation) else { return text }
+        var out: [UInt8] = []
+        out.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            if isPunctuation(byte) { out.append(UInt8(ascii: "\\")) }
+            out.append(byte)
         }
-        return out
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// The ASCII punctuation `inline` escapes (a byte of a multi-byte character never is one).
+    private static func isPunctuation(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "["), UInt8(ascii: "]"),
+             UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "|"), UInt8(ascii: "#"), UInt8(ascii: "~"), UInt8(ascii: "&"),
+             UInt8(ascii: "!"):
+            true
+        default:
+            false
+        }
     }
 
     /// A code span showing `string` literally, fenced with more backticks than it contains in a
