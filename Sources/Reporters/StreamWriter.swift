@@ -25,11 +25,14 @@ public final class StreamWriter {
     /// A writer of `format` for `destination` (a file, or `-` for standard output), or nil when
     /// the format needs the whole run before it can write anything (markdown, html). `rules`
     /// are the rules of the run (only their ids, titles and areas are read here; `finish` takes
-    /// the descriptors the document lists).
+    /// the descriptors the document lists); `comparedWithBaseline` says whether a baseline
+    /// marks the findings.
     public static func forFormat(_ format: String, options: ReportOptions, destination: String, rules: [RuleDescriptor],
+                                 comparedWithBaseline: Bool = false,
                                  directory: String = NSTemporaryDirectory()) throws(AtomicWriteError) -> StreamWriter? {
         guard let reporter = ReporterRegistry.reporter(for: format) as? any StreamingReporter else { return nil }
-        return try StreamWriter(reporter: reporter, options: options, context: StreamContext(rules: rules),
+        return try StreamWriter(reporter: reporter, options: options,
+                                context: StreamContext(rules: rules, comparedWithBaseline: comparedWithBaseline),
                                 destination: destination, directory: directory)
     }
 

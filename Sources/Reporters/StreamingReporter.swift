@@ -30,19 +30,18 @@ struct StreamContext: Sendable {
     /// and JUnit's test-case names come from here.
     let rules: RuleCatalog
     /// Whether the run is compared with a baseline (SARIF then states every result's
-    /// `baselineState`). A streamed run never is: baselines take the whole-run path.
+    /// `baselineState`).
     let comparedWithBaseline: Bool
 
     /// The context of a whole run.
     init(_ run: RunResult) {
-        rules = RuleCatalog(described: run.rules)
-        comparedWithBaseline = !run.resolvedBaselineEntries.isEmpty || run.allFindings.contains { !$0.isNew }
+        self.init(rules: run.rules, comparedWithBaseline: run.comparedWithBaseline)
     }
 
-    /// The context of a streamed run of these rules, without a baseline.
-    init(rules: [RuleDescriptor]) {
+    /// The context of a streamed run of these rules.
+    init(rules: [RuleDescriptor], comparedWithBaseline: Bool) {
         self.rules = RuleCatalog(described: rules)
-        comparedWithBaseline = false
+        self.comparedWithBaseline = comparedWithBaseline
     }
 }
 

@@ -73,19 +73,21 @@ struct CheckCommand: ParsableCommand {
                 throw ExitCode(2)
             }
         }
+        let baseline = try baselinePath.map(Self.readBaseline)
         let (files, missing) = ReportInputs.expand(paths)
         let options = CheckOptions(asOf: asOf.flatMap(CalendarDate.init(iso:)), measureTimings: timings, ruleTimeBudget: ruleTimeout)
         let checker = ReportChecker(rules: loaded.ruleSet, options: options)
+        // Streamed when every format can be (all but markdown and html): memory does not grow with
+        // the number of reports (product.md §7). Without a writable temporary folder for the
+        // spools, the whole-run path below still works.
         let plan = output.plan
-        if plan.count == 1, baselinePath == nil, writeBaselinePath == nil {
-            // Streamed: memory does not grow with the number of reports (product.md §7).
-            // Without a writable temporary folder for the spool, the whole-run path below still works.
-            let destination = plan[0].destination
-            if let writer = try? StreamWriter.forFormat(plan[0].format, options: output.reportOptions(for: destination),
-                                                        destination: destination, rules: loaded.ruleSet.descriptors(on: options.asOf ?? .today)) {
-                try stream(with: writer, to: destination, files: files, missing: missing, extra: extraFindings,
-                           checker: checker, loaded: loaded, options: options)
-            }
+        let writers = plan.map { format, destination in
+            try? StreamWriter.forFormat(format, options: output.reportOptions(for: destination), destination: destination,
+                                        rules: loaded.ruleSet.descriptors(on: options.asOf ?? .today), comparedWithBaseline: baseline != nil)
+        }
+        if !writers.isEmpty, writers.allSatisfy({ $0 != nil }) {
+            try stream(to: zip(writers.compactMap { $0 }, plan.map(\.destination)).map { ($0, $1) }, baseline: baseline,
+                       files: files, missing: missing, extra: extraFindings, checker: checker, loaded: loaded, options: options)
         }
         var reports = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator]).check(files: files, concurrency: jobs)
         reports += missing.map { ReportResult(file: $0.location.file, findings: [BuiltInFindings.finding(for: $0)]) }
@@ -94,61 +96,98 @@ struct CheckCommand: ParsableCommand {
             Diagnostics.note("không có tệp báo cáo nào (*.yaml, *.yml, *.json) trong: \(paths.joined(separator: ", "))")
             usageProblem = true
         }
-        var resolved: [String] = []
-        if let baselinePath {
-            do {
-                let baseline = try Baseline(jsonData: try Data(contentsOf: URL(fileURLWithPath: baselinePath)))
-                resolved = baseline.apply(to: &reports)
-            } catch {
-                Diagnostics.note("không đọc được baseline \(baselinePath): \(error)")
-                throw ExitCode(2)
-            }
-        }
+        let resolved = baseline.map { $0.apply(to: &reports) } ?? []
         if let writeBaselinePath {
             try output.write(Baseline(run: reports).jsonData(), to: writeBaselinePath)
         }
         let day = options.asOf ?? reports.compactMap(\.year).max().map(CalendarDate.lastDay(of:)) ?? .today
         let run = RunResult(toolVersion: CCHC.version, reports: reports, rules: loaded.ruleSet.descriptors(on: day),
-                            resolvedBaselineEntries: resolved)
+                            resolvedBaselineEntries: resolved, comparedWithBaseline: baseline != nil)
         try output.emit(run)
         if timings { Diagnostics.printTimings(checker.timings) }
         throw ExitCode(ExitStatus.code(for: run, failOn: failOn, strictBaseline: baselineStrict, usageProblem: usageProblem))
     }
+
+    /// The baseline file at `path`; exit 2, before anything is checked, when it cannot be read.
+    private static func readBaseline(_ path: String) throws -> Baseline {
+        do {
+            return try Baseline(jsonData: try Data(contentsOf: URL(fileURLWithPath: path)))
+        } catch {
+            Diagnostics.note("không đọc được baseline \(path): \(error)")
+            throw ExitCode(2)
+        }
+    }
 }
 
 extension CheckCommand {
-    /// `check … [--format json|text|github|sarif|junit] [-o FILE]` without baselines: each file's reports
-    /// are checked and their pieces made on the workers, then written in input order
-    /// (`StreamWriter`); nothing is kept per report but counts. The output is the same bytes as
-    /// the whole-run path's. Ends the command with its exit code.
-    func stream(with writer: StreamWriter, to destination: String, files: [String], missing: [YAMLError], extra: [ReportResult],
-                checker: ReportChecker, loaded: LoadedRules, options: CheckOptions) throws -> Never {
+    /// What a worker hands on for one checked file.
+    private enum Checked: Sendable {
+        /// Each writer's pieces and the exit-code tally, made on the worker.
+        case rendered([StreamWriter.Prepared], ExitStatus.Tally)
+        /// The reports themselves: a baseline marks (or records) findings in input order, so
+        /// their pieces are made as they are delivered.
+        case inOrder([ReportResult])
+    }
+
+    /// `check …` with only streaming formats: each file's reports are checked and their pieces
+    /// made on the workers (with a baseline, as they are delivered in input order), then written
+    /// in input order, one `StreamWriter` per format; nothing is kept per report but counts
+    /// (and, with `--write-baseline`, the findings' baseline keys). The output is the same bytes
+    /// as the whole-run path's. Ends the command with its exit code.
+    private func stream(to writers: [(writer: StreamWriter, destination: String)], baseline: Baseline?, files: [String],
+                        missing: [YAMLError], extra: [ReportResult], checker: ReportChecker, loaded: LoadedRules,
+                        options: CheckOptions) throws -> Never {
         var status = ExitStatus.Tally(failOn: failOn)
-        let runner = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator], keepsSourceLines: writer.needsSourceLines)
-        runner.check(files: files, concurrency: jobs, prepare: { reports in
-            (writer.prepare(reports), ExitStatus.Tally(failOn: failOn, reports))
-        }, deliver: { prepared in
-            writer.add(prepared.0)
-            status.add(prepared.1)
+        var matching = baseline.map(BaselineMatching.init)
+        var recorded = writeBaselinePath.map { _ in Baseline(findings: []) }
+        let inOrder = baseline != nil || writeBaselinePath != nil
+        let failOn = failOn
+        func deliver(_ reports: [ReportResult]) {
+            var reports = reports
+            matching?.mark(&reports)
+            recorded?.record(reports)
+            for (writer, _) in writers { writer.add(writer.prepare(reports)) }
+            status.add(ExitStatus.Tally(failOn: failOn, reports))
+        }
+        let runner = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator],
+                                 keepsSourceLines: writers.contains { $0.writer.needsSourceLines })
+        runner.check(files: files, concurrency: jobs, prepare: { reports -> Checked in
+            inOrder ? .inOrder(reports) : .rendered(writers.map { $0.writer.prepare(reports) }, ExitStatus.Tally(failOn: failOn, reports))
+        }, deliver: { checked in
+            switch checked {
+            case .inOrder(let reports):
+                deliver(reports)
+            case .rendered(let pieces, let tally):
+                for ((writer, _), prepared) in zip(writers, pieces) { writer.add(prepared) }
+                status.add(tally)
+            }
         })
-        let others = missing.map { ReportResult(file: $0.location.file, findings: [BuiltInFindings.finding(for: $0)]) } + extra
-        writer.add(writer.prepare(others))
-        status.add(ExitStatus.Tally(failOn: failOn, others))
+        deliver(missing.map { ReportResult(file: $0.location.file, findings: [BuiltInFindings.finding(for: $0)]) } + extra)
         var usageProblem = false
         if files.isEmpty, missing.isEmpty {
             Diagnostics.note("không có tệp báo cáo nào (*.yaml, *.yml, *.json) trong: \(paths.joined(separator: ", "))")
             usageProblem = true
         }
-        let day = options.asOf ?? status.latestYear.map(CalendarDate.lastDay(of:)) ?? .today
-        let run = RunResult(toolVersion: CCHC.version, reports: [], rules: loaded.ruleSet.descriptors(on: day))
-        do {
-            try writer.finish(run)
-        } catch {
-            Diagnostics.note("không ghi được \(destination): \(error)")
-            throw ExitCode(2)
+        let resolved = matching?.resolvedEntries ?? []
+        if let writeBaselinePath, let recorded {
+            try output.write(recorded.jsonData(), to: writeBaselinePath)
         }
+        let day = options.asOf ?? status.latestYear.map(CalendarDate.lastDay(of:)) ?? .today
+        let run = RunResult(toolVersion: CCHC.version, reports: [], rules: loaded.ruleSet.descriptors(on: day),
+                            resolvedBaselineEntries: resolved, comparedWithBaseline: baseline != nil)
+        var unwritten = false
+        for (writer, destination) in writers {
+            do {
+                try writer.finish(run)
+            } catch {
+                Diagnostics.note("không ghi được \(destination): \(error)")
+                unwritten = true
+            }
+        }
+        if unwritten { throw ExitCode(2) }
         if timings { Diagnostics.printTimings(checker.timings) }
-        throw ExitCode(status.unreadable || usageProblem ? 2 : status.failing ? 1 : 0)
+        let failing = status.failing || (baselineStrict && !resolved.isEmpty)
+        throw ExitCode(status.unreadable || usageProblem ? 2 : failing ? 1 : 0)
     }
 }
 

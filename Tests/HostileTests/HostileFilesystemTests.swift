@@ -165,6 +165,47 @@ final class StreamedOutputTests: XCTestCase {
         }
     }
 
+    /// Several formats at once, a baseline, `--write-baseline` and `--baseline-strict` stream
+    /// too (markdown, which needs the whole run, makes the comparison run whole): the same
+    /// documents, the same new baseline, the same exit code. Two reports of the same unit and
+    /// year share baseline keys; the first in input order takes the baselined occurrence.
+    func testStreamedRunWithABaselineAndSeveralFormatsIsTheWholeRun() throws {
+        let scratch = try Scratch()
+        try scratch.pack(rules: Reports.basicRules)
+        for i in 1 ... 30 {
+            try scratch.write("reports/\(String(format: "%03d", i)).yaml",
+                              Reports.report(name: "UBND xã \(i % 25)", documents: 1 + i % 3, font: { $0 % 2 == 0 ? "Arial" : "Times New Roman" }))
+        }
+        try scratch.write("reports/broken.yaml", "unit: {name: [\n")
+        // The baseline of an earlier state: fewer reports, so some findings are new and some
+        // baselined ones are gone (resolved).
+        try scratch.write("earlier/001.yaml", Reports.report(name: "UBND xã 1", documents: 3, font: { _ in "Arial" }))
+        try scratch.write("earlier/002.yaml", Reports.report(name: "UBND xã 2", documents: 2, font: { _ in "Arial" }))
+        try scratch.write("earlier/026.yaml", Reports.report(name: "UBND xã 1", documents: 1, font: { _ in "Arial" }))
+        let base = try CLI.run(["check", scratch.path + "/earlier", "--write-baseline", scratch.path + "/base.json", "--format", "json",
+                                "-o", scratch.path + "/earlier.json"] + scratch.packArguments, in: scratch.path)
+        XCTAssertEqual(base.status, 1, base.output)
+        let formats = [("json", "json"), ("sarif", "sarif"), ("junit", "xml"), ("text", "txt")]
+        func run(_ name: String, extra: [String]) throws -> CLI.Run {
+            var arguments = ["check", scratch.path + "/reports", "--baseline", scratch.path + "/base.json", "--baseline-strict",
+                             "--write-baseline", scratch.path + "/\(name).baseline.json"]
+            for (format, suffix) in formats { arguments += ["--format", format, "-o", scratch.path + "/\(name).\(suffix)"] }
+            return try CLI.run(arguments + extra + scratch.packArguments, in: scratch.path)
+        }
+        let streamed = try run("a", extra: [])
+        let whole = try run("b", extra: ["--format", "markdown", "-o", scratch.path + "/b.md"])
+        XCTAssertEqual(streamed.status, 2, streamed.output)  // the broken file
+        XCTAssertEqual(whole.status, streamed.status, whole.output)
+        for suffix in formats.map(\.1) + ["baseline.json"] {
+            XCTAssertEqual(try Self.withoutMeasuredTimes(scratch.path + "/a.\(suffix)"), try Self.withoutMeasuredTimes(scratch.path + "/b.\(suffix)"), suffix)
+        }
+        let json = try String(contentsOfFile: scratch.path + "/a.json", encoding: .utf8)
+        XCTAssertTrue(json.contains("\"new\": false"), "some findings are baselined")
+        XCTAssertTrue(json.contains("\"new\": true"), "some are new")
+        XCTAssertFalse(json.contains("\"resolved_baseline_entries\": []"), "some baselined findings are gone")
+        XCTAssertTrue(try String(contentsOfFile: scratch.path + "/a.sarif", encoding: .utf8).contains("\"baselineState\": \"unchanged\""))
+    }
+
     /// A file's text with JUnit's `time="…"` attributes (checking times, which change from run to
     /// run) blanked.
     static func withoutMeasuredTimes(_ path: String) throws -> String {
@@ -191,7 +232,7 @@ final class StreamedOutputTests: XCTestCase {
     }
 
     /// Peak memory of a streamed run does not follow the number of reports, in the default text
-    /// format as in JSON and in the CI formats (SARIF, JUnit).
+    /// format as in JSON and in the CI formats (SARIF, JUnit, both at once with a baseline).
     func testStreamedOutputMemoryIsFlat() throws {
         let scratch = try Scratch()
         try scratch.pack(rules: Reports.basicRules)
@@ -211,5 +252,19 @@ final class StreamedOutputTests: XCTestCase {
             XCTAssertLessThan(Double(large.peakBytes), Double(small.peakBytes) * 1.25 + 8_000_000,
                               "\(format): peak \(small.peakBytes / 1_000_000) MB for 200 reports, \(large.peakBytes / 1_000_000) MB for 4,000")
         }
+        // CI's usual call: SARIF and JUnit at once, against a baseline.
+        let baseline = scratch.path + "/base.json"
+        let recorded = try CLI.run(["check", few, "--write-baseline", baseline, "--format", "github", "-o", scratch.path + "/base.out"]
+                                   + scratch.packArguments, in: scratch.path)
+        XCTAssertEqual(recorded.status, 1, recorded.output)
+        var peaks: [Int] = []
+        for folder in [few, many] {
+            let run = try CLI.run(["check", folder, "--baseline", baseline, "--format", "sarif", "-o", scratch.path + "/ci.sarif",
+                                   "--format", "junit", "-o", scratch.path + "/ci.xml"] + scratch.packArguments, in: scratch.path)
+            XCTAssertEqual(run.status, folder == few ? 0 : 1, run.output)  // the 200 are all baselined
+            peaks.append(run.peakBytes)
+        }
+        XCTAssertLessThan(Double(peaks[1]), Double(peaks[0]) * 1.25 + 8_000_000,
+                          "sarif + junit + baseline: peak \(peaks[0] / 1_000_000) MB for 200 reports, \(peaks[1] / 1_000_000) MB for 4,000")
     }
 }

@@ -5,29 +5,25 @@ import XCTest
 
 /// `StreamWriter` writes, report by report, the bytes `render` gives for the whole run, in
 /// every streaming format, including findings of rules the run does not describe (SARIF lists
-/// them after the others from the writer's totals; JUnit names their cases after a finding).
+/// them after the others from the writer's totals; JUnit names their cases after a finding),
+/// waived and baselined ones.
 final class StreamWriterTests: XCTestCase {
     func testStreamedDocumentIsTheRenderedDocument() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-stream-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
-        for (name, fixture) in Fixtures.all {
-            // A streamed run has no baseline: every finding is new.
-            var run = fixture
-            run.resolvedBaselineEntries = []
-            for r in run.reports.indices {
-                for f in run.reports[r].findings.indices { run.reports[r].findings[f].isNew = true }
-            }
+        for (name, run) in Fixtures.all {
             for format in ReporterRegistry.formats {
                 let options = ReportOptions(quiet: format == "text", generatedAt: Date(timeIntervalSince1970: 1_700_000_000))
                 let path = folder + "/\(name).\(format)"
                 guard let writer = try StreamWriter.forFormat(format, options: options, destination: path, rules: run.rules,
-                                                              directory: folder) else {
+                                                              comparedWithBaseline: run.comparedWithBaseline, directory: folder) else {
                     XCTAssertTrue(["markdown", "html"].contains(format), "\(format) streams")
                     continue
                 }
                 for report in run.reports { writer.add(writer.prepare([report])) }
-                try writer.finish(RunResult(toolVersion: run.toolVersion, reports: [], rules: run.rules))
+                try writer.finish(RunResult(toolVersion: run.toolVersion, reports: [], rules: run.rules,
+                                            resolvedBaselineEntries: run.resolvedBaselineEntries))
                 let expected = ReporterRegistry.reporter(for: format)!.render(run, options: options)
                 XCTAssertEqual(try String(contentsOfFile: path, encoding: .utf8), expected, "\(name) as \(format)")
             }

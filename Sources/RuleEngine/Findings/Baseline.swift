@@ -8,9 +8,8 @@ public struct Baseline: Sendable, Equatable {
     public private(set) var counts: [String: Int]
 
     public init(findings: [(report: ReportResult, finding: Finding)]) {
-        var counts: [String: Int] = [:]
+        counts = [:]
         for (report, finding) in findings where finding.waiver == nil { counts[Self.key(report, finding), default: 0] += 1 }
-        self.counts = counts
     }
 
     static func key(_ report: ReportResult, _ finding: Finding) -> String {
@@ -19,23 +18,23 @@ public struct Baseline: Sendable, Equatable {
 
     /// The baseline of a run: every unwaived finding.
     public init(run reports: [ReportResult]) {
-        self.init(findings: reports.flatMap { r in r.findings.map { (r, $0) } })
+        self.init(findings: [])
+        record(reports)
+    }
+
+    /// Adds the unwaived findings of some reports (a streamed run records them as they go by).
+    public mutating func record(_ reports: [ReportResult]) {
+        for report in reports {
+            for finding in report.findings where finding.waiver == nil { counts[Self.key(report, finding), default: 0] += 1 }
+        }
     }
 
     /// Marks findings the baseline lists as not new; returns the keys of baselined findings
     /// that no longer occur (for `--baseline-strict`).
     public func apply(to reports: inout [ReportResult]) -> [String] {
-        var remaining = counts
-        for r in reports.indices {
-            for f in reports[r].findings.indices where reports[r].findings[f].waiver == nil {
-                let key = Self.key(reports[r], reports[r].findings[f])
-                if let n = remaining[key], n > 0 {
-                    remaining[key] = n - 1
-                    reports[r].findings[f].isNew = false
-                }
-            }
-        }
-        return remaining.filter { $0.value > 0 }.map(\.key).sorted()
+        var matching = BaselineMatching(self)
+        matching.mark(&reports)
+        return matching.resolvedEntries
     }
 
     // MARK: File format
@@ -68,4 +67,32 @@ public struct Baseline: Sendable, Equatable {
 public struct BaselineError: Error, CustomStringConvertible {
     public var message: String
     public var description: String { message }
+}
+
+/// A baseline applied report by report, in input order, as a streamed run meets them: the same
+/// marks as `Baseline.apply(to:)` on the whole run (each listed occurrence covers one finding,
+/// the first ones in input order).
+public struct BaselineMatching: Sendable {
+    /// Occurrences of each key not yet matched.
+    private var remaining: [String: Int]
+
+    public init(_ baseline: Baseline) {
+        remaining = baseline.counts
+    }
+
+    /// Marks the findings of `reports` that the baseline still lists as not new.
+    public mutating func mark(_ reports: inout [ReportResult]) {
+        for r in reports.indices {
+            for f in reports[r].findings.indices where reports[r].findings[f].waiver == nil {
+                let key = Baseline.key(reports[r], reports[r].findings[f])
+                if let n = remaining[key], n > 0 {
+                    remaining[key] = n - 1
+                    reports[r].findings[f].isNew = false
+                }
+            }
+        }
+    }
+
+    /// The keys of baselined findings that did not occur in the reports marked so far, sorted.
+    public var resolvedEntries: [String] { remaining.filter { $0.value > 0 }.map(\.key).sorted() }
 }

@@ -114,12 +114,20 @@ public struct RunResult: Sendable {
     public var rules: [RuleDescriptor]
     /// Baselined findings that no longer occur (for `--baseline-strict`).
     public var resolvedBaselineEntries: [String]
+    /// Whether the findings were compared with a baseline (SARIF then states every result's
+    /// `baselineState`, "new" included).
+    public var comparedWithBaseline: Bool
 
-    public init(toolVersion: String, reports: [ReportResult], rules: [RuleDescriptor], resolvedBaselineEntries: [String] = []) {
+    /// A run; `comparedWithBaseline` defaults to whether anything shows a comparison (a
+    /// resolved entry, a baselined finding).
+    public init(toolVersion: String, reports: [ReportResult], rules: [RuleDescriptor], resolvedBaselineEntries: [String] = [],
+                comparedWithBaseline: Bool? = nil) {
         self.toolVersion = toolVersion
         self.reports = reports
         self.rules = rules
         self.resolvedBaselineEntries = resolvedBaselineEntries
+        self.comparedWithBaseline = comparedWithBaseline
+            ?? (!resolvedBaselineEntries.isEmpty || reports.contains { $0.findings.contains { !$0.isNew } })
     }
 
     /// All findings of all reports.

@@ -85,6 +85,29 @@ final class BaselineTests: XCTestCase {
         XCTAssertEqual(newFindings(three), ["T-SIZE@documents[0]", "T-FONT@documents[0].font"], "the third copy is new")
     }
 
+    /// A streamed run marks and records report by report: the same marks, resolved entries and
+    /// recorded baseline as the whole run.
+    func testReportByReportIsTheWholeRun() throws {
+        let baseline = Baseline(run: try run(original) + run(original))
+        let reports = try run(original) + run(original) + run(original.replacingOccurrences(of: "size: 12", with: "size: 13")) + run(original)
+        var whole = reports
+        let resolved = baseline.apply(to: &whole)
+        var matching = BaselineMatching(baseline)
+        var recorded = Baseline(findings: [])
+        var streamed: [ReportResult] = []
+        for report in reports {
+            var one = [report]
+            matching.mark(&one)
+            recorded.record(one)
+            streamed += one
+        }
+        XCTAssertEqual(streamed.map { $0.findings.map(\.isNew) }, whole.map { $0.findings.map(\.isNew) })
+        XCTAssertEqual(newFindings(streamed), newFindings(whole))
+        XCTAssertFalse(newFindings(whole).isEmpty, "the last copies are new")
+        XCTAssertEqual(matching.resolvedEntries, resolved)
+        XCTAssertEqual(recorded, Baseline(run: whole))
+    }
+
     func testIdentityFallsBackToTheFileName() throws {
         let anonymous = try run("documents:\n  - {ref: a, font: Arial, size: 13}\n", file: "x.yaml")
         XCTAssertEqual(Baseline(run: anonymous).counts.keys.sorted(), ["T-FONT|x.yaml|documents[0].font"])
