@@ -80,14 +80,9 @@ struct CheckCommand: ParsableCommand {
         // Streamed when every format can be (all but markdown and html): memory does not grow with
         // the number of reports (product.md §7). Without a writable temporary folder for the
         // spools, the whole-run path below still works.
-        let plan = output.plan
-        let writers = plan.map { format, destination in
-            try? StreamWriter.forFormat(format, options: output.reportOptions(for: destination), destination: destination,
-                                        rules: loaded.ruleSet.descriptors(on: options.asOf ?? .today), comparedWithBaseline: baseline != nil)
-        }
-        if !writers.isEmpty, writers.allSatisfy({ $0 != nil }) {
-            try stream(to: zip(writers.compactMap { $0 }, plan.map(\.destination)).map { ($0, $1) }, baseline: baseline,
-                       files: files, missing: missing, extra: extraFindings, checker: checker, loaded: loaded, options: options)
+        if let writers = streamWriters(rules: loaded.ruleSet.descriptors(on: options.asOf ?? .today), baseline: baseline) {
+            try stream(to: writers, baseline: baseline, files: files, missing: missing, extra: extraFindings,
+                       checker: checker, loaded: loaded, options: options)
         }
         var reports = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator]).check(files: files, concurrency: jobs)
         reports += missing.map { ReportResult(file: $0.location.file, findings: [BuiltInFindings.finding(for: $0)]) }
@@ -106,6 +101,18 @@ struct CheckCommand: ParsableCommand {
         try output.emit(run)
         if timings { Diagnostics.printTimings(checker.timings) }
         throw ExitCode(ExitStatus.code(for: run, failOn: failOn, strictBaseline: baselineStrict, usageProblem: usageProblem))
+    }
+
+    /// A writer for each output asked for, or nil when one of the formats needs the whole run
+    /// (markdown, html) or a spool cannot be made.
+    private func streamWriters(rules: [RuleDescriptor], baseline: Baseline?) -> [(writer: StreamWriter, destination: String)]? {
+        var writers: [(writer: StreamWriter, destination: String)] = []
+        for (format, destination) in output.plan {
+            guard let writer = try? StreamWriter.forFormat(format, options: output.reportOptions(for: destination), destination: destination,
+                                                           rules: rules, comparedWithBaseline: baseline != nil) else { return nil }
+            writers.append((writer, destination))
+        }
+        return writers
     }
 
     /// The baseline file at `path`; exit 2, before anything is checked, when it cannot be read.
