@@ -6,7 +6,7 @@ import Darwin
 #endif
 import RuleEngine
 
-/// A document of a streaming format (json, text, github, sarif, junit) written report by report, so that a
+/// A document of a streaming format (every format of cchc's) written report by report, so that a
 /// run of any size needs the memory of a few reports, not of all of them: each report's piece
 /// (made on the worker that checked it, `prepare`) is appended to an unlinked spool file;
 /// `finish` writes the document — byte for byte what the reporter's `render` gives for the same
@@ -20,10 +20,13 @@ public final class StreamWriter {
     private let spool: Int32
     private var buffer: [UInt8] = []
     private var totals = StreamTotals()
+    /// The first report's piece, while it is not known whether there are several reports
+    /// (formats whose pieces hold `PiecePlace` marks).
+    private var firstPiece: [UInt8]?
     private var failure: Int32?
 
-    /// A writer of `format` for `destination` (a file, or `-` for standard output), or nil when
-    /// the format needs the whole run before it can write anything (markdown, html). `rules`
+    /// A writer of `format` for `destination` (a file, or `-` for standard output), or nil for
+    /// a format that is not a `StreamingReporter` (all of cchc's are). `rules`
     /// are the rules of the run (only their ids, titles and areas are read here; `finish` takes
     /// the descriptors the document lists); `comparedWithBaseline` says whether a baseline
     /// marks the findings.
@@ -70,13 +73,27 @@ public final class StreamWriter {
 
     /// Appends prepared pieces, in input order.
     public func add(_ prepared: Prepared) {
-        for piece in prepared.pieces where !piece.isEmpty {
-            buffer += reporter.separator(before: totals.pieces).utf8
-            buffer += piece
-            totals.pieces += 1
+        for (index, piece) in prepared.pieces.enumerated() {
+            guard reporter.placesPieces else { append(piece); continue }
+            let number = totals.reports + index + 1
+            if number == 1 {
+                firstPiece = piece
+            } else {
+                if let first = firstPiece { append(PiecePlace.fill(first, number: 1, several: true)) }
+                firstPiece = nil
+                append(PiecePlace.fill(piece, number: number, several: true))
+            }
         }
         totals.add(prepared.totals)
         if buffer.count >= 1 << 20 { flush() }
+    }
+
+    /// Appends one piece, after its separator; nothing for an empty piece.
+    private func append(_ piece: [UInt8]) {
+        guard !piece.isEmpty else { return }
+        buffer += reporter.separator(before: totals.pieces).utf8
+        buffer += piece
+        totals.pieces += 1
     }
 
     private func flush() {
@@ -88,6 +105,8 @@ public final class StreamWriter {
     /// Writes the document: `run` gives the tool version, rules and resolved baseline entries
     /// (its `reports` are ignored: they were added one by one).
     public func finish(_ run: RunResult) throws(AtomicWriteError) {
+        if let first = firstPiece { append(PiecePlace.fill(first, number: 1, several: false)) }  // the only report
+        firstPiece = nil
         flush()
         if let failure { throw .failed(step: .write, path: destination, errno: failure) }
         let (before, after) = reporter.frame(run, totals: totals, options: options)

@@ -11,6 +11,9 @@ import Synchronization
 protocol StreamingReporter: Reporter {
     /// Whether pieces quote the reports' source lines (they are cut out of the files only then).
     var quotesSourceLines: Bool { get }
+    /// Whether pieces hold `PiecePlace` marks, filled in with their place in the run as they are
+    /// written (the first is held back until a second report says whether there are several).
+    var placesPieces: Bool { get }
     /// One report's text, UTF-8; empty when the report shows nothing in this format.
     func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8]
     /// What is written before the `index`th (from 0) non-empty piece.
@@ -65,6 +68,9 @@ struct StreamTotals: Sendable {
     /// appearance, described from their first finding (SARIF lists them after the others;
     /// `gatherUndescribedRules`).
     var undescribedRules: [RuleDescriptor] = []
+    /// A line per unit and the failures per check, for the overview of Markdown and HTML
+    /// (`summarize`).
+    var inspection = Inspection.Summary()
 
     init() {}
 
@@ -92,6 +98,18 @@ struct StreamTotals: Sendable {
         }
     }
 
+    /// Adds the reports' overview lines and failures, and the rules the chart names that
+    /// `context` does not describe.
+    mutating func summarize(_ reports: [ReportResult], context: StreamContext) {
+        inspection.add(Inspection.Summary(reports))
+        gatherUndescribedRules(of: reports, context: context)
+    }
+
+    /// The overview of the units summarized, its checks named by the run's rules.
+    func overview(_ run: RunResult) -> Inspection.Overview {
+        Inspection.Overview(inspection, rules: RuleCatalog(described: run.rules + undescribedRules))
+    }
+
     /// Both totals together (`other` comes after `self` in input order).
     mutating func add(_ other: StreamTotals) {
         reports += other.reports
@@ -101,6 +119,7 @@ struct StreamTotals: Sendable {
         failedChecks += other.failedChecks
         if let d = other.duration { duration = (duration ?? 0) + d }
         for rule in other.undescribedRules { addUndescribed(rule) }
+        inspection.add(other.inspection)
     }
 
     private mutating func addUndescribed(_ rule: RuleDescriptor) {
@@ -109,12 +128,51 @@ struct StreamTotals: Sendable {
     }
 }
 
+/// Marks a piece holds for what only its place in the run tells, filled in as it is written:
+/// C0 controls never left in text (every format replaces them), so a mark is never content.
+enum PiecePlace {
+    /// The report's number in the run, from 1.
+    static let number = "\u{1}n\u{1}"
+    /// `3. ` before a heading when the run has several reports (their sections are numbered),
+    /// else nothing.
+    static let numberPrefix = "\u{1}p\u{1}"
+
+    /// `piece` with its marks filled in for the `number`th report of a run of one report
+    /// (`several` false) or more.
+    static func fill(_ piece: [UInt8], number: Int, several: Bool) -> [UInt8] {
+        guard piece.contains(1) else { return piece }
+        var out: [UInt8] = []
+        out.reserveCapacity(piece.count + 8)
+        var i = 0
+        while i < piece.count {
+            if piece[i] == 1, i + 2 < piece.count, piece[i + 2] == 1 {
+                switch piece[i + 1] {
+                case UInt8(ascii: "n"): out += String(number).utf8
+                case UInt8(ascii: "p"): if several { out += "\(number). ".utf8 }
+                default: out += piece[i ... i + 2]
+                }
+                i += 3
+            } else {
+                out.append(piece[i])
+                i += 1
+            }
+        }
+        return out
+    }
+}
+
 extension StreamingReporter {
+    var placesPieces: Bool { false }
+
     func totals(of reports: [ReportResult], context: StreamContext) -> StreamTotals { StreamTotals(counting: reports) }
 
     public func render(_ run: RunResult, options: ReportOptions) -> String {
         let context = StreamContext(run)
-        let pieces = Self.inParallel(run.reports) { piece(of: $0, context: context, options: options) }.filter { !$0.isEmpty }
+        var pieces = Self.inParallel(run.reports) { piece(of: $0, context: context, options: options) }
+        if placesPieces {
+            pieces = pieces.enumerated().map { PiecePlace.fill($1, number: $0 + 1, several: run.reports.count > 1) }
+        }
+        pieces = pieces.filter { !$0.isEmpty }
         var totals = totals(of: run.reports, context: context)
         totals.pieces = pieces.count
         let (before, after) = frame(run, totals: totals, options: options)

@@ -77,9 +77,8 @@ struct CheckCommand: ParsableCommand {
         let (files, missing) = ReportInputs.expand(paths)
         let options = CheckOptions(asOf: asOf.flatMap(CalendarDate.init(iso:)), measureTimings: timings, ruleTimeBudget: ruleTimeout)
         let checker = ReportChecker(rules: loaded.ruleSet, options: options)
-        // Streamed when every format can be (all but markdown and html): memory does not grow with
-        // the number of reports (product.md §7). Without a writable temporary folder for the
-        // spools, the whole-run path below still works.
+        // Streamed: memory does not grow with the number of reports (product.md §7). Without a
+        // writable temporary folder for the spools, the whole-run path below still works.
         if let writers = streamWriters(rules: loaded.ruleSet.descriptors(on: options.asOf ?? .today), baseline: baseline) {
             try stream(to: writers, baseline: baseline, files: files, missing: missing, extra: extraFindings,
                        checker: checker, loaded: loaded, options: options)
@@ -103,8 +102,8 @@ struct CheckCommand: ParsableCommand {
         throw ExitCode(ExitStatus.code(for: run, failOn: failOn, strictBaseline: baselineStrict, usageProblem: usageProblem))
     }
 
-    /// A writer for each output asked for, or nil when one of the formats needs the whole run
-    /// (markdown, html) or a spool cannot be made.
+    /// A writer for each output asked for, or nil when one cannot be made (no writable temporary
+    /// folder for its spool).
     private func streamWriters(rules: [RuleDescriptor], baseline: Baseline?) -> [(writer: StreamWriter, destination: String)]? {
         var writers: [(writer: StreamWriter, destination: String)] = []
         for (format, destination) in output.plan {

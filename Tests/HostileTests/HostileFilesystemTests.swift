@@ -131,9 +131,9 @@ final class LockedData: @unchecked Sendable {
     var value: [UInt8] { lock.lock(); defer { lock.unlock() }; return data }
 }
 
-/// `check` with one streaming format (json, text, github, sarif, junit) streams (memory flat in
-/// the number of reports); with several formats it is rendered from the whole run. Both must
-/// write the same bytes (JUnit's measured times aside) and exit alike.
+/// `check` streams every format (memory flat in the number of reports); without a writable
+/// temporary folder for the spools it renders from the whole run. Both must write the same
+/// bytes (JUnit's measured times aside) and exit alike.
 final class StreamedOutputTests: XCTestCase {
     func testStreamedOutputIsTheWholeRunOutput() throws {
         let scratch = try Scratch()
@@ -148,13 +148,12 @@ final class StreamedOutputTests: XCTestCase {
         for (arguments, expected) in [([scratch.path + "/reports", scratch.path + "/khong-co.yaml"], Int32?(2)),
                                       ([scratch.path + "/reports/004.yaml"], nil),
                                       ([scratch.path + "/reports/002.yaml"], 1)] {
-            for format in ["json", "text", "github", "sarif", "junit"] {
+            for format in ["json", "text", "github", "sarif", "junit", "markdown", "html"] {
                 for extra in [[], ["--quiet"]] {
                     let streamed = try CLI.run(["check"] + arguments + ["--format", format, "-o", scratch.path + "/a.out"] + extra
                                                + scratch.packArguments, in: scratch.path)
-                    let whole = try CLI.run(["check"] + arguments + ["--format", format, "-o", scratch.path + "/b.out", "--format", "markdown",
-                                                                     "-o", scratch.path + "/b.md"] + extra + scratch.packArguments,
-                                            in: scratch.path)
+                    let whole = try CLI.run(["check"] + arguments + ["--format", format, "-o", scratch.path + "/b.out"] + extra
+                                            + scratch.packArguments, in: scratch.path, shellPrefix: Self.noTemporaryFolder)
                     if let expected { XCTAssertEqual(streamed.status, expected, streamed.output) }
                     XCTAssertEqual(whole.status, streamed.status, whole.output)
                     let a = try Self.withoutMeasuredTimes(scratch.path + "/a.out")
@@ -166,9 +165,9 @@ final class StreamedOutputTests: XCTestCase {
     }
 
     /// Several formats at once, a baseline, `--write-baseline` and `--baseline-strict` stream
-    /// too (markdown, which needs the whole run, makes the comparison run whole): the same
-    /// documents, the same new baseline, the same exit code. Two reports of the same unit and
-    /// year share baseline keys; the first in input order takes the baselined occurrence.
+    /// too: the same documents as the whole run, the same new baseline, the same exit code. Two
+    /// reports of the same unit and year share baseline keys; the first in input order takes
+    /// the baselined occurrence.
     func testStreamedRunWithABaselineAndSeveralFormatsIsTheWholeRun() throws {
         let scratch = try Scratch()
         try scratch.pack(rules: Reports.basicRules)
@@ -185,15 +184,15 @@ final class StreamedOutputTests: XCTestCase {
         let base = try CLI.run(["check", scratch.path + "/earlier", "--write-baseline", scratch.path + "/base.json", "--format", "json",
                                 "-o", scratch.path + "/earlier.json"] + scratch.packArguments, in: scratch.path)
         XCTAssertEqual(base.status, 1, base.output)
-        let formats = [("json", "json"), ("sarif", "sarif"), ("junit", "xml"), ("text", "txt")]
-        func run(_ name: String, extra: [String]) throws -> CLI.Run {
+        let formats = [("json", "json"), ("sarif", "sarif"), ("junit", "xml"), ("text", "txt"), ("markdown", "md")]
+        func run(_ name: String, shellPrefix: String? = nil) throws -> CLI.Run {
             var arguments = ["check", scratch.path + "/reports", "--baseline", scratch.path + "/base.json", "--baseline-strict",
                              "--write-baseline", scratch.path + "/\(name).baseline.json"]
             for (format, suffix) in formats { arguments += ["--format", format, "-o", scratch.path + "/\(name).\(suffix)"] }
-            return try CLI.run(arguments + extra + scratch.packArguments, in: scratch.path)
+            return try CLI.run(arguments + scratch.packArguments, in: scratch.path, shellPrefix: shellPrefix)
         }
-        let streamed = try run("a", extra: [])
-        let whole = try run("b", extra: ["--format", "markdown", "-o", scratch.path + "/b.md"])
+        let streamed = try run("a")
+        let whole = try run("b", shellPrefix: Self.noTemporaryFolder)
         XCTAssertEqual(streamed.status, 2, streamed.output)  // the broken file
         XCTAssertEqual(whole.status, streamed.status, whole.output)
         for suffix in formats.map(\.1) + ["baseline.json"] {
@@ -205,6 +204,9 @@ final class StreamedOutputTests: XCTestCase {
         XCTAssertFalse(json.contains("\"resolved_baseline_entries\": []"), "some baselined findings are gone")
         XCTAssertTrue(try String(contentsOfFile: scratch.path + "/a.sarif", encoding: .utf8).contains("\"baselineState\": \"unchanged\""))
     }
+
+    /// Makes the run find no writable temporary folder for its spools: it renders from the whole run.
+    static let noTemporaryFolder = "export TMPDIR=/khong-co-thu-muc;"
 
     /// A file's text with JUnit's `time="…"` attributes (checking times, which change from run to
     /// run) blanked.
@@ -223,7 +225,7 @@ final class StreamedOutputTests: XCTestCase {
             let normal = try CLI.run(["check", scratch.path + "/reports", "--format", format, "-o", scratch.path + "/a.out"]
                                      + scratch.packArguments, in: scratch.path)
             let noTemporary = try CLI.run(["check", scratch.path + "/reports", "--format", format, "-o", scratch.path + "/b.out"]
-                                          + scratch.packArguments, in: scratch.path, shellPrefix: "export TMPDIR=/khong-co-thu-muc;")
+                                          + scratch.packArguments, in: scratch.path, shellPrefix: Self.noTemporaryFolder)
             XCTAssertEqual(normal.status, 1, normal.output)
             XCTAssertEqual(noTemporary.status, normal.status, noTemporary.output)
             XCTAssertEqual(try Data(contentsOf: URL(fileURLWithPath: scratch.path + "/a.out")),
@@ -231,8 +233,8 @@ final class StreamedOutputTests: XCTestCase {
         }
     }
 
-    /// Peak memory of a streamed run does not follow the number of reports, in the default text
-    /// format as in JSON and in the CI formats (SARIF, JUnit, both at once with a baseline).
+    /// Peak memory of a streamed run does not follow the number of reports, in every format, and
+    /// for CI's usual call (SARIF and JUnit at once, with a baseline).
     func testStreamedOutputMemoryIsFlat() throws {
         let scratch = try Scratch()
         try scratch.pack(rules: Reports.basicRules)
@@ -243,7 +245,7 @@ final class StreamedOutputTests: XCTestCase {
                 XCTAssertTrue(Scratch.quickWrite(folder + "/\(i).yaml", Reports.report(name: "UBND xã \(i)", documents: 5, font: { _ in "Arial" })))
             }
         }
-        for format in ["json", "text", "sarif", "junit"] {
+        for format in ["json", "text", "sarif", "junit", "markdown", "html"] {
             let small = try CLI.run(["check", few, "--format", format, "-o", scratch.path + "/few.out"] + scratch.packArguments, in: scratch.path)
             let large = try CLI.run(["check", many, "--format", format, "-o", scratch.path + "/many.out"] + scratch.packArguments, in: scratch.path)
             XCTAssertFast(large, within: 20, "4,000 reports streamed as \(format)")

@@ -4,16 +4,33 @@ import RuleEngine
 /// The inspection report for people as one self-contained HTML file: the same content as the
 /// Markdown report, with the charts as inline SVG. No script, no external file or font; it
 /// reads on a phone (viewport, scrolling tables) and prints on A4 with each unit on a new page.
-public struct HTMLReporter: Reporter {
+public struct HTMLReporter: StreamingReporter {
     public let format = "html"
     public let summary = "biên bản kiểm tra dạng HTML một tệp, in được trên khổ A4"
+    let quotesSourceLines = false
+    let placesPieces = true
 
     public init() {}
 
-    public func render(_ run: RunResult, options: ReportOptions) -> String {
-        let inspection = Inspection(run)
-        let byline = Wording.byline(toolVersion: inspection.toolVersion, reports: inspection.units.count,
-                                    tally: inspection.tally, generatedAt: options.generatedAt.map(Timestamp.iso8601))
+    /// The unit's section.
+    func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8] {
+        Array(section(Inspection.Unit(report)).utf8)
+    }
+
+    func separator(before index: Int) -> String { "" }
+
+    /// The counts, with a line per unit and the failures per check that the overview shows.
+    func totals(of reports: [ReportResult], context: StreamContext) -> StreamTotals {
+        var totals = StreamTotals(counting: reports)
+        totals.summarize(reports, context: context)
+        return totals
+    }
+
+    /// The page's head, title and byline, and for several units the overview and the charts,
+    /// before the sections; the end of the page after them.
+    func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) {
+        let byline = Wording.byline(toolVersion: run.toolVersion, reports: totals.reports, tally: totals.tally,
+                                    generatedAt: options.generatedAt.map(Timestamp.iso8601))
         var out = """
         <!DOCTYPE html>
         <html lang="vi">
@@ -31,35 +48,33 @@ public struct HTMLReporter: Reporter {
         <main>
 
         """
-        if inspection.isOverview {
-            out += overview(inspection)
-            out += chart(Wording.failingChecks, note: Wording.failingChecksNote, inspection.failingChecks)
-            out += chart(Wording.scoresByUnit, note: Wording.scoresNote, inspection.scores)
+        if totals.reports > 1 {
+            let overview = totals.overview(run)
+            out += table(overview)
+            out += chart(Wording.failingChecks, note: Wording.failingChecksNote, overview.failingChecks)
+            out += chart(Wording.scoresByUnit, note: Wording.scoresNote, overview.scores)
         }
-        if inspection.units.isEmpty { out += "<p>\(Markup.text(Wording.noReports))</p>\n" }
-        for unit in inspection.units {
-            out += section(unit, numbered: inspection.isOverview)
-        }
-        return out + "</main>\n</body>\n</html>\n"
+        if totals.reports == 0 { out += "<p>\(Markup.text(Wording.noReports))</p>\n" }
+        return (out, "</main>\n</body>\n</html>\n")
     }
 
-    private func overview(_ inspection: Inspection) -> String {
+    private func table(_ overview: Inspection.Overview) -> String {
         var out = "<section class=\"overview\">\n<h2>\(Markup.text(Wording.overview))</h2>\n<div class=\"table-wrap\">\n<table>\n<thead><tr>"
         // Every column but the unit's name and kind holds a number.
-        out += inspection.overviewColumns.enumerated().map { index, title in
+        out += overview.columns.enumerated().map { index, title in
             "<th\(index == 1 || index == 2 ? "" : " class=\"num\"")>\(Markup.text(title))</th>"
         }.joined()
         out += "</tr></thead>\n<tbody>\n"
-        for unit in inspection.units {
-            out += "<tr><td class=\"num\">\(unit.number)</td>"
-            out += "<td><a href=\"#\(unit.anchor)\">\(Markup.text(unit.title))</a></td>"
-            out += "<td>\(Markup.text(unit.kind))</td><td class=\"num\">\(unit.year)</td>"
-            for area in inspection.areas {
-                let count = unit.countedByArea[area] ?? 0
+        for (index, row) in overview.rows.enumerated() {
+            out += "<tr><td class=\"num\">\(index + 1)</td>"
+            out += "<td><a href=\"#\(Inspection.Overview.anchor(index + 1))\">\(Markup.text(row.title))</a></td>"
+            out += "<td>\(Markup.text(row.kind))</td><td class=\"num\">\(row.year)</td>"
+            for area in overview.areas {
+                let count = row.countedByArea[area] ?? 0
                 out += "<td class=\"num\(count > 0 ? " found" : "")\">\(count)</td>"
             }
-            out += "<td class=\"num\">\(unit.tally.counted)</td>"
-            out += "<td class=\"num score \(BarChart.Tone(score: unit.report.score.percent).rawValue)\">\(unit.score)</td></tr>\n"
+            out += "<td class=\"num\">\(row.counted)</td>"
+            out += "<td class=\"num score \(BarChart.Tone(score: row.percent).rawValue)\">\(row.score)</td></tr>\n"
         }
         return out + "</tbody>\n</table>\n</div>\n</section>\n"
     }
@@ -85,9 +100,10 @@ public struct HTMLReporter: Reporter {
         return out + "</svg>\n</section>\n"
     }
 
-    private func section(_ unit: Inspection.Unit, numbered: Bool) -> String {
-        let heading = (numbered ? "\(unit.number). " : "") + unit.title
-        var out = "<section class=\"unit\" id=\"\(unit.anchor)\">\n<h2>\(Markup.text(heading))</h2>\n<dl class=\"facts\">\n"
+    /// A unit's section; its anchor and heading number are `PiecePlace` marks.
+    private func section(_ unit: Inspection.Unit) -> String {
+        var out = "<section class=\"unit\" id=\"\(Inspection.Unit.anchor)\">\n"
+        out += "<h2>\(PiecePlace.numberPrefix)\(Markup.text(unit.title))</h2>\n<dl class=\"facts\">\n"
         out += unit.facts.map { "<dt>\(Markup.text($0.label))</dt><dd>\(Markup.text($0.value))</dd>\n" }.joined()
         out += "</dl>\n"
         if unit.areas.isEmpty { out += "<p>\(Markup.text(Wording.noFindings))</p>\n" }

@@ -3,40 +3,54 @@ import RuleEngine
 /// The inspection report for people, in Markdown: for each unit its facts, score and findings
 /// grouped by area with citations, fixes and waivers; for several units first an overview
 /// table and text-bar charts of the checks that fail most and of the scores.
-public struct MarkdownReporter: Reporter {
+public struct MarkdownReporter: StreamingReporter {
     public let format = "markdown"
     public let summary = "biên bản kiểm tra dạng Markdown: tổng quan, biểu đồ, từng đơn vị"
+    let quotesSourceLines = false
+    let placesPieces = true
 
     public init() {}
 
-    public func render(_ run: RunResult, options: ReportOptions) -> String {
-        let inspection = Inspection(run)
-        var out = "# \(MarkdownText.inline(Wording.reportTitle))\n\n"
-        out += MarkdownText.inline(Wording.byline(toolVersion: inspection.toolVersion, reports: inspection.units.count,
-                                                  tally: inspection.tally,
-                                                  generatedAt: options.generatedAt.map(Timestamp.iso8601))) + "\n"
-        if inspection.isOverview {
-            out += overview(inspection)
-            out += chart(Wording.failingChecks, note: Wording.failingChecksNote, inspection.failingChecks,
-                         columns: ["Kiểm tra", "Đơn vị không đạt"])
-            out += chart(Wording.scoresByUnit, note: Wording.scoresNote, inspection.scores, columns: ["Đơn vị", "Điểm"])
-        }
-        if inspection.units.isEmpty { out += "\n\(MarkdownText.inline(Wording.noReports))\n" }
-        for unit in inspection.units {
-            out += section(unit, numbered: inspection.isOverview)
-        }
-        return out
+    /// The unit's section.
+    func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8] {
+        Array(section(Inspection.Unit(report)).utf8)
     }
 
-    private func overview(_ inspection: Inspection) -> String {
-        let alignments = ["---:", "---", "---", "---:"] + inspection.areas.map { _ in "---:" } + ["---:", "---:"]
-        let rows = inspection.units.map { unit -> [String] in
-            [String(unit.number), "[\(MarkdownText.inline(unit.title))](#\(unit.anchor))", MarkdownText.inline(unit.kind), unit.year]
-                + inspection.areas.map { String(unit.countedByArea[$0] ?? 0) }
-                + [String(unit.tally.counted), unit.score]
+    func separator(before index: Int) -> String { "" }
+
+    /// The counts, with a line per unit and the failures per check that the overview shows.
+    func totals(of reports: [ReportResult], context: StreamContext) -> StreamTotals {
+        var totals = StreamTotals(counting: reports)
+        totals.summarize(reports, context: context)
+        return totals
+    }
+
+    /// The title and byline; for several units the overview and the charts before the sections.
+    func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) {
+        var out = "# \(MarkdownText.inline(Wording.reportTitle))\n\n"
+        out += MarkdownText.inline(Wording.byline(toolVersion: run.toolVersion, reports: totals.reports, tally: totals.tally,
+                                                  generatedAt: options.generatedAt.map(Timestamp.iso8601))) + "\n"
+        if totals.reports > 1 {
+            let overview = totals.overview(run)
+            out += table(overview)
+            out += chart(Wording.failingChecks, note: Wording.failingChecksNote, overview.failingChecks,
+                         columns: ["Kiểm tra", "Đơn vị không đạt"])
+            out += chart(Wording.scoresByUnit, note: Wording.scoresNote, overview.scores, columns: ["Đơn vị", "Điểm"])
+        }
+        if totals.reports == 0 { out += "\n\(MarkdownText.inline(Wording.noReports))\n" }
+        return (out, "")
+    }
+
+    private func table(_ overview: Inspection.Overview) -> String {
+        let alignments = ["---:", "---", "---", "---:"] + overview.areas.map { _ in "---:" } + ["---:", "---:"]
+        let rows = overview.rows.enumerated().map { index, row -> [String] in
+            [String(index + 1), "[\(MarkdownText.inline(row.title))](#\(Inspection.Overview.anchor(index + 1)))",
+             MarkdownText.inline(row.kind), row.year]
+                + overview.areas.map { String(row.countedByArea[$0] ?? 0) }
+                + [String(row.counted), row.score]
         }
         return "\n## \(Wording.overview)\n\n"
-            + MarkdownText.table(inspection.overviewColumns.map(MarkdownText.inline), alignments: alignments, rows: rows)
+            + MarkdownText.table(overview.columns.map(MarkdownText.inline), alignments: alignments, rows: rows)
     }
 
     private func chart(_ title: String, note: String, _ chart: BarChart, columns: [String]) -> String {
@@ -48,9 +62,9 @@ public struct MarkdownReporter: Reporter {
         return out + MarkdownText.table(columns.map(MarkdownText.inline) + [""], alignments: ["---", "---:", "---"], rows: rows)
     }
 
-    private func section(_ unit: Inspection.Unit, numbered: Bool) -> String {
-        let heading = (numbered ? "\(unit.number). " : "") + unit.title
-        var out = "\n<a id=\"\(unit.anchor)\"></a>\n\n## \(MarkdownText.inline(heading))\n\n"
+    /// A unit's section; its anchor and heading number are `PiecePlace` marks.
+    private func section(_ unit: Inspection.Unit) -> String {
+        var out = "\n<a id=\"\(Inspection.Unit.anchor)\"></a>\n\n## \(PiecePlace.numberPrefix)\(MarkdownText.inline(unit.title))\n\n"
         out += unit.facts.map { "- **\(MarkdownText.inline($0.label)):** \(MarkdownText.inline($0.value))\n" }.joined()
         if unit.areas.isEmpty { out += "\n\(MarkdownText.inline(Wording.noFindings))\n" }
         for (area, findings) in unit.areas {

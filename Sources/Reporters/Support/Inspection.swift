@@ -1,37 +1,30 @@
 import RuleEngine
 
-/// What the reports for people (Markdown, HTML) show, worked out once from a run: a section per
-/// unit with its findings grouped by area, and, for several units, an overview table and two
-/// charts. The two formats differ only in how they draw it.
-struct Inspection {
-    /// One report's section.
+/// What the reports for people (Markdown, HTML) show: a section per unit with its findings
+/// grouped by area (`Unit`, made from one report), and, for several units, an overview table
+/// and two charts (`Overview`, made from a line per unit and counts per check, which a streamed
+/// run gathers as the reports go by: `Summary`). The two formats differ only in how they draw it.
+enum Inspection {
+    /// One report's section. Where it stands in the run is not known when it is made: its
+    /// anchor and numbered heading hold `PiecePlace` marks, filled in as it is written.
     struct Unit {
-        /// 1-based position in the run; anchors and the overview refer to it.
-        let number: Int
         let report: ReportResult
         let title: String
         let tally: FindingTally
         /// Every finding (waived and baselined ones included), grouped by area in area order.
         let areas: [(area: ReportArea, findings: [Finding])]
-        /// Findings that count, per area.
-        let countedByArea: [ReportArea: Int]
         /// The waived findings as rows under `Inspection.waiverColumns`.
         let waivers: [[String]]
 
-        /// The fragment id of the section.
-        var anchor: String { "don-vi-\(number)" }
+        /// The fragment id of the section (`don-vi-3`, as `Overview.anchor(3)`).
+        static let anchor = "don-vi-" + PiecePlace.number
 
-        /// The title with the year, to tell one unit's reports of several years apart.
-        var label: String { report.year.map { "\(title) (\($0))" } ?? title }
-
-        init(number: Int, report: ReportResult) {
-            self.number = number
+        init(_ report: ReportResult) {
             self.report = report
             self.title = Wording.unitTitle(of: report)
             self.tally = FindingTally(report.findings)
             let grouped = Dictionary(grouping: report.findings) { ReportArea(areaID: $0.area) }
             self.areas = grouped.keys.sorted().map { ($0, grouped[$0]!) }
-            self.countedByArea = grouped.mapValues { $0.count(where: \.counts) }
             self.waivers = report.findings.compactMap { finding in
                 finding.waiver.map { [finding.ruleID, finding.path.isEmpty ? finding.location.description : finding.path,
                                       $0.reason, Wording.origin($0.origin)] }
@@ -48,26 +41,135 @@ struct Inspection {
                 ("Phát hiện", tally.vietnameseSummary),
             ].compactMap { label, value in value.map { (label, $0) } }
         }
-
-        /// The unit kind as people say it, or "".
-        var kind: String { report.unitKind.map(Wording.unitKind) ?? "" }
-
-        /// The year, or "".
-        var year: String { report.year.map(String.init) ?? "" }
-
-        /// The score out of 100 (`82,5`), or "—" when no check applied.
-        var score: String { report.score.percent.map(Wording.decimal) ?? "—" }
     }
 
-    let toolVersion: String
-    let units: [Unit]
-    /// The overview's columns: every area with a finding in the run, in area order.
-    let areas: [ReportArea]
-    let tally: FindingTally
-    /// The checks that fail in the most units.
-    let failingChecks: BarChart
-    /// Each unit's score, best first.
-    let scores: BarChart
+    /// A unit's line in the overview.
+    struct Row: Sendable {
+        let title: String
+        /// The unit kind as people say it, or "".
+        let kind: String
+        /// The year, or "".
+        let year: String
+        /// Findings that count, per area.
+        let countedByArea: [ReportArea: Int]
+        /// Findings that count.
+        let counted: Int
+        /// The score out of 100, nil when no check applied.
+        let percent: Double?
+
+        init(_ report: ReportResult) {
+            title = Wording.unitTitle(of: report)
+            kind = report.unitKind.map(Wording.unitKind) ?? ""
+            year = report.year.map(String.init) ?? ""
+            countedByArea = Dictionary(report.findings.filter(\.counts).map { (ReportArea(areaID: $0.area), 1) }, uniquingKeysWith: +)
+            counted = report.findings.count(where: \.counts)
+            percent = report.score.percent
+        }
+
+        /// The title with the year, to tell one unit's reports of several years apart.
+        var label: String { year.isEmpty ? title : "\(title) (\(year))" }
+
+        /// The score out of 100 (`82,5`), or "—" when no check applied.
+        var score: String { percent.map(Wording.decimal) ?? "—" }
+    }
+
+    /// How one check fails over the units.
+    struct Failure: Sendable {
+        /// Units with findings of it that count.
+        var units = 0
+        /// Its findings that count.
+        var findings = 0
+        var worst = Severity.info
+    }
+
+    /// What the overview is made from, added up report by report in input order.
+    struct Summary: Sendable {
+        /// One per report, in input order (the nth is unit n).
+        private(set) var rows: [Row] = []
+        /// Every area with a finding (waived and baselined ones included).
+        private(set) var areas: Set<ReportArea> = []
+        /// Per check id, its failures.
+        private(set) var failures: [String: Failure] = [:]
+
+        init() {}
+
+        /// The summary of some reports.
+        init(_ reports: [ReportResult]) {
+            for report in reports {
+                rows.append(Row(report))
+                for finding in report.findings { areas.insert(ReportArea(areaID: finding.area)) }
+                var own: [String: Failure] = [:]
+                for finding in report.findings where finding.counts {
+                    own[finding.ruleID, default: Failure(units: 1)].findings += 1
+                    own[finding.ruleID]!.worst = max(own[finding.ruleID]!.worst, finding.severity)
+                }
+                add(own)
+            }
+        }
+
+        /// Both summaries together (`other` comes after `self` in input order).
+        mutating func add(_ other: Summary) {
+            rows += other.rows
+            areas.formUnion(other.areas)
+            add(other.failures)
+        }
+
+        private mutating func add(_ more: [String: Failure]) {
+            for (id, failure) in more {
+                failures[id, default: Failure()].units += failure.units
+                failures[id]!.findings += failure.findings
+                failures[id]!.worst = max(failures[id]!.worst, failure.worst)
+            }
+        }
+    }
+
+    /// The overview of several units: the table's columns and rows, and the two charts.
+    struct Overview {
+        let rows: [Row]
+        /// The table's area columns: every area with a finding in the run, in area order.
+        let areas: [ReportArea]
+        /// The checks that fail in the most units.
+        let failingChecks: BarChart
+        /// Each unit's score, best first.
+        let scores: BarChart
+
+        /// The overview of `summary`; `rules` name the checks in the chart.
+        init(_ summary: Summary, rules: RuleCatalog) {
+            rows = summary.rows
+            areas = summary.areas.sorted()
+            failingChecks = Self.failingChecks(summary.failures, units: rows.count, rules: rules)
+            scores = Self.scores(rows)
+        }
+
+        /// The table's columns: number, unit, kind, year, one per area, findings, score.
+        var columns: [String] {
+            ["STT", "Đơn vị", "Loại", "Năm"] + areas.map(\.title) + ["Phát hiện", "Điểm"]
+        }
+
+        /// The fragment id of unit `number`'s section.
+        static func anchor(_ number: Int) -> String { "don-vi-\(number)" }
+
+        private static func failingChecks(_ failures: [String: Failure], units: Int, rules: RuleCatalog) -> BarChart {
+            let ranked = failures.sorted {
+                ($1.value.units, $1.value.findings, $0.key) < ($0.value.units, $0.value.findings, $1.key)
+            }
+            let bars = ranked.prefix(failingCheckLimit).map { id, failure in
+                BarChart.Bar(label: [id, rules.rule(id)?.title].compactMap { $0 }.joined(separator: " — "),
+                             value: Double(failure.units),
+                             valueText: "\(failure.units)/\(units) đơn vị · \(failure.findings) phát hiện",
+                             tone: BarChart.Tone(failure.worst))
+            }
+            return BarChart(bars: bars, maximum: Double(units))
+        }
+
+        private static func scores(_ rows: [Row]) -> BarChart {
+            let ranked = rows.enumerated().sorted { ($0.element.percent ?? -1, $1.offset) > ($1.element.percent ?? -1, $0.offset) }
+            let bars = ranked.map { _, row in
+                BarChart.Bar(label: row.label, value: row.percent ?? 0, valueText: row.score, tone: BarChart.Tone(score: row.percent))
+            }
+            return BarChart(bars: bars, maximum: 100)
+        }
+    }
 
     /// One line under a finding: its label and a value that is code (locations, paths) or text.
     struct Detail {
@@ -88,62 +190,11 @@ struct Inspection {
             + Wording.citation(basis: finding.basis, fix: finding.fix).map { Detail(label: $0, value: .text($1)) }
     }
 
-    /// The overview table's columns: number, unit, kind, year, one per area, findings, score.
-    var overviewColumns: [String] {
-        ["STT", "Đơn vị", "Loại", "Năm"] + areas.map(\.title) + ["Phát hiện", "Điểm"]
-    }
-
     /// The columns of a unit's table of waived findings.
     static let waiverColumns = ["Kiểm tra", "Vị trí", "Lý do", "Ghi tại"]
 
-    /// Whether to show the overview and the charts (more than one report).
-    var isOverview: Bool { units.count > 1 }
-
     /// How many checks the failure chart shows at most.
     static let failingCheckLimit = 15
-
-    init(_ run: RunResult) {
-        toolVersion = run.toolVersion
-        units = run.reports.enumerated().map { Unit(number: $0.offset + 1, report: $0.element) }
-        areas = Set(units.flatMap { $0.areas.map(\.area) }).sorted()
-        tally = FindingTally(run.allFindings)
-        failingChecks = Self.failingChecks(units, catalog: RuleCatalog(run))
-        scores = Self.scores(units)
-    }
-
-    private static func failingChecks(_ units: [Unit], catalog: RuleCatalog) -> BarChart {
-        struct Failure { var units = Set<Int>(); var findings = 0; var worst = Severity.info }
-        var failures: [String: Failure] = [:]
-        for unit in units {
-            for finding in unit.report.findings where finding.counts {
-                var failure = failures[finding.ruleID, default: Failure()]
-                failure.units.insert(unit.number)
-                failure.findings += 1
-                failure.worst = max(failure.worst, finding.severity)
-                failures[finding.ruleID] = failure
-            }
-        }
-        let ranked = failures.sorted {
-            ($1.value.units.count, $1.value.findings, $0.key) < ($0.value.units.count, $0.value.findings, $1.key)
-        }
-        let bars = ranked.prefix(failingCheckLimit).map { id, failure in
-            BarChart.Bar(label: [id, catalog.rule(id)?.title].compactMap { $0 }.joined(separator: " — "),
-                         value: Double(failure.units.count),
-                         valueText: "\(failure.units.count)/\(units.count) đơn vị · \(failure.findings) phát hiện",
-                         tone: BarChart.Tone(failure.worst))
-        }
-        return BarChart(bars: bars, maximum: Double(units.count))
-    }
-
-    private static func scores(_ units: [Unit]) -> BarChart {
-        let ranked = units.sorted { ($0.report.score.percent ?? -1, $1.number) > ($1.report.score.percent ?? -1, $0.number) }
-        let bars = ranked.map { unit in
-            let percent = unit.report.score.percent
-            return BarChart.Bar(label: unit.label, value: percent ?? 0,
-                                valueText: unit.score, tone: BarChart.Tone(score: percent))
-        }
-        return BarChart(bars: bars, maximum: 100)
-    }
 }
 
 /// A horizontal bar chart, drawn as text bars in Markdown and as SVG in HTML.
