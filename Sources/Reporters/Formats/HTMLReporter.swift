@@ -4,27 +4,10 @@ import RuleEngine
 /// The inspection report for people as one self-contained HTML file: the same content as the
 /// Markdown report, with the charts as inline SVG. No script, no external file or font; it
 /// reads on a phone (viewport, scrolling tables) and prints on A4 with each unit on a new page.
-public struct HTMLReporter: StreamingReporter {
+public struct HTMLReporter: InspectionReporter {
     public let format = "html"
     public let summary = "biên bản kiểm tra dạng HTML một tệp, in được trên khổ A4"
-    let quotesSourceLines = false
-    let placesPieces = true
-
     public init() {}
-
-    /// The unit's section.
-    func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8] {
-        Array(section(Inspection.Unit(report)).utf8)
-    }
-
-    func separator(before index: Int) -> String { "" }
-
-    /// The counts, with a line per unit and the failures per check that the overview shows.
-    func totals(of reports: [ReportResult], context: StreamContext) -> StreamTotals {
-        var totals = StreamTotals(counting: reports)
-        totals.summarize(reports, context: context)
-        return totals
-    }
 
     /// The page's head, title and byline, and for several units the overview and the charts,
     /// before the sections; the end of the page after them.
@@ -101,7 +84,7 @@ public struct HTMLReporter: StreamingReporter {
     }
 
     /// A unit's section; its anchor and heading number are `PiecePlace` marks.
-    private func section(_ unit: Inspection.Unit) -> String {
+    func section(_ unit: Inspection.Unit) -> String {
         var out = "<section class=\"unit\" id=\"\(Inspection.Unit.anchor)\">\n"
         out += "<h2>\(PiecePlace.numberPrefix)\(Markup.text(unit.title))</h2>\n<dl class=\"facts\">\n"
         out += unit.facts.map { "<dt>\(Markup.text($0.label))</dt><dd>\(Markup.text($0.value))</dd>\n" }.joined()

@@ -3,27 +3,10 @@ import RuleEngine
 /// The inspection report for people, in Markdown: for each unit its facts, score and findings
 /// grouped by area with citations, fixes and waivers; for several units first an overview
 /// table and text-bar charts of the checks that fail most and of the scores.
-public struct MarkdownReporter: StreamingReporter {
+public struct MarkdownReporter: InspectionReporter {
     public let format = "markdown"
     public let summary = "biên bản kiểm tra dạng Markdown: tổng quan, biểu đồ, từng đơn vị"
-    let quotesSourceLines = false
-    let placesPieces = true
-
     public init() {}
-
-    /// The unit's section.
-    func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8] {
-        Array(section(Inspection.Unit(report)).utf8)
-    }
-
-    func separator(before index: Int) -> String { "" }
-
-    /// The counts, with a line per unit and the failures per check that the overview shows.
-    func totals(of reports: [ReportResult], context: StreamContext) -> StreamTotals {
-        var totals = StreamTotals(counting: reports)
-        totals.summarize(reports, context: context)
-        return totals
-    }
 
     /// The title and byline; for several units the overview and the charts before the sections.
     func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) {
@@ -63,7 +46,7 @@ public struct MarkdownReporter: StreamingReporter {
     }
 
     /// A unit's section; its anchor and heading number are `PiecePlace` marks.
-    private func section(_ unit: Inspection.Unit) -> String {
+    func section(_ unit: Inspection.Unit) -> String {
         var out = "\n<a id=\"\(Inspection.Unit.anchor)\"></a>\n\n## \(PiecePlace.numberPrefix)\(MarkdownText.inline(unit.title))\n\n"
         out += unit.facts.map { "- **\(MarkdownText.inline($0.label)):** \(MarkdownText.inline($0.value))\n" }.joined()
         if unit.areas.isEmpty { out += "\n\(MarkdownText.inline(Wording.noFindings))\n" }

@@ -197,6 +197,32 @@ enum Inspection {
     static let failingCheckLimit = 15
 }
 
+/// A format of the inspection report (Markdown, HTML): a piece per unit, its section; an
+/// overview of all units in the frame, before the sections.
+protocol InspectionReporter: StreamingReporter {
+    /// A unit's section; its anchor and heading number are `PiecePlace` marks.
+    func section(_ unit: Inspection.Unit) -> String
+}
+
+extension InspectionReporter {
+    var quotesSourceLines: Bool { false }
+    var placesPieces: Bool { true }
+
+    /// The unit's section.
+    func piece(of report: ReportResult, context: StreamContext, options: ReportOptions) -> [UInt8] {
+        Array(section(Inspection.Unit(report)).utf8)
+    }
+
+    func separator(before index: Int) -> String { "" }
+
+    /// The counts, with a line per unit and the failures per check that the overview shows.
+    func totals(of reports: [ReportResult], context: StreamContext) -> StreamTotals {
+        var totals = StreamTotals(counting: reports)
+        totals.summarize(reports, context: context)
+        return totals
+    }
+}
+
 /// A horizontal bar chart, drawn as text bars in Markdown and as SVG in HTML.
 struct BarChart {
     /// The colour family of a bar.
