@@ -105,9 +105,14 @@ struct StreamTotals: Sendable {
         gatherUndescribedRules(of: reports, context: context)
     }
 
+    /// The rules the run describes, then those only its findings name (`gatherUndescribedRules`).
+    func rules(of run: RunResult) -> RuleCatalog {
+        RuleCatalog(described: run.rules + undescribedRules)
+    }
+
     /// The overview of the units summarized, its checks named by the run's rules.
     func overview(_ run: RunResult) -> Inspection.Overview {
-        Inspection.Overview(inspection, rules: RuleCatalog(described: run.rules + undescribedRules))
+        Inspection.Overview(inspection, rules: rules(of: run))
     }
 
     /// Both totals together (`other` comes after `self` in input order).

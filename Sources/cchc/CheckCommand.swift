@@ -145,7 +145,7 @@ extension CheckCommand {
                         options: CheckOptions) throws -> Never {
         var status = ExitStatus.Tally(failOn: failOn)
         var matching = baseline.map(BaselineMatching.init)
-        var recorded = writeBaselinePath.map { _ in Baseline(findings: []) }
+        var recorded = writeBaselinePath.map { _ in Baseline() }
         let inOrder = baseline != nil || writeBaselinePath != nil
         let failOn = failOn
         func deliver(_ reports: [ReportResult]) {
@@ -192,8 +192,7 @@ extension CheckCommand {
         }
         if unwritten { throw ExitCode(2) }
         if timings { Diagnostics.printTimings(checker.timings) }
-        let failing = status.failing || (baselineStrict && !resolved.isEmpty)
-        throw ExitCode(status.unreadable || usageProblem ? 2 : failing ? 1 : 0)
+        throw ExitCode(ExitStatus.code(status, resolvedBaselineEntries: resolved, strictBaseline: baselineStrict, usageProblem: usageProblem))
     }
 }
 
@@ -238,12 +237,17 @@ enum ExitStatus {
         }
     }
 
-    static func code(for run: RunResult, failOn: FailLevel, strictBaseline: Bool, usageProblem: Bool) -> Int32 {
-        let unreadable = run.allFindings.contains { $0.ruleID == BuiltInFindings.yamlSyntax.id || $0.ruleID == BuiltInFindings.yamlDuplicateKey.id }
-        if unreadable || usageProblem { return 2 }
-        if let threshold = failOn.threshold, run.allFindings.contains(where: { $0.counts && $0.severity >= threshold }) { return 1 }
-        if strictBaseline, !run.resolvedBaselineEntries.isEmpty { return 1 }
+    /// The exit code of a run: 2 for an unreadable input or a usage problem, 1 for a finding that
+    /// counts at `--fail-on` or above (or, with `--baseline-strict`, a baselined finding gone), else 0.
+    static func code(_ tally: Tally, resolvedBaselineEntries: [String], strictBaseline: Bool, usageProblem: Bool) -> Int32 {
+        if tally.unreadable || usageProblem { return 2 }
+        if tally.failing || (strictBaseline && !resolvedBaselineEntries.isEmpty) { return 1 }
         return 0
+    }
+
+    static func code(for run: RunResult, failOn: FailLevel, strictBaseline: Bool, usageProblem: Bool) -> Int32 {
+        code(Tally(failOn: failOn, run.reports), resolvedBaselineEntries: run.resolvedBaselineEntries,
+             strictBaseline: strictBaseline, usageProblem: usageProblem)
     }
 }
 

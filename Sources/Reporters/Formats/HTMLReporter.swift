@@ -50,7 +50,7 @@ public struct HTMLReporter: InspectionReporter {
         out += "</tr></thead>\n<tbody>\n"
         for (index, row) in overview.rows.enumerated() {
             out += "<tr><td class=\"num\">\(index + 1)</td>"
-            out += "<td><a href=\"#\(Inspection.Overview.anchor(index + 1))\">\(Markup.text(row.title))</a></td>"
+            out += "<td><a href=\"#\(Inspection.anchor(String(index + 1)))\">\(Markup.text(row.title))</a></td>"
             out += "<td>\(Markup.text(row.kind))</td><td class=\"num\">\(row.year)</td>"
             for area in overview.areas {
                 let count = row.countedByArea[area] ?? 0

@@ -27,7 +27,7 @@ public struct MarkdownReporter: InspectionReporter {
     private func table(_ overview: Inspection.Overview) -> String {
         let alignments = ["---:", "---", "---", "---:"] + overview.areas.map { _ in "---:" } + ["---:", "---:"]
         let rows = overview.rows.enumerated().map { index, row -> [String] in
-            [String(index + 1), "[\(MarkdownText.inline(row.title))](#\(Inspection.Overview.anchor(index + 1)))",
+            [String(index + 1), "[\(MarkdownText.inline(row.title))](#\(Inspection.anchor(String(index + 1))))",
              MarkdownText.inline(row.kind), row.year]
                 + overview.areas.map { String(row.countedByArea[$0] ?? 0) }
                 + [String(row.counted), row.score]

@@ -40,7 +40,7 @@ public struct SARIFReporter: StreamingReporter {
             ("tool", .object([("driver", .object([
                 ("name", .string("cchc")),
                 ("version", .string(run.toolVersion)),
-                ("rules", .array(RuleCatalog(described: run.rules + totals.undescribedRules).rules.map(rule))),
+                ("rules", .array(totals.rules(of: run).rules.map(rule))),
             ]))])),
         ]
         if let date = options.generatedAt {

@@ -16,8 +16,8 @@ enum Inspection {
         /// The waived findings as rows under `Inspection.waiverColumns`.
         let waivers: [[String]]
 
-        /// The fragment id of the section (`don-vi-3`, as `Overview.anchor(3)`).
-        static let anchor = "don-vi-" + PiecePlace.number
+        /// The fragment id of the section, its number a mark.
+        static let anchor = Inspection.anchor(PiecePlace.number)
 
         init(_ report: ReportResult) {
             self.report = report
@@ -52,8 +52,6 @@ enum Inspection {
         let year: String
         /// Findings that count, per area.
         let countedByArea: [ReportArea: Int]
-        /// Findings that count.
-        let counted: Int
         /// The score out of 100, nil when no check applied.
         let percent: Double?
 
@@ -62,9 +60,11 @@ enum Inspection {
             kind = report.unitKind.map(Wording.unitKind) ?? ""
             year = report.year.map(String.init) ?? ""
             countedByArea = Dictionary(report.findings.filter(\.counts).map { (ReportArea(areaID: $0.area), 1) }, uniquingKeysWith: +)
-            counted = report.findings.count(where: \.counts)
             percent = report.score.percent
         }
+
+        /// Findings that count.
+        var counted: Int { countedByArea.values.reduce(0, +) }
 
         /// The title with the year, to tell one unit's reports of several years apart.
         var label: String { year.isEmpty ? title : "\(title) (\(year))" }
@@ -146,8 +146,6 @@ enum Inspection {
             ["STT", "Đơn vị", "Loại", "Năm"] + areas.map(\.title) + ["Phát hiện", "Điểm"]
         }
 
-        /// The fragment id of unit `number`'s section.
-        static func anchor(_ number: Int) -> String { "don-vi-\(number)" }
 
         private static func failingChecks(_ failures: [String: Failure], units: Int, rules: RuleCatalog) -> BarChart {
             let ranked = failures.sorted {
@@ -189,6 +187,9 @@ enum Inspection {
             + finding.relatedLocations.map { Detail(label: Wording.related, value: .code([$0.description])) }
             + Wording.citation(basis: finding.basis, fix: finding.fix).map { Detail(label: $0, value: .text($1)) }
     }
+
+    /// The fragment id of the section of unit `number` (`don-vi-3`).
+    static func anchor(_ number: String) -> String { "don-vi-" + number }
 
     /// The columns of a unit's table of waived findings.
     static let waiverColumns = ["Kiểm tra", "Vị trí", "Lý do", "Ghi tại"]

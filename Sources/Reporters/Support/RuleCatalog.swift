@@ -1,8 +1,8 @@
 import RuleEngine
 
-/// Rules looked up by id: those a run describes (`RunResult.rules`), and, for a whole run, one
-/// made from the first finding of any rule the run did not describe (so that every finding has
-/// a rule entry).
+/// Rules looked up by id: those a run describes (`RunResult.rules`), and, where a document lists
+/// every rule, one made from the first finding of any rule the run did not describe
+/// (`StreamTotals.rules(of:)`), so that every finding has a rule entry.
 struct RuleCatalog: Sendable {
     /// Every rule, each id once, in the order SARIF lists them.
     private(set) var rules: [RuleDescriptor] = []
@@ -11,14 +11,6 @@ struct RuleCatalog: Sendable {
     /// The rules a run describes.
     init(described rules: [RuleDescriptor]) {
         for rule in rules { add(rule) }
-    }
-
-    /// The rules a run describes, then those of its other findings.
-    init(_ run: RunResult) {
-        self.init(described: run.rules)
-        for finding in run.allFindings where indexByID[finding.ruleID] == nil {
-            add(RuleDescriptor(finding: finding))
-        }
     }
 
     private mutating func add(_ rule: RuleDescriptor) {

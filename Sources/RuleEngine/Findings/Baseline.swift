@@ -7,9 +7,9 @@ public struct Baseline: Sendable, Equatable {
     /// `RULE|unit|year|path` keys, with how many times each occurs.
     public private(set) var counts: [String: Int]
 
-    public init(findings: [(report: ReportResult, finding: Finding)]) {
+    /// An empty baseline (`record` adds to it).
+    public init() {
         counts = [:]
-        for (report, finding) in findings where finding.waiver == nil { counts[Self.key(report, finding), default: 0] += 1 }
     }
 
     static func key(_ report: ReportResult, _ finding: Finding) -> String {
@@ -18,7 +18,7 @@ public struct Baseline: Sendable, Equatable {
 
     /// The baseline of a run: every unwaived finding.
     public init(run reports: [ReportResult]) {
-        self.init(findings: [])
+        self.init()
         record(reports)
     }
 

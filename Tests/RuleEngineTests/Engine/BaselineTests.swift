@@ -93,7 +93,7 @@ final class BaselineTests: XCTestCase {
         var whole = reports
         let resolved = baseline.apply(to: &whole)
         var matching = BaselineMatching(baseline)
-        var recorded = Baseline(findings: [])
+        var recorded = Baseline()
         var streamed: [ReportResult] = []
         for report in reports {
             var one = [report]
