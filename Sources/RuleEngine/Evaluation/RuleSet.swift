@@ -1,13 +1,23 @@
 import Foundation
 import YAML
 
-/// One compiled condition of a rule.
-struct CompiledCheck {
+/// One compiled condition of a rule. A class: evaluation walks a rule's checks for every
+/// target of every report, and copying a struct of five reference-counted fields on each step
+/// showed in profiles.
+final class CompiledCheck {
     let condition: CompiledExpression
     let message: Template?
     let severity: Severity?
     let at: Locator?
     let text: String
+
+    init(condition: CompiledExpression, message: Template?, severity: Severity?, at: Locator?, text: String) {
+        self.condition = condition
+        self.message = message
+        self.severity = severity
+        self.at = at
+        self.text = text
+    }
 }
 
 /// A rule compiled against the report shape, the registry and its pack's parameters.
