@@ -237,6 +237,14 @@ public struct YAMLDocument: Sendable {
         return Array(key.utf8).withUnsafeBufferPointer { value(forKeyUTF8: $0, amongPairsOf: r) }
     }
 
+    /// `value(forKey:in:)` for a key given as UTF-8 bytes (callers that look the same keys up
+    /// on every report keep them as bytes, and skip a retain of the key's string per lookup).
+    public func value(forKeyUTF8 key: UnsafeBufferPointer<UInt8>, in node: NodeID) -> NodeID? {
+        let r = nodes[Int(node.index)]
+        guard r.kind == .mapping else { return nil }
+        return value(forKeyUTF8: key, amongPairsOf: r)
+    }
+
     /// The hot loop of `value(forKey:in:)`: one pass over the mapping's keys with no bounds
     /// checks or retains per key (`scalar(_:equalsUTF8:)` per key costs 2 % of a check run).
     private func value(forKeyUTF8 key: UnsafeBufferPointer<UInt8>, amongPairsOf mapping: NodeRecord) -> NodeID? {

@@ -95,14 +95,7 @@ struct JSONTextWriter {
             bytes += JSONValue.format(value).utf8
             return
         }
-        if integer < 0 { bytes.append(UInt8(ascii: "-")) }
-        let start = bytes.count
-        var rest = integer.magnitude
-        repeat {
-            bytes.append(UInt8(ascii: "0") + UInt8(truncatingIfNeeded: rest % 10))
-            rest /= 10
-        } while rest > 0
-        bytes[start...].reverse()
+        bytes += String(integer).utf8  // a small string: no allocation
     }
 
     mutating func number(_ value: Int?) { number(value.map(Double.init)) }

@@ -300,6 +300,14 @@ final class ExpressionCompiler {
     static func walk(_ chain: (root: ChainRoot, fields: [String]), as type: ValueType, offset: Int) -> CompiledExpression.Evaluate {
         let fields = chain.fields
         let root = chain.root
+        // The fields' UTF-8 bytes, one after another: looked up without touching a string.
+        let keyBytes = fields.flatMap(\.utf8)
+        var keyRanges: [Range<Int>] = [], end = 0
+        for field in fields {
+            keyRanges.append(end ..< end + field.utf8.count)
+            end += field.utf8.count
+        }
+        let ranges = keyRanges
         return { ctx in
             let doc = ctx.document
             var node: NodeID
@@ -313,19 +321,22 @@ final class ExpressionCompiler {
                 guard let r = ctx.root else { throw Absence(anchor: nil, suffix: fields.map { "." + $0 }, invalidText: nil, expected: nil) }
                 node = r
             }
-            for i in fields.indices {
-                guard doc.kind(node) == .mapping else {
-                    let suffix = fields[i...].map { "." + $0 }
-                    if doc.kind(node) == .scalar, case .null = doc.scalarValue(node) {
-                        throw Absence(anchor: node, suffix: suffix, invalidText: nil, expected: nil)
+            let missing: Int? = keyBytes.withUnsafeBufferPointer { keys in
+                for i in ranges.indices {
+                    guard doc.kind(node) == .mapping, let child = doc.value(forKeyUTF8: UnsafeBufferPointer(rebasing: keys[ranges[i]]), in: node) else {
+                        return i
                     }
-                    throw Absence(anchor: node, suffix: suffix, invalidText: doc.kind(node) == .scalar ? doc.text(node) : "(danh sách)",
-                                  expected: .object(nil))
+                    node = child
                 }
-                guard let child = doc.value(forKey: fields[i], in: node) else {
-                    throw Absence(anchor: node, suffix: fields[i...].map { "." + $0 }, invalidText: nil, expected: nil)
+                return nil
+            }
+            if let i = missing {
+                let suffix = fields[i...].map { "." + $0 }
+                if doc.kind(node) == .mapping || (doc.kind(node) == .scalar && doc.isNull(node)) {
+                    throw Absence(anchor: node, suffix: suffix, invalidText: nil, expected: nil)
                 }
-                node = child
+                throw Absence(anchor: node, suffix: suffix, invalidText: doc.kind(node) == .scalar ? doc.text(node) : "(danh sách)",
+                              expected: .object(nil))
             }
             return try ctx.convert(node, as: type)
         }
@@ -545,7 +556,7 @@ final class ExpressionCompiler {
 extension EvaluationContext {
     /// Turns a report sequence into a `.list` of converted items (absent or unreadable items
     /// become null); other values are returned as they are.
-    func materialize(_ value: Value) throws -> Value {
+    func materialize(_ value: consuming Value) throws -> Value {
         guard case .node(let node, let type) = value, document.kind(node) == .sequence else { return value }
         let elementType = type.elementType ?? .any
         return .list((0 ..< document.count(node)).map { i in

@@ -67,6 +67,14 @@ enum Instance {
     }
 }
 
+/// The schema whose `x-finding` governs a value: the innermost one above it. Held without
+/// reference counting (`unowned(unsafe)`): a validator runs while its schema is alive, and
+/// passing the finding's text down the walk cost a retain and a release per visited node.
+private struct FindingSource {
+    unowned(unsafe) let schema: SchemaNode
+    var id: String? { schema.keywords.findingID }
+}
+
 /// One pass of a report (or any value) against a compiled schema. Collects violations with
 /// their instance paths; the path is a stack of segments rendered only when a violation is
 /// reported, so a valid report costs no string building and, on the hot path, no allocation.
@@ -101,8 +109,8 @@ struct SchemaValidator {
     ///     conditional `then` requires one.
     ///   - finding: the innermost `x-finding` above.
     private mutating func check(_ node: NodeID?, _ value: Instance, against schema: SchemaNode,
-                                entry: SchemaNode, finding inherited: String?) {
-        let finding = schema.keywords.findingID ?? inherited
+                                entry: SchemaNode, finding inherited: FindingSource?) {
+        let finding = schema.keywords.findingID == nil ? inherited : FindingSource(schema: schema)
         if let types = schema.typeMask, !value.isOfType(in: types) {
             // A value limited to a list is best told the list; anything else what type to write.
             let message = schema.allowedValues
@@ -145,7 +153,7 @@ struct SchemaValidator {
         }
     }
 
-    private mutating func checkString(_ node: NodeID, _ schema: SchemaNode, _ finding: String?) {
+    private mutating func checkString(_ node: NodeID, _ schema: SchemaNode, _ finding: FindingSource?) {
         if schema.keywords.format == .date, doc.withUTF8(node, { CalendarDate(isoUTF8: $0) }) == nil {
             report(.invalidFormat, at: node, finding, ViolationMessage.invalidDate(node, in: doc))
         }
@@ -158,7 +166,7 @@ struct SchemaValidator {
         }
     }
 
-    private mutating func checkRange(_ node: NodeID?, _ number: Double, _ schema: SchemaNode, _ finding: String?) {
+    private mutating func checkRange(_ node: NodeID?, _ number: Double, _ schema: SchemaNode, _ finding: FindingSource?) {
         let k = schema.keywords
         let failed: (bound: Double, phrase: String)? =
             if let b = k.minimum, number < b { (b, "phải từ \(ViolationMessage.number(b)) trở lên") }
@@ -171,7 +179,7 @@ struct SchemaValidator {
         }
     }
 
-    private mutating func checkObject(_ node: NodeID, _ schema: SchemaNode, entry: SchemaNode, _ finding: String?) {
+    private mutating func checkObject(_ node: NodeID, _ schema: SchemaNode, entry: SchemaNode, _ finding: FindingSource?) {
         let properties = schema.keywords.properties
         var present: UInt64 = 0  // bit i: property i (of the first 64) is present
         for i in 0 ..< doc.count(node) {
@@ -197,7 +205,7 @@ struct SchemaValidator {
             }
             let property = schema.property(named: name) ?? entry.property(named: name)
             path.append(.name(name))
-            report(.missingProperty, at: node, property?.declaredFindingID ?? finding,
+            report(.missingProperty, at: node, property?.declaredFindingID ?? finding?.id,
                    ViolationMessage.missingProperty(renderedPath(), property))
             path.removeLast()
         }
@@ -207,7 +215,7 @@ struct SchemaValidator {
     /// list that only one alternative could be gets that alternative's own violations (they say
     /// what is wrong inside it); otherwise one violation lists what the value may be.
     private mutating func checkAlternatives(_ alternatives: [SchemaNode], exactlyOne: Bool, _ node: NodeID?,
-                                            _ value: Instance, _ entry: SchemaNode, _ finding: String?) {
+                                            _ value: Instance, _ entry: SchemaNode, _ finding: FindingSource?) {
         var outcomes: [[SchemaViolation]] = []
         for alternative in alternatives {
             outcomes.append(violations(of: node, value, against: alternative, entry: entry, finding: finding))
@@ -228,7 +236,7 @@ struct SchemaValidator {
 
     /// The violations `schema` alone finds in the value, without keeping them.
     private mutating func violations(of node: NodeID?, _ value: Instance, against schema: SchemaNode,
-                                     entry: SchemaNode, finding: String?) -> [SchemaViolation] {
+                                     entry: SchemaNode, finding: FindingSource?) -> [SchemaViolation] {
         let mark = violations.count
         check(node, value, against: schema, entry: entry, finding: finding)
         defer { violations.removeSubrange(mark...) }
@@ -279,6 +287,10 @@ struct SchemaValidator {
     }
 
     // MARK: Reporting
+
+    private mutating func report(_ kind: SchemaViolation.Kind, at node: NodeID?, _ finding: FindingSource?, _ message: String) {
+        report(kind, at: node, finding?.id, message)
+    }
 
     private mutating func report(_ kind: SchemaViolation.Kind, at node: NodeID?, _ finding: String?, _ message: String) {
         let location = node.map { doc.location($0) } ?? SourceLocation(file: doc.file, position: doc.startPosition)
