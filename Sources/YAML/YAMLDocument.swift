@@ -80,11 +80,14 @@ public struct YAMLDocument: Sendable {
         @usableFromInline let nodes: [NodeRecord]
         @usableFromInline let children: [Int32]
         @usableFromInline let scalarBytes: [UInt8]
+        /// Whether an alias repeats a node somewhere (else every node has one place).
+        let containsAliases: Bool
 
-        init(nodes: [NodeRecord], children: [Int32], scalarBytes: [UInt8]) {
+        init(nodes: [NodeRecord], children: [Int32], scalarBytes: [UInt8], containsAliases: Bool) {
             self.nodes = nodes
             self.children = children
             self.scalarBytes = scalarBytes
+            self.containsAliases = containsAliases
         }
     }
     /// The root node, or nil for an empty document.
@@ -92,10 +95,10 @@ public struct YAMLDocument: Sendable {
     /// Where the document starts (its first token).
     public let startPosition: SourcePosition
 
-    init(file: String, nodes: [NodeRecord], children: [Int32], scalarBytes: [UInt8], root: NodeID?,
+    init(file: String, nodes: [NodeRecord], children: [Int32], scalarBytes: [UInt8], containsAliases: Bool, root: NodeID?,
          startPosition: SourcePosition) {
         self.file = file
-        self.storage = Storage(nodes: nodes, children: children, scalarBytes: scalarBytes)
+        self.storage = Storage(nodes: nodes, children: children, scalarBytes: scalarBytes, containsAliases: containsAliases)
         self.root = root
         self.startPosition = startPosition
     }
@@ -269,11 +272,34 @@ public struct YAMLDocument: Sendable {
 
     /// The key node whose value is `value` in `mapping`, if any.
     public func key(of value: NodeID, in mapping: NodeID) -> NodeID? {
-        guard kind(mapping) == .mapping else { return nil }
-        for i in 0 ..< count(mapping) where pair(mapping, i).value == value {
-            return pair(mapping, i).key
+        guard kind(mapping) == .mapping, let i = position(of: value, in: mapping) else { return nil }
+        return pair(mapping, i).key
+    }
+
+    /// The position of `child` in `collection`: its item index in a sequence, its pair index
+    /// (as a value) in a mapping; the first one if it occurs several times (through aliases).
+    ///
+    /// Without aliases, the children of every collection have increasing ids (the arena is
+    /// filled in document order), so a binary search finds them: the paths of findings in a
+    /// list of 100,000 elements cost a logarithm each, not a scan (a scan made such a report
+    /// quadratic). A document with aliases is scanned.
+    public func position(of child: NodeID, in collection: NodeID) -> Int? {
+        let r = nodes[Int(collection.index)]
+        let stride: Int, offset: Int
+        switch r.kind {
+        case .sequence: (stride, offset) = (1, 0)
+        case .mapping: (stride, offset) = (2, 1)
+        case .scalar: return nil
         }
-        return nil
+        let count = Int(r.count) / stride
+        let id = { (i: Int) in NodeID(self.children[Int(r.first) + stride * i + offset]) }
+        guard !storage.containsAliases else { return (0 ..< count).first { id($0) == child } }
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if id(middle) < child { low = middle + 1 } else { high = middle }
+        }
+        return low < count && id(low) == child ? low : nil
     }
 }
 

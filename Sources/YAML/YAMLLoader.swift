@@ -246,7 +246,7 @@ private struct TreeBuilder: ~Copyable {
     /// of its arrays gets exact-size copies instead of keeping the unused memory.
     mutating func finishDocument() -> YAMLDocument {
         let document = YAMLDocument(file: file, nodes: Self.fitted(nodes), children: Self.fitted(children),
-                                    scalarBytes: scalarBytes.makeArray(),
+                                    scalarBytes: scalarBytes.makeArray(), containsAliases: aliasExpansion > 0,
                                     root: root < 0 ? nil : NodeID(root), startPosition: documentStart)
         nodes = []
         children = []

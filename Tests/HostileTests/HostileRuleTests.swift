@@ -88,6 +88,19 @@ final class HostileRuleTests: XCTestCase {
         XCTAssertTrue(run.output.contains("phông chữ Arial"), run.output)
     }
 
+    /// A rule with no list function and no regex is quick per target, but a list of 200,000
+    /// targets is not: the time budget holds between targets too (it was only looked at inside
+    /// lambdas and regular expressions).
+    func testBudgetHoldsBetweenTargets() throws {
+        let scratch = try Scratch()
+        try scratch.pack(rules: Reports.basicRules)
+        try scratch.write("big.yaml", Reports.report(documents: 200_000))
+        let run = try CLI.run(["check", scratch.path + "/big.yaml", "--rule-timeout", "0.001"] + scratch.packArguments, in: scratch.path)
+        XCTAssertFast(run, within: 20, "200,000 targets")
+        XCTAssertTrue(run.output.contains("[RULE-ERROR]: quy tắc THU-FONT"), String(run.output.prefix(3000)))
+        XCTAssertTrue(run.output.contains("chạy quá thời gian cho phép (0,001 giây)"), String(run.output.prefix(3000)))
+    }
+
     /// A "let bomb": `a1: a0 + a0`, `a2: a1 + a1`, … 40 levels would compile 2^40 nodes. It is
     /// refused when the rules are loaded, with the rule named, in milliseconds.
     func testLetBombIsRefusedAtLoad() throws {

@@ -153,4 +153,27 @@ final class YAMLLocationTests: XCTestCase {
         XCTAssertEqual(atStart.context, "while parsing a block mapping")
         XCTAssertEqual(atStart.contextLocation?.position, at(1, 1))
     }
+
+    /// `position(of:in:)` by binary search (no aliases) and by scan (aliases), in sequences and
+    /// mappings, agrees with a scan of the children; `key(of:in:)` rests on it.
+    func testPositionOfAChild() throws {
+        let plain = try loadDocument("list: [a, {b: 1}, [c], d]\nmap: {x: 1, y: [2], z: {w: 3}}\n")
+        let alias = try loadDocument("list: [&a a, {b: 1}, *a, [c], *a]\nmap: {x: &m [1], y: *m, z: 3}\n")
+        for doc in [plain, alias] {
+            let list = try XCTUnwrap(doc.node("list")), map = try XCTUnwrap(doc.node("map"))
+            for i in 0 ..< doc.count(list) {
+                let item = doc.item(list, i)
+                XCTAssertEqual(doc.position(of: item, in: list), (0 ..< doc.count(list)).first { doc.item(list, $0) == item })
+            }
+            for i in 0 ..< doc.count(map) {
+                let value = doc.pair(map, i).value
+                XCTAssertEqual(doc.position(of: value, in: map), (0 ..< doc.count(map)).first { doc.pair(map, $0).value == value })
+                XCTAssertEqual(doc.key(of: value, in: map), doc.pair(map, doc.position(of: value, in: map)!).key)
+            }
+            XCTAssertNil(doc.position(of: map, in: list), "not a child")
+            XCTAssertNil(doc.position(of: list, in: try XCTUnwrap(doc.node("list", 0))), "a scalar has no children")
+        }
+        let aliased = try XCTUnwrap(alias.node("list"))
+        XCTAssertEqual(alias.position(of: alias.item(aliased, 4), in: aliased), 0, "an alias is found where it was first written")
+    }
 }

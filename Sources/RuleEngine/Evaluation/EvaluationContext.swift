@@ -207,7 +207,7 @@ public enum ReportPath {
             case .mapping:
                 if let key = doc.key(of: current, in: parent) { steps.append((key, 0)) }
             case .sequence:
-                if let i = (0 ..< doc.count(parent)).first(where: { doc.item(parent, $0) == current }) { steps.append((nil, i)) }
+                if let i = doc.position(of: current, in: parent) { steps.append((nil, i)) }
             case .scalar:
                 break
             }

@@ -12,13 +12,17 @@ public struct CheckOptions: Sendable {
     /// Seconds one rule may spend on one report before it is stopped and reported as a
     /// RULE-ERROR (`EvaluationBudget`); 0 or less: no limit.
     public var ruleTimeBudget: Double
+    /// The most findings one rule (or one kind of schema violation) lists for one report; the
+    /// targets past it that fail too are told in one more finding (see `FindingCap`).
+    public var maxFindingsPerRule: Int
 
     public init(asOf: CalendarDate? = nil, today: CalendarDate = .today, measureTimings: Bool = false,
-                ruleTimeBudget: Double = EvaluationBudget.defaultSeconds) {
+                ruleTimeBudget: Double = EvaluationBudget.defaultSeconds, maxFindingsPerRule: Int = FindingCap.defaultLimit) {
         self.asOf = asOf
         self.today = today
         self.measureTimings = measureTimings
         self.ruleTimeBudget = ruleTimeBudget
+        self.maxFindingsPerRule = maxFindingsPerRule
     }
 }
 
@@ -53,7 +57,7 @@ public struct ReportChecker: Sendable {
         result.unitName = facts.unitName
         result.unitKind = facts.unitKind
         result.year = facts.year
-        var findings = validatingModel ? rules.model?.findings(validating: document) ?? [] : []
+        var findings = validatingModel ? capped(rules.model?.findings(validating: document) ?? []) : []
 
         // The day whose law applies, and the period the rules must overlap.
         let day = options.asOf ?? facts.year.map(CalendarDate.lastDay(of:)) ?? CalendarDate.today
@@ -88,6 +92,14 @@ public struct ReportChecker: Sendable {
         result.score = Self.score(result.outcomes)
         if let source { result.sourceLines = Self.lines(findings.map(\.location.line), of: source) }
         return result
+    }
+
+    /// At most `options.maxFindingsPerRule` findings of each id, and a summary of the rest.
+    private func capped(_ findings: [Finding]) -> [Finding] {
+        var caps: [String: FindingCap] = [:]
+        var kept = findings.filter { caps[$0.ruleID, default: FindingCap(limit: options.maxFindingsPerRule)].admits($0) }
+        for id in caps.keys.sorted() { if let summary = caps[id]?.summary() { kept.append(summary) } }
+        return kept
     }
 
     /// Points of passed rules over points of applicable rules.
@@ -176,9 +188,16 @@ public struct ReportChecker: Sendable {
             targets.append((root, .node(root, .object(nil)), 0))
         }
         var findings: [Finding] = []
+        var cap = FindingCap(limit: options.maxFindingsPerRule)
         for target in targets {
             ctx.beginTarget()
             ctx.targetNode = target.node
+            // Each target is quick; a list of 100,000 of them is not: the budget holds between them too.
+            if EvaluationBudget.isExceeded {
+                outcome.status = .failed
+                findings.append(timeoutFinding(rule, ctx: ctx))
+                break
+            }
             if let slot = rule.targetSlot { ctx.slots[slot] = target.value }
             if let slot = rule.indexSlot { ctx.slots[slot] = .int(target.index) }
             switch evaluateTarget(rule, ctx: ctx) {
@@ -188,6 +207,7 @@ public struct ReportChecker: Sendable {
                 if outcome.status == .notApplicable { outcome.status = .passed }
             case .failed(let finding):
                 outcome.status = .failed
+                guard cap.admits(finding) else { continue }
                 var f = finding
                 f.basis = basis(rule.definition.basis, on: day) ?? rule.pack.basis(on: day)
                 findings.append(f)
@@ -198,6 +218,10 @@ public struct ReportChecker: Sendable {
                 outcome.findingCount = findings.count
                 return (outcome, findings)
             }
+        }
+        if var summary = cap.summary() {
+            summary.basis = basis(rule.definition.basis, on: day) ?? rule.pack.basis(on: day)
+            findings.append(summary)
         }
         outcome.findingCount = findings.count
         return (outcome, findings)
@@ -234,11 +258,7 @@ public struct ReportChecker: Sendable {
         } catch let error as EvaluationError {
             return .failed(ruleErrorFinding(rule, error, ctx: ctx))
         } catch is EvaluationTimeout {
-            let seconds = ValueFormatter.number(options.ruleTimeBudget, maxFractionDigits: 3)
-            let message = "chạy quá thời gian cho phép (\(seconds) giây) trên báo cáo này — thường do biểu thức chính quy "
-                + "quay lui quá nhiều hoặc hàm danh sách lồng nhau trên danh sách rất dài; quy tắc đã dừng, "
-                + "các mục còn lại của nó không được kiểm tra trong báo cáo này"
-            return .timedOut(ruleErrorFinding(rule, EvaluationError(offset: 0, message: message), ctx: ctx))
+            return .timedOut(timeoutFinding(rule, ctx: ctx))
         } catch {
             return .failed(ruleErrorFinding(rule, EvaluationError(offset: 0, message: "\(error)"), ctx: ctx))
         }
@@ -297,6 +317,15 @@ public struct ReportChecker: Sendable {
         let location = node.map { ctx.document.location($0) } ?? SourceLocation(file: ctx.document.file, position: ctx.document.startPosition)
         return Finding(ruleID: rule.id, severity: severity, title: rule.definition.title, message: message,
                        fix: try? rule.fix?.render(ctx), area: rule.pack.id, location: location, path: path)
+    }
+
+    /// The RULE-ERROR of a rule that ran out of its time on this report, at the target it was at.
+    private func timeoutFinding(_ rule: CompiledRule, ctx: EvaluationContext) -> Finding {
+        let seconds = ValueFormatter.number(options.ruleTimeBudget, maxFractionDigits: 3)
+        let message = "chạy quá thời gian cho phép (\(seconds) giây) trên báo cáo này — thường do biểu thức chính quy "
+            + "quay lui quá nhiều, hàm danh sách lồng nhau hoặc danh sách rất dài; quy tắc đã dừng, "
+            + "các mục còn lại của nó không được kiểm tra trong báo cáo này"
+        return ruleErrorFinding(rule, EvaluationError(offset: 0, message: message), ctx: ctx)
     }
 
     private func ruleErrorFinding(_ rule: CompiledRule, _ error: EvaluationError, ctx: EvaluationContext) -> Finding {

@@ -291,4 +291,24 @@ final class ReportValidationTests: XCTestCase {
         XCTAssertEqual(finding.location, SourceLocation(file: "test.yaml", line: 14, column: 7))
         XCTAssertEqual(finding.title, "Trường không có trong lược đồ")
     }
+
+    // MARK: How many are listed
+
+    /// A violation repeated in every element of a huge list is listed `maxFindingsPerRule`
+    /// times, then counted in one more finding (`FindingCap`).
+    func testRepeatedViolationsAreCappedPerID() throws {
+        let dates = (0 ..< 12).map { "  - {ref: vb-\($0), issued_on: 2022-13-01}" }.joined(separator: "\n")
+        let text = replacing("direction:", with: "documents_extra: 1\ndirection:")
+            .replacingOccurrences(of: "documents:\n", with: "documents:\n\(dates)\n")
+        let rules = RuleSet(packs: [], config: Configuration(), functions: .standard, model: try SchemaTestSupport.schema())
+        let result = ReportChecker(rules: rules, options: CheckOptions(maxFindingsPerRule: 5)).check(try SchemaTestSupport.document(text))
+        let dateFindings = result.findings.filter { $0.message.contains("2022-13-01") }
+        XCTAssertEqual(dateFindings.count, 5, result.findings.map(\.message).joined(separator: "\n"))
+        let summary = try XCTUnwrap(result.findings.first { $0.message.hasPrefix("còn ") })
+        XCTAssertEqual(summary.ruleID, dateFindings[0].ruleID)
+        XCTAssertEqual(summary.path, "documents[5].issued_on")
+        XCTAssertTrue(summary.message.hasPrefix("còn 7 mục nữa không đạt, kể từ mục này (documents[5].issued_on); mỗi quy tắc chỉ liệt kê 5 phát hiện"),
+                      summary.message)
+        XCTAssertEqual(result.findings.filter { $0.ruleID == "SCHEMA-UNKNOWN" }.count, 1, "other ids keep their own count")
+    }
 }
