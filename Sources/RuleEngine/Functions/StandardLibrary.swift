@@ -297,7 +297,7 @@ public enum StandardLibrary {
 
     static var formattingFunctions: [FunctionDefinition] {
         [
-            FunctionDefinition(name: "percent", summary: "tỷ lệ dạng phần trăm: 0.2687 → 26,9%",
+            FunctionDefinition(name: "percent", summary: "tỷ lệ dạng phần trăm: 0.2687 → 26,9%; không làm tròn lên, xuống thành số phần trăm nguyên mà tỷ lệ không bằng (0.9499 → 94,99%)",
                                parameters: [.value("tỷ_lệ", .number), .value("chữ_số", .int)], optionalCount: 1, returns: .string) { args in
                 .string(ValueFormatter.percent(try number(args[0]), fractionDigits: args.count > 1 ? try integer(args[1]) : 1))
             },

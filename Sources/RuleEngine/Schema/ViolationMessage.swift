@@ -136,6 +136,21 @@ enum ViolationMessage {
     }
 
     /// How to write a value of the wrong type so that it has an accepted one.
+    /// `1534` for `1,534` or `1.534`: digits in groups of three after the first, joined by
+    /// one separator (`12,000,000`); nil for anything else.
+    static func thousandsGrouped(_ text: String) -> String? {
+        let sign = text.hasPrefix("-") ? "-" : ""
+        let body = text.dropFirst(sign.count)
+        let isDigits = { (part: Substring) in !part.isEmpty && part.allSatisfy { ("0" ... "9").contains($0) } }
+        for separator: Character in [",", "."] {
+            let groups = body.split(separator: separator, omittingEmptySubsequences: false)
+            guard groups.count > 1, groups[0].count <= 3, isDigits(groups[0]),
+                  groups.dropFirst().allSatisfy({ $0.count == 3 && isDigits($0) }) else { continue }
+            return sign + groups.joined()
+        }
+        return nil
+    }
+
     private static func hint(_ node: NodeID?, _ value: Instance, accepted: Set<JSONType>, in doc: YAMLDocument) -> String? {
         guard let node, doc.kind(node) == .scalar else { return nil }
         let text = doc.text(node)
@@ -146,14 +161,21 @@ enum ViolationMessage {
             if unquoted.numericValue != nil, mask.accepts(unquoted.type) {
                 return "viết số không có dấu nháy: \(text)"
             }
+            // `1,534` in a count is a thousands separator; in a number, a decimal comma.
+            if !mask.accepts(.number), mask.accepts(.integer), let whole = thousandsGrouped(text) {
+                return "viết số không có dấu phân cách hàng nghìn: \(whole)"
+            }
             let dotted = text.replacing(",", with: ".")
-            if text.contains(","), mask.accepts(.number) || mask.accepts(.integer), plainReading(dotted).numericValue != nil {
+            if text.contains(","), mask.accepts(.number), plainReading(dotted).numericValue != nil {
                 return "dùng dấu chấm thập phân, không dùng dấu phẩy: \(dotted)"
             }
             if mask.accepts(.boolean) {
                 if case .bool = unquoted { return "viết \(text) không có dấu nháy" }
                 return "viết true (có) hoặc false (không)"
             }
+        case .scalar(.number) where !mask.accepts(.number) && mask.accepts(.integer):
+            // `1.534` in a count: a thousands separator, as Vietnamese writes it.
+            if let whole = thousandsGrouped(text) { return "viết số không có dấu phân cách hàng nghìn: \(whole)" }
         case .scalar(.integer), .scalar(.number), .scalar(.bool):
             if mask.accepts(.string) { return "đặt trong dấu nháy kép để giữ nguyên: \"\(text)\"" }
         default:

@@ -33,7 +33,21 @@ public enum ValueFormatter {
     }
 
     /// A ratio as a percentage: 0.2687 → `26,9%`.
+    ///
+    /// A whole percentage is shown only for a value that is one: 0.9499 is `94,99%`, not `95%`
+    /// (beside "tối thiểu 95%" a rounded `95%` contradicts the finding), 0.29999 is `29,999%`;
+    /// up to four more decimals are added until the rounding no longer lands on a whole number.
     public static func percent(_ ratio: Double, fractionDigits: Int = 1) -> String {
-        number(ratio * 100, maxFractionDigits: fractionDigits) + "%"
+        let value = ratio * 100
+        let requested = max(0, min(fractionDigits, 15))
+        var digits = requested
+        while digits < min(requested + 4, 15), value.isFinite {
+            let scale = pow(10, Double(digits))
+            let shown = (value * scale).rounded() / scale
+            let landsOnAWholeNumber = shown == shown.rounded(.towardZero)
+            guard landsOnAWholeNumber, abs(shown - value) > 1e-9 * max(1, abs(value)) else { break }
+            digits += 1
+        }
+        return number(value, maxFractionDigits: digits) + "%"
     }
 }

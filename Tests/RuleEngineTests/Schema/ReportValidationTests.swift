@@ -105,6 +105,15 @@ final class ReportValidationTests: XCTestCase {
         XCTAssertEqual(found.first?.message, "giá trị -2 phải từ 0 trở lên")
     }
 
+    /// A year no self-report can have (0, -2022, 99999) is a SCHEMA-TYPE of its own, not only a
+    /// rule's failure to compute a deadline from it.
+    func testImplausibleYearIsOutOfRange() throws {
+        XCTAssertEqual(try violations(replacing("year: 2022", with: "year: 0")).first?.message, "giá trị 0 phải từ 2000 trở lên")
+        XCTAssertEqual(try violations(replacing("year: 2022", with: "year: -2022")).map(\.findingID), ["SCHEMA-TYPE"])
+        XCTAssertEqual(try violations(replacing("year: 2022", with: "year: 99999")).first?.message, "giá trị 99999 phải từ 2100 trở xuống")
+        XCTAssertEqual(try violations(replacing("year: 2022", with: "year: 2025")), [])
+    }
+
     func testFractionalCountIsNotAnInteger() throws {
         let found = try violations(replacing("propaganda_activities: 1", with: "propaganda_activities: 1.5"))
         XCTAssertEqual(found.first?.message, "phải là số nguyên, không phải số (đang ghi: 1.5)")
@@ -116,6 +125,23 @@ final class ReportValidationTests: XCTestCase {
         let found = try violations(replacing("body_size_pt: 14", with: "body_size_pt: 13,5"))
         XCTAssertEqual(found.first?.message,
                        "phải là số, không phải chuỗi (đang ghi: 13,5) — dùng dấu chấm thập phân, không dùng dấu phẩy: 13.5")
+    }
+
+    /// In a count, `1,534` and `1.534` are thousands separators: the hint drops them (it said
+    /// "1.534", which is not an integer either).
+    func testThousandsSeparatorInACountIsExplained() throws {
+        let comma = try violations(replacing("received: 1534", with: "received: 1,534"))
+        XCTAssertEqual(comma.first?.message,
+                       "phải là số nguyên, không phải chuỗi (đang ghi: 1,534) — viết số không có dấu phân cách hàng nghìn: 1534")
+        let dot = try violations(replacing("received: 1534", with: "received: 1.534"))
+        XCTAssertEqual(dot.first?.message,
+                       "phải là số nguyên, không phải số (đang ghi: 1.534) — viết số không có dấu phân cách hàng nghìn: 1534")
+        let millions = try violations(replacing("received: 1534", with: "received: 12,000,000"))
+        XCTAssertEqual(millions.first?.message,
+                       "phải là số nguyên, không phải chuỗi (đang ghi: 12,000,000) — viết số không có dấu phân cách hàng nghìn: 12000000")
+        // Not groups of three: no guess.
+        XCTAssertEqual(try violations(replacing("received: 1534", with: "received: 1,5")).first?.message,
+                       "phải là số nguyên, không phải chuỗi (đang ghi: 1,5)")
     }
 
     func testVietnameseYesIsNotABoolean() throws {
