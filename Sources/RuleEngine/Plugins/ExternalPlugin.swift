@@ -58,7 +58,10 @@ public final class ExternalPlugin: Sendable {
         try? input.fileHandleForWriting.close()
         if finished.wait(timeout: .now() + .milliseconds(declaration.timeoutMilliseconds)) == .timedOut {
             hung.store(true, ordering: .relaxed)
-            kill(process.processIdentifier, SIGKILL)
+            // The plugin and what it started: Foundation runs it as the leader of its own
+            // process group (a shell plugin's `sleep` would otherwise outlive the run).
+            let pid = process.processIdentifier
+            kill(getpgid(pid) == pid ? -pid : pid, SIGKILL)
             _ = finished.wait(timeout: .now() + 2)
             _ = readers.wait(timeout: .now() + 1)
             throw FunctionError("plugin \(name) không trả lời trong \(declaration.timeoutMilliseconds) ms — đã dừng")

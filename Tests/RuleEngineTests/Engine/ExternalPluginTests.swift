@@ -78,6 +78,23 @@ final class ExternalPluginTests: XCTestCase {
         XCTAssertLessThan(Date().timeIntervalSince(start), 5, "bounded by the timeout, not by the plugin")
     }
 
+    /// What a hanging plugin started is stopped with it (a shell plugin's `sleep 30` was left
+    /// running, its parent PID 1).
+    func testAHangingPluginsChildrenAreKilledToo() throws {
+        let pidFile = scratch.path + "/child.pid"
+        let hanging = plugin("spawns", """
+            import subprocess
+            child = subprocess.Popen(["sleep", "30"])
+            open(\(String(reflecting: pidFile)), "w").write(str(child.pid))
+            child.wait()
+            """, timeoutMilliseconds: 500)
+        XCTAssertEqual(failure(hanging), "plugin spawns không trả lời trong 500 ms — đã dừng")
+        let child = try XCTUnwrap(Int32(try String(contentsOfFile: pidFile, encoding: .utf8)))
+        let deadline = Date().addingTimeInterval(3)
+        while kill(child, 0) == 0, Date() < deadline { usleep(20_000) }
+        XCTAssertNotEqual(kill(child, 0), 0, "the plugin's child \(child) is still running")
+    }
+
     func testGarbageOutputIsAnError() {
         XCTAssertTrue(failure(plugin("garbage", "print('xin chào')\n")).hasPrefix("plugin garbage trả về dữ liệu không phải JSON"))
         XCTAssertEqual(failure(plugin("novalue", "print('{\"ket_qua\": 1}')\n")), "plugin novalue trả lời thiếu khóa \"value\"")
