@@ -55,10 +55,73 @@ public struct YAMLLoader: Sendable {
 }
 
 /// Reads whole files (or standard input) with a size bound, turning every failure into a
-/// located `YAMLError` of kind `.io` or `.sizeLimit`.
+/// located `YAMLError` of kind `.io`, `.sizeLimit` or `.encoding`.
 public enum InputFile {
-    /// Reads `path` (`-` = standard input), refusing more than `limit` bytes.
+    /// Reads `path` (`-` = standard input), refusing more than `limit` bytes. Text that starts
+    /// with a UTF-16 byte order mark (what Windows Notepad saves as "Unicode") is returned as
+    /// UTF-8 without the mark, so that parsing, locations and quoted source lines all read UTF-8.
+    /// - Throws: `YAMLError`; kind `.encoding` for UTF-16 that is not valid (see `utf8(fromUTF16:file:)`).
     public static func read(path: String, displayName: String, limit: Int) throws -> [UInt8] {
+        try utf8(fromUTF16: readBytes(path: path, displayName: displayName, limit: limit), file: displayName)
+    }
+
+    /// `bytes` transcoded to UTF-8 when they start with a UTF-16 byte order mark (FF FE:
+    /// little-endian, FE FF: big-endian), the mark dropped; any other bytes unchanged.
+    /// - Throws: `YAMLError` of kind `.encoding` located at the first unpaired surrogate, or at
+    ///   a lone last byte, by line and column as an editor counts them (CR LF is one break).
+    public static func utf8(fromUTF16 bytes: [UInt8], file: String) throws -> [UInt8] {
+        guard bytes.count >= 2 else { return bytes }
+        let bigEndian: Bool
+        switch (bytes[0], bytes[1]) {
+        case (0xFF, 0xFE): bigEndian = false
+        case (0xFE, 0xFF): bigEndian = true
+        default: return bytes
+        }
+        func unit(at i: Int) -> UInt16 {
+            bigEndian ? UInt16(bytes[i]) << 8 | UInt16(bytes[i + 1]) : UInt16(bytes[i + 1]) << 8 | UInt16(bytes[i])
+        }
+        var utf8: [UInt8] = []
+        utf8.reserveCapacity(bytes.count / 2 * 3)
+        var position = SourcePosition(line: 1, column: 1)
+        var afterCarriageReturn = false
+        func invalid(_ problem: String) -> YAMLError {
+            YAMLError(kind: .encoding, location: SourceLocation(file: file, position: position),
+                      problem: "invalid UTF-16: \(problem)",
+                      explanation: "tệp UTF-16 có ký tự hỏng — hãy mở tệp và lưu lại với mã hóa UTF-8")
+        }
+        var i = 2
+        while i < bytes.count {
+            guard i + 1 < bytes.count else { throw invalid("odd number of bytes") }
+            let first = unit(at: i)
+            i += 2
+            let scalar: Unicode.Scalar
+            if UTF16.isLeadSurrogate(first) {
+                guard i + 1 < bytes.count, UTF16.isTrailSurrogate(unit(at: i)) else {
+                    throw invalid("high surrogate 0x\(String(first, radix: 16, uppercase: true)) without a low surrogate")
+                }
+                scalar = UTF16.decode(UTF16.EncodedScalar([first, unit(at: i)]))
+                i += 2
+            } else if let single = Unicode.Scalar(first) {
+                scalar = single
+            } else {
+                throw invalid("low surrogate 0x\(String(first, radix: 16, uppercase: true)) without a high surrogate")
+            }
+            UTF8.encode(scalar) { utf8.append($0) }
+            switch scalar {
+            case "\r":
+                position = SourcePosition(line: position.line + 1, column: 1)
+            case "\n":
+                if !afterCarriageReturn { position = SourcePosition(line: position.line + 1, column: 1) }
+            default:
+                position.column += 1
+            }
+            afterCarriageReturn = scalar == "\r"
+        }
+        return utf8
+    }
+
+    /// The bytes of `path`, as they are, with the bound and errors of `read`.
+    static func readBytes(path: String, displayName: String, limit: Int) throws -> [UInt8] {
         let fd: Int32 = path == "-" ? 0 : open(path, O_RDONLY)
         let here = SourceLocation(file: displayName, line: 1, column: 1)
         guard fd >= 0 else {

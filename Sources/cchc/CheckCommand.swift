@@ -45,10 +45,12 @@ struct CheckCommand: ParsableCommand {
     @Flag(name: .customLong("skip-broken-rules"), help: "Vẫn chạy khi có quy tắc hỏng; quy tắc hỏng được báo thành phát hiện RULE-ERROR.")
     var skipBrokenRules = false
 
-    @Option(name: .customLong("rule-timeout"), help: ArgumentHelp("Thời gian tối đa (giây) một quy tắc được chạy trên một báo cáo; quá thì dừng và báo RULE-ERROR. 0: không giới hạn.", valueName: "SECONDS"))
+    // `.unconditional`: `--rule-timeout -1` and `--jobs -1` reach `validate()` (and its message)
+    // instead of being read as an option "-1" and reported as a missing value.
+    @Option(name: .customLong("rule-timeout"), parsing: .unconditional, help: ArgumentHelp("Thời gian tối đa (giây) một quy tắc được chạy trên một báo cáo; quá thì dừng và báo RULE-ERROR. 0: không giới hạn.", valueName: "SECONDS"))
     var ruleTimeout: Double = EvaluationBudget.defaultSeconds
 
-    @Option(name: .customLong("jobs"), help: "Số luồng kiểm tra song song (mặc định: số lõi CPU).")
+    @Option(name: .customLong("jobs"), parsing: .unconditional, help: "Số luồng kiểm tra song song (mặc định: số lõi CPU).")
     var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
 
     mutating func validate() throws {
@@ -58,6 +60,9 @@ struct CheckCommand: ParsableCommand {
         guard jobs >= 1 else { throw ValidationError("--jobs phải ≥ 1") }
         guard ruleTimeout.isFinite, ruleTimeout >= 0 else { throw ValidationError("--rule-timeout phải là số giây ≥ 0") }
         try output.validate()
+        if let writeBaselinePath, let format = output.plan.first(where: { OutputOptions.sameFile($0.destination, writeBaselinePath) })?.format {
+            throw ValidationError("--write-baseline và định dạng \(format) cùng ghi vào tệp \(writeBaselinePath); hãy dùng hai tệp khác nhau")
+        }
     }
 
     func run() throws {
@@ -92,13 +97,14 @@ struct CheckCommand: ParsableCommand {
         }
         let resolved = baseline.map { $0.apply(to: &reports) } ?? []
         if let writeBaselinePath {
-            try output.write(Baseline(run: reports).jsonData(), to: writeBaselinePath)
+            try OutputOptions.write(Baseline(run: reports).jsonData(), to: writeBaselinePath)
         }
         let day = options.asOf ?? reports.compactMap(\.year).max().map(CalendarDate.lastDay(of:)) ?? .today
         let run = RunResult(toolVersion: CCHC.version, reports: reports, rules: loaded.ruleSet.descriptors(on: day),
                             resolvedBaselineEntries: resolved, comparedWithBaseline: baseline != nil)
         try output.emit(run)
         if timings { Diagnostics.printTimings(checker.timings) }
+        explainVanishedEntries(resolved)
         throw ExitCode(ExitStatus.code(for: run, failOn: failOn, strictBaseline: baselineStrict, usageProblem: usageProblem))
     }
 
@@ -117,11 +123,26 @@ struct CheckCommand: ParsableCommand {
     /// The baseline file at `path`; exit 2, before anything is checked, when it cannot be read.
     private static func readBaseline(_ path: String) throws -> Baseline {
         do {
-            return try Baseline(jsonData: try Data(contentsOf: URL(fileURLWithPath: path)))
+            return try Baseline(jsonData: Data(InputFile.read(path: path, displayName: path, limit: YAMLLimits.default.maxInputBytes)))
+        } catch let error as YAMLError {
+            Diagnostics.note("không đọc được baseline \(path): \(error.explanation)")
         } catch {
             Diagnostics.note("không đọc được baseline \(path): \(error)")
-            throw ExitCode(2)
         }
+        throw ExitCode(2)
+    }
+
+    /// With `--baseline-strict`, says on standard error why the run fails for baseline entries
+    /// that no longer occur: each entry (rule · unit, year or file · path), and how to bring the
+    /// baseline up to date. Nothing otherwise.
+    private func explainVanishedEntries(_ resolved: [String]) {
+        guard baselineStrict, !resolved.isEmpty, let baselinePath else { return }
+        Diagnostics.note("--baseline-strict: \(resolved.count) mục trong baseline \(baselinePath) không còn xuất hiện (phát hiện đã được khắc phục):")
+        for key in resolved.map(BaselineKey.init) {
+            let parts = [key.ruleID, key.year.map { "\(key.report), năm \($0)" } ?? key.report, key.path]
+            Diagnostics.write("  " + parts.filter { !$0.isEmpty }.joined(separator: " · "))
+        }
+        Diagnostics.note("hãy ghi lại baseline cho khớp với các báo cáo hiện nay: chạy lại lệnh với --write-baseline \(baselinePath), rồi lưu tệp mới")
     }
 }
 
@@ -176,7 +197,7 @@ extension CheckCommand {
         }
         let resolved = matching?.resolvedEntries ?? []
         if let writeBaselinePath, let recorded {
-            try output.write(recorded.jsonData(), to: writeBaselinePath)
+            try OutputOptions.write(recorded.jsonData(), to: writeBaselinePath)
         }
         let day = options.asOf ?? status.latestYear.map(CalendarDate.lastDay(of:)) ?? .today
         let run = RunResult(toolVersion: CCHC.version, reports: [], rules: loaded.ruleSet.descriptors(on: day),
@@ -192,6 +213,7 @@ extension CheckCommand {
         }
         if unwritten { throw ExitCode(2) }
         if timings { Diagnostics.printTimings(checker.timings) }
+        explainVanishedEntries(resolved)
         throw ExitCode(ExitStatus.code(status, resolvedBaselineEntries: resolved, strictBaseline: baselineStrict, usageProblem: usageProblem))
     }
 }

@@ -40,7 +40,7 @@ enum DocxInput {
         switch read(path) {
         case .success(let read): document = read.document
         case .failure(let error):
-            throw YAMLError(kind: .io, location: SourceLocation(file: path, line: 1, column: 1), problem: error.description, explanation: error.message)
+            throw TranslationError(location: SourceLocation(file: path, line: 1, column: 1), message: error.message, fix: fix(for: error))
         }
         let year = document.issuedOn?.year ?? CalendarDate.today.year
         let yaml = "schema: cchc.self-report/v1\nperiod:\n  year: \(year)\ndocuments:\n"
@@ -49,6 +49,13 @@ enum DocxInput {
         // Paragraph texts to show under findings (not paragraph 1: page-setup findings point at line 1).
         for (_, p) in document.provenance { if let paragraph = p.paragraph, paragraph > 0 { lines[paragraph + 1] = p.excerpt } }
         return TranslatedReport(yaml: Array(yaml.utf8), relocate: { relocate($0, in: document, file: path) }, sourceLines: lines)
+    }
+
+    /// What to do about a .docx that cannot be read: the path and permissions when the file
+    /// itself cannot be opened, else save it again from Word (its message says what is wrong).
+    static func fix(for error: DocxError) -> String {
+        if case .io = error { return BuiltInFindings.unreadableFileFix }
+        return "Mở tệp bằng Word và lưu lại dạng Tài liệu Word (.docx), hoặc xuất lại từ phần mềm đã tạo ra nó; rồi kiểm tra lại."
     }
 
     /// Points a finding at the paragraph its value was read from: line = paragraph number

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Foundation
-import Reporters
 
 /// The unit kinds a template exists for.
 enum UnitKind: String, ExpressibleByArgument, CaseIterable {
@@ -43,7 +42,7 @@ struct InitCommand: ParsableCommand {
         let schema = (rules as NSString).appendingPathComponent("schema/self-report.schema.json")
         let reference = output == "-" ? schema : Self.relativePath(from: (output as NSString).deletingLastPathComponent, to: schema)
         text = text.replacingOccurrences(of: "$schema=../schema/self-report.schema.json", with: "$schema=\(reference)")
-        try AtomicFileWriter.write(Data(text.utf8), to: output)
+        try OutputOptions.write(Data(text.utf8), to: output)
         if output != "-" { Diagnostics.note("đã tạo \(output) (mẫu cho \(kind.rawValue))") }
     }
 

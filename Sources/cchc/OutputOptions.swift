@@ -59,6 +59,11 @@ struct OutputOptions: ParsableArguments {
         if toStdout.count > 1 {
             throw ValidationError("chỉ một định dạng được in ra màn hình; dùng -o FILE cho các định dạng khác")
         }
+        for (i, later) in plan.enumerated() where later.destination != "-" {
+            if let earlier = plan[..<i].first(where: { Self.sameFile($0.destination, later.destination) }) {
+                throw ValidationError("hai định dạng \(earlier.format) và \(later.format) cùng ghi vào tệp \(later.destination); mỗi định dạng cần một tệp -o riêng")
+            }
+        }
         if outputs.count > max(formats.count, 1) {
             throw ValidationError("có nhiều -o hơn --format: mỗi -o thuộc về --format đứng trước nó")
         }
@@ -84,12 +89,20 @@ struct OutputOptions: ParsableArguments {
             guard let reporter = ReporterRegistry.reporter(for: format) else { continue }
             var text = reporter.render(run, options: reportOptions(for: destination))
             if !text.hasSuffix("\n"), !text.isEmpty { text += "\n" }
-            try write(Data(text.utf8), to: destination)
+            try Self.write(Data(text.utf8), to: destination)
         }
     }
 
-    /// Writes atomically to a file, or to standard output for `-`.
-    func write(_ data: Data, to path: String) throws {
+    /// Whether two output paths name the same file: relative to the current directory,
+    /// `.`/`..` and symbolic links resolved as far as they exist. `-` is no file.
+    static func sameFile(_ a: String, _ b: String) -> Bool {
+        guard a != "-", b != "-" else { return false }
+        func canonical(_ path: String) -> String { URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        return canonical(a) == canonical(b)
+    }
+
+    /// Writes atomically to a file, or to standard output for `-`; exit 2 when it cannot.
+    static func write(_ data: Data, to path: String) throws {
         do {
             try AtomicFileWriter.write(data, to: path)
         } catch {

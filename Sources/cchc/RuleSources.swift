@@ -18,13 +18,16 @@ struct RuleSourceOptions: ParsableArguments {
     var allowExec = false
 }
 
-/// The shipped `Rules/` folder: next to the executable's package, or `CCHC_RULES_HOME`.
+/// The shipped `Rules/` folder, looked for in this order: `CCHC_RULES_HOME`; a `Rules/` beside
+/// the real executable or in a folder above it (symbolic links to the executable resolved, so a
+/// link in /usr/local/bin finds the Rules/ of the install it points into); a `Rules/` in the
+/// current directory or a folder above it.
 enum ShippedRules {
     static var directory: String? {
-        if let env = ProcessInfo.processInfo.environment["CCHC_RULES_HOME"] { return env }
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        for start in [executable.deletingLastPathComponent(), URL(fileURLWithPath: FileManager.default.currentDirectoryPath)] {
-            var dir = start.standardizedFileURL
+        if let env = ProcessInfo.processInfo.environment["CCHC_RULES_HOME"], !env.isEmpty { return env }
+        let starts = [executablePath.map { ($0 as NSString).deletingLastPathComponent }, FileManager.default.currentDirectoryPath]
+        for start in starts.compactMap({ $0 }) {
+            var dir = URL(fileURLWithPath: start).standardizedFileURL
             while true {
                 let candidate = dir.appendingPathComponent("Rules")
                 if FileManager.default.fileExists(atPath: candidate.appendingPathComponent("schema").path)
@@ -35,6 +38,27 @@ enum ShippedRules {
             }
         }
         return nil
+    }
+
+    /// The running executable's real path, symbolic links resolved: /proc/self/exe on Linux;
+    /// else `argv[0]`, looked up in `PATH` when it has no slash (as the shell found it), or nil.
+    static var executablePath: String? {
+        if let path = realPath("/proc/self/exe") { return path }
+        let invoked = CommandLine.arguments[0]
+        if invoked.contains("/") { return realPath(invoked) }
+        let searchPath = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        for directory in searchPath.split(separator: ":", omittingEmptySubsequences: false) {
+            let candidate = ((directory.isEmpty ? "." : String(directory)) as NSString).appendingPathComponent(invoked)
+            if FileManager.default.isExecutableFile(atPath: candidate) { return realPath(candidate) }
+        }
+        return nil
+    }
+
+    /// realpath(3): absolute, with every symbolic link resolved; nil when `path` does not exist.
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
 

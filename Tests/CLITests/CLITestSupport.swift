@@ -35,10 +35,11 @@ enum CLI {
         return repository.appendingPathComponent(".build/debug/cchc").path
     }()
 
-    /// Runs `cchc arguments…` in `directory` (a new scratch folder when nil), with `input` on
-    /// standard input; fails the test instead of hanging past `timeout` seconds.
+    /// Runs `cchc arguments…` (or another `executable`, such as a shell that finds `cchc` on a
+    /// `PATH`) in `directory` (a new scratch folder when nil), with `input` on standard input;
+    /// fails the test instead of hanging past `timeout` seconds.
     static func run(_ arguments: [String], input: String? = nil, in directory: String? = nil,
-                    environment extra: [String: String] = [:], timeout: TimeInterval = 60,
+                    environment extra: [String: String] = [:], executable: String = binary, timeout: TimeInterval = 60,
                     file: StaticString = #filePath, line: UInt = #line) throws -> Run {
         guard FileManager.default.isExecutableFile(atPath: binary) else {
             XCTFail("no cchc executable at \(binary): build it with `swift build` (or set CCHC_BINARY)", file: file, line: line)
@@ -46,7 +47,7 @@ enum CLI {
         }
         let scratch = Scratch()
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
         process.currentDirectoryURL = URL(fileURLWithPath: directory ?? scratch.path)
         var environment = ProcessInfo.processInfo.environment

@@ -17,10 +17,11 @@ enum XMLPartParser {
         parser.delegate = builder
         _ = parser.parse()
         if let refusal = builder.refusal { throw refusal }
-        if let error = parser.parserError {
-            let code = XMLParser.ErrorCode(rawValue: (error as NSError).code).map { String(describing: $0) }
+        if parser.parserError != nil {
+            // Not the error's code: on Linux it does not name the problem (a mismatched or
+            // unclosed tag comes as `invalidHexCharacterRefError`), and it is no word for a clerk.
             throw .malformedXML(part: part, line: parser.lineNumber, column: parser.columnNumber,
-                                message: code ?? "lỗi cú pháp XML")
+                                message: "thẻ XML không khớp, sai cú pháp hoặc phần bị cắt cụt")
         }
         guard builder.open.isEmpty, !builder.elements.isEmpty else {
             throw .malformedXML(part: part, line: parser.lineNumber, column: parser.columnNumber,

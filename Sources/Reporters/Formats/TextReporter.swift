@@ -25,11 +25,14 @@ public struct TextReporter: StreamingReporter {
 
     func separator(before index: Int) -> String { index == 0 ? "" : "\n\n" }
 
-    /// Nothing before the reports; after them the run's summary paragraph, and the final newline.
+    /// Nothing before the reports; after them the run's summary paragraph (with the baseline
+    /// entries no longer found, if any), and the final newline.
     func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) {
         guard !options.quiet else { return ("", totals.pieces == 0 ? "" : "\n") }
         let style = ANSIStyle(enabled: options.color)
-        let total = style.bold("Tổng cộng \(totals.reports) báo cáo: \(totals.tally.vietnameseSummary).")
+        var summary = totals.tally.vietnameseSummary
+        if !run.resolvedBaselineEntries.isEmpty { summary += "; \(run.resolvedBaselineEntries.count) \(Wording.resolvedBaselineEntries)" }
+        let total = style.bold("Tổng cộng \(totals.reports) báo cáo: \(summary).")
         return ("", (totals.pieces == 0 ? "" : "\n\n") + total + "\n")
     }
 

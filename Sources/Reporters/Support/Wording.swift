@@ -6,6 +6,8 @@ enum Wording {
     static let fix = "cách sửa"
     static let waived = "đã miễn trừ"
     static let baselined = "đã có trong baseline"
+    /// Said of the baseline's entries that no finding of the run matched.
+    static let resolvedBaselineEntries = "mục trong baseline không còn xuất hiện"
     static let reportTitle = "Báo cáo kết quả kiểm tra công tác cải cách hành chính"
     static let overview = "Tổng quan"
     static let failingChecks = "Các kiểm tra không đạt nhiều nhất"

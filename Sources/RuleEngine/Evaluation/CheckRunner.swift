@@ -67,8 +67,25 @@ public struct TranslatedReport: Sendable {
     }
 }
 
-/// Turns an input file of some other kind into a report; throws a `YAMLError` (kind `.io`)
-/// when the file cannot be read.
+/// Why a translator could not make a report of its file, said in the terms of that kind of
+/// file: it becomes the file's YAML-SYNTAX finding (the id checks.md gives every unreadable input).
+public struct TranslationError: Error, Sendable, Hashable {
+    /// Where the problem is (line 1, column 1 when the file as a whole is refused).
+    public var location: SourceLocation
+    /// One line in Vietnamese: what is wrong with the file.
+    public var message: String
+    /// What the person can do about it (the finding's fix).
+    public var fix: String
+
+    public init(location: SourceLocation, message: String, fix: String) {
+        self.location = location
+        self.message = message
+        self.fix = fix
+    }
+}
+
+/// Turns an input file of some other kind into a report; throws a `TranslationError` when the
+/// file cannot be read (any other error becomes a YAML-SYNTAX finding with its description).
 public typealias ReportTranslator = @Sendable (_ path: String) throws -> TranslatedReport
 
 /// Checks many report files, on all cores, one file in memory per worker: peak memory follows
@@ -144,9 +161,13 @@ public struct CheckRunner: Sendable {
     }
 
     static func unreadable(_ file: String, _ error: Error) -> ReportResult {
-        let yamlError = error as? YAMLError ?? YAMLError(kind: .io, location: SourceLocation(file: file, line: 1, column: 1),
-                                                         problem: "\(error)", explanation: "không đọc được tệp")
-        return ReportResult(file: file, findings: [BuiltInFindings.finding(for: yamlError)])
+        let finding = switch error {
+        case let error as TranslationError: BuiltInFindings.finding(for: error)
+        case let error as YAMLError: BuiltInFindings.finding(for: error)
+        default: BuiltInFindings.finding(for: YAMLError(kind: .io, location: SourceLocation(file: file, line: 1, column: 1),
+                                                        problem: "\(error)", explanation: "không đọc được tệp"))
+        }
+        return ReportResult(file: file, findings: [finding])
     }
 
     /// Checks every file with up to `concurrency` workers.

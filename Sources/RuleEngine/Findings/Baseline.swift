@@ -63,6 +63,31 @@ public struct Baseline: Sendable, Equatable {
     }
 }
 
+/// The parts of a baseline entry's key (`RULE|unit|year|path`, or `RULE|file|path` for a report
+/// without unit and year), for saying which finding an entry stands for.
+public struct BaselineKey: Sendable, Hashable {
+    /// The rule of the finding.
+    public var ruleID: String
+    /// The report's unit name, or its file when the report had no unit and year.
+    public var report: String
+    /// The report's year; nil when `report` is a file.
+    public var year: Int?
+    /// The finding's path in the report (empty for a finding about the whole file).
+    public var path: String
+
+    /// Splits a key made by `Baseline`. A unit name may itself contain `|`: the rule is what
+    /// comes before the first one, the path what comes after the last.
+    public init(_ key: String) {
+        let parts = key.split(separator: "|", omittingEmptySubsequences: false)
+        ruleID = String(parts[0])
+        path = parts.count > 1 ? String(parts[parts.count - 1]) : ""
+        var middle = parts.dropFirst().dropLast()
+        year = middle.count > 1 ? middle.last.flatMap { Int($0) } : nil
+        if year != nil { middle = middle.dropLast() }
+        report = middle.joined(separator: "|")
+    }
+}
+
 /// A baseline file that cannot be used.
 public struct BaselineError: Error, CustomStringConvertible {
     public var message: String

@@ -24,11 +24,36 @@ public enum BuiltInFindings {
 
     public static let descriptors = [yamlSyntax, yamlDuplicateKey, waiverInvalid, waiverUnused, ruleError]
 
-    /// A finding for a report that could not be loaded.
+    /// The fix for a file that cannot be opened or read (missing, a folder, no permission).
+    public static let unreadableFileFix = "Kiểm tra đường dẫn tệp (đúng tên, đúng thư mục) và quyền đọc tệp."
+
+    /// A finding for a report that could not be loaded: YAML-DUPLICATE-KEY, or YAML-SYNTAX with
+    /// a fix that suits the kind of failure (`fix(for:)`).
     public static func finding(for error: YAMLError) -> Finding {
         let d = error.kind == .duplicateKey ? yamlDuplicateKey : yamlSyntax
         return Finding(ruleID: d.id, severity: .error, title: d.title, message: "\(error.explanation) (\(error.problem))",
-                       fix: d.fix, area: d.area, location: error.location, path: "",
+                       fix: fix(for: error.kind), area: d.area, location: error.location, path: "",
                        relatedLocations: [error.relatedLocation, error.contextLocation].compactMap { $0 })
+    }
+
+    /// A YAML-SYNTAX finding for a file that a translator could not read: its message and fix,
+    /// in the terms of that kind of file, as the translator gives them.
+    public static func finding(for error: TranslationError) -> Finding {
+        let d = yamlSyntax
+        return Finding(ruleID: d.id, severity: .error, title: d.title, message: error.message, fix: error.fix,
+                       area: d.area, location: error.location, path: "")
+    }
+
+    /// What to do about a load failure of this kind: the path and permissions for a file that
+    /// cannot be read, UTF-8 for text in another encoding, the YAML syntax otherwise. (The
+    /// check's id stays YAML-SYNTAX for all of them, as checks.md specifies.)
+    public static func fix(for kind: YAMLError.Kind) -> String {
+        switch kind {
+        case .io: unreadableFileFix
+        case .encoding: "Mở tệp bằng trình soạn thảo văn bản và lưu lại dạng văn bản với mã hóa UTF-8 (Notepad: Lưu thành… → Mã hóa: UTF-8)."
+        case .sizeLimit: "Kiểm tra đây có đúng là tệp báo cáo không: báo cáo tự kiểm tra là một tệp văn bản YAML nhỏ."
+        case .duplicateKey: yamlDuplicateKey.fix!
+        case .syntax, .undefinedAlias, .recursiveAlias, .aliasExpansionLimit, .depthLimit: yamlSyntax.fix!
+        }
     }
 }
