@@ -24,12 +24,28 @@ public enum DocumentNumberProblem: Sendable, Hashable {
     /// ND30-NUMBER-ZERO: the sequence has too few or too many leading zeros.
     case wrongZeroPadding(written: String, expected: String)
 
+    /// `text` written without whitespace, as a number should be: `05/KH-UBND` for
+    /// ` 05 / KH - UBND `, and for `05 KH-UBND`, where a space stands for the slash; nil when
+    /// removing the spaces gives no `N/SYMBOL` shape to suggest (`05KH-UBND` is not one).
+    static func withoutWhitespace(_ text: String) -> String? {
+        let compact = String(text.filter { !$0.isWhitespace })
+        if compact.contains("/") { return compact }
+        let trimmed = text.drop { $0.isWhitespace }
+        let digits = trimmed.prefix { ("0" ... "9").contains($0) }
+        let rest = trimmed.dropFirst(digits.count)
+        guard !digits.isEmpty, rest.first?.isWhitespace == true,
+              rest.contains(where: { !$0.isWhitespace }) else { return nil }
+        return digits + "/" + rest.filter { !$0.isWhitespace }
+    }
+
     /// The problem in Vietnamese, naming the offending values.
     public var message: String {
         switch self {
         case let .containsWhitespace(text):
-            let compact = String(text.filter { !$0.isWhitespace })
-            return "số, ký hiệu \"\(text)\" có dấu cách; phải viết liền: \"\(compact)\""
+            guard let written = Self.withoutWhitespace(text) else {
+                return "số, ký hiệu \"\(text)\" có dấu cách; phải viết liền, không có dấu cách"
+            }
+            return "số, ký hiệu \"\(text)\" có dấu cách; phải viết liền: \"\(written)\""
         case let .missingSlash(text):
             return "số, ký hiệu \"\(text)\" thiếu dấu \"/\" giữa số và ký hiệu"
         case let .moreThanOneSlash(text):

@@ -222,6 +222,9 @@ final class DocumentNumberTests: XCTestCase {
         let cases: [(DocumentNumberProblem, String)] = [
             (.containsWhitespace(text: " 05 / KH - UBND "),
              "số, ký hiệu \" 05 / KH - UBND \" có dấu cách; phải viết liền: \"05/KH-UBND\""),
+            // The space stands for the slash: the suggestion must itself be a number.
+            (.containsWhitespace(text: "05 KH-UBND"), "số, ký hiệu \"05 KH-UBND\" có dấu cách; phải viết liền: \"05/KH-UBND\""),
+            (.containsWhitespace(text: "KH UBND"), "số, ký hiệu \"KH UBND\" có dấu cách; phải viết liền, không có dấu cách"),
             (.missingSlash(text: "05-KH-UBND"), "số, ký hiệu \"05-KH-UBND\" thiếu dấu \"/\" giữa số và ký hiệu"),
             (.moreThanOneSlash(text: "30/2020/NĐ-CP"),
              "số, ký hiệu \"30/2020/NĐ-CP\" có nhiều hơn một dấu \"/\"; các phần của ký hiệu nối bằng dấu \"-\""),
