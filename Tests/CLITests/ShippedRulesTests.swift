@@ -52,6 +52,27 @@ final class ShippedRulesTests: XCTestCase {
         }
     }
 
+    /// A sample of 1,000 documents: ND30-NUMBER-UNIQUE builds its table of numbers once per
+    /// report, so it finds the one repeat well inside its time budget (it compared every pair
+    /// through a lambda: 0.7 s in a release build, past the 2 s budget in a debug one).
+    func testNumberUniquenessOnALargeSample() throws {
+        let base = try String(contentsOfFile: Self.rules + "/fixtures/valid-commune-2022.yaml", encoding: .utf8)
+        let head = try XCTUnwrap(base.components(separatedBy: "documents:\n").first)
+        var text = head + "documents:\n"
+        for i in 0 ..< 1_000 {
+            let number = i == 750 ? 8 : i + 1  // the 751st repeats the 8th
+            text += "  - {ref: vb-\(i), type: Kế hoạch, number: \(String(format: "%02d", number))/KH-UBND, issued_on: 2022-01-14}\n"
+        }
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-unique-\(getpid()).yaml").path
+        try text.write(toFile: scratch, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let run = try shipped(["check", scratch, "--format", "json", "--fail-on", "never"])
+        assertStatus(run, 0)
+        let found = try findings(run)
+        XCTAssertEqual(found.filter { $0.rule == "ND30-NUMBER-UNIQUE" }.map(\.path), ["documents[750].number"])
+        XCTAssertEqual(found.filter { $0.rule == "RULE-ERROR" }.count, 0)
+    }
+
     /// Every example report lists, in `# expect: RULE-ID` lines, the warnings and errors it must give.
     func testExampleReportsGiveTheFindingsTheirHeadersList() throws {
         let examples = CLI.repository.appendingPathComponent("Reports/examples").path

@@ -34,7 +34,10 @@ public final class EvaluationContext {
     var targetNode: NodeID?
     /// Counts targets; a `let:` value stored in a slot is valid while this has not changed.
     @exclusivity(unchecked) private var target = 0
-    /// Per slot: the `target` its `let:` value was computed for (-1: never).
+    /// Counts rules run on the report; a `let:` value that does not depend on the target is
+    /// valid while this has not changed.
+    @exclusivity(unchecked) private var rule = 0
+    /// Per slot: the `target` (or `rule`) its `let:` value was computed for (-1: never).
     @exclusivity(unchecked) private var slotTargets: [Int]
     /// `let:` values that failed (absent, unreadable, an error), by slot: failing again the same way.
     @exclusivity(unchecked) private var slotFailures: [Int: any Error] = [:]
@@ -49,21 +52,29 @@ public final class EvaluationContext {
     /// Starts a new target (or a new rule): `let:` values computed so far are forgotten.
     func beginTarget() { target += 1 }
 
-    /// The value of the `let:` name whose slot is `slot`, computed by `evaluate` once per target.
-    func memoized(_ slot: Int, _ evaluate: (EvaluationContext) throws -> Value) throws -> Value {
-        if slotTargets[slot] == target {
+    /// Starts a new rule: its `let:` values that hold for every target are forgotten too.
+    func beginRule() {
+        rule += 1
+        beginTarget()
+    }
+
+    /// The value of the `let:` name whose slot is `slot`, computed by `evaluate` once per target,
+    /// or once per rule when `perRule` (a slot is always used one way: its stamps never mix).
+    func memoized(_ slot: Int, perRule: Bool, _ evaluate: (EvaluationContext) throws -> Value) throws -> Value {
+        let stamp = perRule ? rule : target
+        if slotTargets[slot] == stamp {
             if let failure = slotFailures[slot] { throw failure }
             return slots[slot]
         }
         do {
             let value = try evaluate(self)
             slots[slot] = value
-            slotTargets[slot] = target
+            slotTargets[slot] = stamp
             if !slotFailures.isEmpty { slotFailures[slot] = nil }
             return value
         } catch {
             slotFailures[slot] = error
-            slotTargets[slot] = target
+            slotTargets[slot] = stamp
             throw error
         }
     }

@@ -75,7 +75,7 @@ public struct ReportChecker: Sendable {
             guard let notice = rules.notices[packID] else { continue }
             for (target, window) in targets.windows.sorted(by: { $0.key < $1.key }) {
                 let node = target.node
-                ctx.beginTarget()
+                ctx.beginRule()
                 ctx.slots[notice.slot] = .node(node, .object(nil))
                 ctx.slots[notice.fromSlot] = window.from.map(Value.date) ?? .null
                 ctx.slots[notice.untilSlot] = window.until.map(Value.date) ?? .null
@@ -155,7 +155,7 @@ public struct ReportChecker: Sendable {
         if rule.pack.requires.contains(where: { ctx.document.value(forKey: $0, in: root).map(ctx.document.isNull) ?? true }) {
             return (outcome, [])
         }
-        ctx.beginTarget()  // the target list's own `let:` values
+        ctx.beginRule()  // the target list's own `let:` values, and those of every target
         // Targets: each element of the list, or the report itself.
         var targets: [(node: NodeID, value: Value, index: Int)] = []
         if let target = rule.target {

@@ -134,6 +134,11 @@ public enum StandardLibrary {
                                parameters: [.value("danh_sách", anyList)], resultType: { $0[0].elementType ?? .any }) { args in
                 try list(args[0]).last ?? .null
             },
+            FunctionDefinition(name: "index_of", summary: "vị trí (từ 0) của phần tử đầu tiên bằng giá trị (so như ==), -1 nếu không có",
+                               parameters: [.value("danh_sách", anyList), .value("giá_trị", .any)], returns: .int) { args in
+                let wanted = args[1].value ?? .null
+                return .int(try list(args[0]).firstIndex { Operators.equal($0, wanted) == true } ?? -1)
+            },
             FunctionDefinition(name: "take", summary: "n phần tử đầu của danh sách",
                                parameters: [.value("danh_sách", anyList), .value("n", .int)], resultType: { $0[0] }) { args in
                 .list(Array(try list(args[0]).prefix(max(0, try integer(args[1])))))

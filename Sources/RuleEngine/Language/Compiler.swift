@@ -140,7 +140,9 @@ final class ExpressionCompiler {
             expanding.insert(name)
             defer { expanding.remove(name) }
             do {
-                guard readsLambdaParameter(binding: name) else { return try memoized(name, bound) }
+                guard readsLambdaParameter(binding: name) else {
+                    return try memoized(name, bound, perRule: !reads(scope[..<ruleScopeCount], binding: name))
+                }
                 return try compile(bound)  // its value depends on the element a lambda is at: expanded in place
             } catch {
                 var located = error
@@ -179,14 +181,17 @@ final class ExpressionCompiler {
 
     /// The evaluator of a `let:` name that does not depend on any lambda parameter: computed
     /// at its first use on a target and read from its slot afterwards (a rule's `require` and
-    /// `message`, and every iteration of a lambda that uses it, share one evaluation).
-    private func memoized(_ name: String, _ bound: Expression) throws(ExpressionError) -> CompiledExpression {
+    /// `message`, and every iteration of a lambda that uses it, share one evaluation). One that
+    /// reads none of the rule's own variables either (its target, its index) is the same for
+    /// every target: `perRule`, it is computed once per rule and report (a table of every
+    /// document's number, looked up by each document, is built once, not once per document).
+    private func memoized(_ name: String, _ bound: Expression, perRule: Bool) throws(ExpressionError) -> CompiledExpression {
         if let known = memoizedBindings[name] { return known }
         let compiled = try compile(bound)
         let slot = slotCount
         slotCount += 1
         let evaluate = compiled.evaluate
-        let memo = CompiledExpression(type: compiled.type) { ctx in try ctx.memoized(slot, evaluate) }
+        let memo = CompiledExpression(type: compiled.type) { ctx in try ctx.memoized(slot, perRule: perRule, evaluate) }
         memoizedBindings[name] = memo
         return memo
     }
@@ -209,13 +214,19 @@ final class ExpressionCompiler {
     /// Whether the `let:` name `binding` reads, directly or through other `let:` names, a name
     /// that a lambda around the place of use binds (then its value changes with the element).
     private func readsLambdaParameter(binding: String) -> Bool {
-        let lambdaNames = Set(scope[ruleScopeCount...].map(\.name))
-        guard !lambdaNames.isEmpty else { return false }
+        reads(scope[ruleScopeCount...], binding: binding)
+    }
+
+    /// Whether the `let:` name `binding` reads, directly or through other `let:` names, one of
+    /// the `variables`.
+    private func reads(_ variables: ArraySlice<(name: String, slot: Int, type: ValueType)>, binding: String) -> Bool {
+        let variableNames = Set(variables.map(\.name))
+        guard !variableNames.isEmpty else { return false }
         var seen: Set<String> = [], pending = [binding]
         while let name = pending.popLast() {
             guard seen.insert(name).inserted, let expression = bindings[name] else { continue }
             let names = expression.freeNames
-            if !names.isDisjoint(with: lambdaNames) { return true }
+            if !names.isDisjoint(with: variableNames) { return true }
             pending += names
         }
         return false

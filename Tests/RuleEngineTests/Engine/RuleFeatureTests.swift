@@ -407,6 +407,24 @@ final class RuleFeatureTests: XCTestCase {
         XCTAssertEqual(result.findings.map(\.fix), ["sửa 29,5"])
     }
 
+    func testLetThatReadsNoTargetIsComputedOncePerRuleAndReport() throws {
+        // `lefts` reads no `doc` (nor `i`): built once for both documents, and again for the
+        // second rule; `mine` reads `doc`, once per document.
+        let body = """
+            for_each: documents
+            as: doc
+            index: i
+            let:
+              lefts: map(documents, d => tally(d.layout.margins_mm.left))
+              mine: tally(doc.layout.margins_mm.left)
+            require: index_of(lefts, mine) == i
+            message: "lề {{ mine }} trùng văn bản trước"
+            """
+        let (result, calls) = try checkCountingCalls(rulesFile(rule("T-TABLE", body), rule("T-TABLE-2", body)))
+        XCTAssertEqual(calls, 2 * (2 + 2), "per rule: the table's 2 calls once, plus 1 per document")
+        XCTAssertEqual(result.findings.map(\.message), [])
+    }
+
     func testLetThatReadsALambdaParameterFollowsTheElement() throws {
         // `is_wide` reads `d`, bound by the lambda where it is used (directly and through
         // `wide_left`): expanded in place, so it changes with each element, never cached.

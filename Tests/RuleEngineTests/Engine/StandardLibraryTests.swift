@@ -36,7 +36,7 @@ final class StandardLibraryTests: XCTestCase {
         let tested: Set = ["count", "all", "any", "filter", "map", "sum", "min", "max", "distinct", "first", "last", "join",
                            "length", "matches", "starts_with", "ends_with", "contains", "lower", "upper", "trim", "split",
                            "replace", "between", "abs", "round", "date", "year", "month", "day", "add_days", "add_months",
-                           "add_years", "days_between", "percent", "number", "text", "take"]
+                           "add_years", "days_between", "percent", "number", "text", "take", "index_of"]
         XCTAssertEqual(Set(FunctionRegistry.standard.names), tested, "a function was added or removed: test it here")
     }
 
@@ -61,6 +61,11 @@ final class StandardLibraryTests: XCTestCase {
             "take(nums, 0)": "[]",
             "take(nums, 10)": "[int(3), int(1), int(2), int(2)]",
             "take(nums, -1)": "[]",
+            "index_of(nums, 2)": "int(2)",
+            "index_of(nums, 7)": "int(-1)",
+            "index_of(nums, 1.0)": "int(1)",
+            "index_of([[1, \"a\"], [2, \"b\"]], [2, \"b\"])": "int(1)",
+            "index_of(empty, 1)": "int(-1)",
             "if(count(nums) > 3, \"many\", \"few\")": "string(\"many\")",
             "if(count(empty) > 0, first(empty), 0)": "int(0)",
             "if(false, docs[5].ref, \"b\")": "string(\"b\")",
