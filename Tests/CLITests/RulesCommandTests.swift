@@ -11,7 +11,7 @@ final class RulesCommandTests: XCTestCase {
         let a = pack("broken") + "/rules/a.yaml", b = pack("broken") + "/rules/b.yaml"
         let expected = [
             ("\(a):6:14:", "'count'"),        // cout(documents)
-            ("\(a):16:32:", "không so sánh được"),  // length(…) == "3"
+            ("\(a):18:32:", "không so sánh được"),  // length(…) == "3"
             ("\(b):2:5:", "'severity'"),      // missing severity
             ("\(b):4:5:", "'severity'"),      // severty: did you mean
             ("\(b):8:7:", "'length'"),        // lenght(…) on the block scalar's second line

@@ -82,6 +82,9 @@ public final class RuleSet: @unchecked Sendable {
     let notices: [String: CompiledNotice]
     let slotCount: Int
     let model: (any ReportModel)?
+    /// The shape rules were compiled against: the model's, with the packs' declared `fields:`
+    /// (fixture edits are checked against it too).
+    let reportShape: (any ObjectShape)?
     /// Waivers from the config, applied to every report (or to the unit they name).
     let configWaivers: [WaiverSpec]
 
@@ -94,9 +97,23 @@ public final class RuleSet: @unchecked Sendable {
     public let turnedOffRules: [String: String]
 
     /// Compiles `packs` under `config`.
-    public init(packs allPacks: [RulePack], config: Configuration, functions: FunctionRegistry, model: (any ReportModel)?) {
+    public init(packs loadedPacks: [RulePack], config: Configuration, functions: FunctionRegistry, model: (any ReportModel)?) {
         var errors: [RuleError] = []
         let here = { (key: String) in config.overrideLocations[key] ?? SourceLocation(file: config.file ?? "cchc.yaml", line: 1, column: 1) }
+        // Duplicate pack ids: the pack loaded first keeps the id, a later one is left out whole
+        // (a config's `params:` naming the id could not say which it meant, and its rules would
+        // each be reported again as duplicates).
+        var allPacks: [RulePack] = []
+        for pack in loadedPacks {
+            guard let first = allPacks.first(where: { $0.id == pack.id }) else {
+                allPacks.append(pack)
+                continue
+            }
+            let sameFolder = Self.resolvedPath(first.directory) == Self.resolvedPath(pack.directory)
+            errors.append(RuleError(location: pack.location, message: sameFolder
+                ? "bộ quy tắc '\(pack.id)' được nạp hai lần: thư mục này được chỉ ra hai lần (đối số, --rules hoặc rule_packs của cấu hình)"
+                : "mã bộ quy tắc '\(pack.id)' trùng với bộ quy tắc ở \(first.location); mỗi bộ cần một mã riêng"))
+        }
         // Duplicate rule ids across packs.
         var firstSeen: [String: RuleDefinition] = [:]
         for rule in allPacks.flatMap(\.rules) {
@@ -119,6 +136,9 @@ public final class RuleSet: @unchecked Sendable {
         for id in config.severities.keys.sorted() where !allRuleIDs.contains(id) {
             errors.append(RuleError(location: here("rule:" + id), message: "cấu hình nhắc tới quy tắc không tồn tại '\(id)'" + Suggestions.phrase(Suggestions.nearest(to: id, among: allRuleIDs))))
         }
+        // Overrides that fit their parameter; a refused one is reported here, at the config, and
+        // the rules keep the default (they are not blamed for the config's value).
+        var overrides: [String: [String: Value]] = [:]
         for (packID, values) in config.params.sorted(by: { $0.key < $1.key }) {
             guard let pack = allPacks.first(where: { $0.id == packID }) else {
                 errors.append(RuleError(location: here("pack:" + packID), message: "params: không có bộ quy tắc '\(packID)'" + Suggestions.phrase(Suggestions.nearest(to: packID, among: knownPacks))))
@@ -129,8 +149,10 @@ public final class RuleSet: @unchecked Sendable {
                     errors.append(RuleError(location: here("param:\(packID).\(name)"), message: "bộ quy tắc '\(packID)' không có tham số '\(name)'" + Suggestions.phrase(Suggestions.nearest(to: name, among: pack.params.map(\.name)))))
                     continue
                 }
-                if !value.conforms(to: ExpressionCompiler.staticType(of: p.defaultValue)) {
-                    errors.append(RuleError(location: here("param:\(packID).\(name)"), message: "tham số '\(packID).\(name)' phải là \(ExpressionCompiler.staticType(of: p.defaultValue)), nhận \(value.typeName)"))
+                if let problem = p.problem(with: value) {
+                    errors.append(RuleError(location: here("param:\(packID).\(name)"), message: "tham số '\(packID).\(name)' \(problem)"))
+                } else {
+                    overrides[packID, default: [:]][name] = value
                 }
             }
         }
@@ -157,7 +179,7 @@ public final class RuleSet: @unchecked Sendable {
         }
         for pack in packs {
             var params: [String: Value] = [:]
-            for p in pack.params { params[p.name] = config.params[pack.id]?[p.name] ?? p.defaultValue }
+            for p in pack.params { params[p.name] = overrides[pack.id]?[p.name] ?? p.defaultValue }
             if let n = pack.notApplicable, let severity = configuredSeverity(of: n.id, own: .info) {
                 var noticeErrors: [RuleError] = []
                 if let notice = Self.compileNotice(n, severity: severity, compiler: compiler, params: params, errors: &noticeErrors) {
@@ -183,12 +205,18 @@ public final class RuleSet: @unchecked Sendable {
         self.notices = notices
         self.slotCount = compiler.slotCount
         self.model = model
+        self.reportShape = rootShape
         self.brokenRuleIDs = broken
         self.configWaivers = config.waivers
         let known = Set(compiled.map(\.id) + notices.values.map(\.id) + BuiltInFindings.descriptors.map(\.id)
                         + (model?.findingDescriptors.map(\.id) ?? []))
         knownFindingIDs = known
         turnedOffRules = turnedOff.filter { !known.contains($0.key) }
+    }
+
+    /// `path` absolute, standardized and with symbolic links resolved: two spellings of one folder compare equal.
+    private static func resolvedPath(_ path: String) -> String {
+        URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path
     }
 
     static func compileNotice(_ n: NotApplicableNotice, severity: Severity, compiler: ExpressionCompiler, params: [String: Value],

@@ -181,6 +181,11 @@ enum RuleFileReader {
             }
             return ExpressionSource(document: doc, node: n)
         }
+        // Every finding says what is wrong in words: the rule's `message`, or each condition's own.
+        if r.node("message") == nil, checks.isEmpty || checks.contains(where: { $0.message == nil }) {
+            errors.append(RuleError(location: doc.location(node), message: "quy tắc \(id) thiếu 'message' (thông báo khi vi phạm)"
+                                    + (checks.count > 1 ? ", hoặc 'message' ở mọi điều kiện của 'require'" : "")))
+        }
         let definition = RuleDefinition(
             id: id, title: title, severity: severity, basis: basis,
             description: r.string("description", errors: &errors),

@@ -6,7 +6,42 @@ public struct PackParameter: Sendable {
     public var name: String
     public var defaultValue: Value
     public var description: String?
+    /// How a string value must be written (`format:` in pack.yaml), checked for the default
+    /// when the pack loads and for a config's value before any rule runs.
+    public var format: ParameterFormat?
     public var location: SourceLocation
+
+    /// Why `value` cannot stand for this parameter (a config's override: it must have the
+    /// default's type, and be written in the parameter's `format`), or nil when it can.
+    func problem(with value: Value) -> String? {
+        let type = ExpressionCompiler.staticType(of: defaultValue)
+        if !value.conforms(to: type) { return "phải là \(type), nhận \(value.typeName)" }
+        if let format, !format.accepts(value) { return "phải là \(format.expectation), nhận '\(ValueFormatter.text(value))'" }
+        return nil
+    }
+}
+
+/// A form a string parameter's value must take, declared with `format:` in pack.yaml, so a
+/// config's typo is refused where it is written instead of failing a rule on every report.
+public enum ParameterFormat: String, Sendable, CaseIterable {
+    /// A day of the year, `MM-DD` (`"01-31"`), that every year has: a rule builds the day of
+    /// the report's year from it (`date(text(period.year) + "-" + params.deadline)`).
+    case monthDay = "month-day"
+
+    /// What a value in this format is, in Vietnamese, for messages.
+    var expectation: String {
+        switch self {
+        case .monthDay: "ngày trong năm dạng MM-DD, có ở mọi năm (ví dụ \"01-31\"; không dùng \"02-29\")"
+        }
+    }
+
+    /// Whether `value` is written in this format.
+    func accepts(_ value: Value) -> Bool {
+        guard case .string(let text) = value else { return false }
+        switch self {
+        case .monthDay: return CalendarDate(iso: "2021-" + text) != nil  // 2021: not a leap year
+        }
+    }
 }
 
 /// A function an external plugin provides, as the pack manifest declares it.
@@ -42,6 +77,8 @@ struct NotApplicableNotice {
 /// `tests/`. Packs are data: new ones work without recompiling.
 public struct RulePack {
     public var id: String
+    /// Where pack.yaml writes the `id` (a second pack with the same id is reported there).
+    public var location: SourceLocation
     public var title: String
     public var version: String
     public var authority: String?
@@ -91,13 +128,26 @@ public enum RulePackLoader {
         let title = m.string("title", required: true, errors: &errors) ?? id
         var params: [PackParameter] = []
         for (key, value) in m.pairs("params", errors: &errors) ?? [] {
-            let p = MappingReader(doc, value, what: "tham số '\(doc.text(key))'", allowedKeys: ["default", "description"], errors: &errors)
+            let p = MappingReader(doc, value, what: "tham số '\(doc.text(key))'", allowedKeys: ["default", "description", "format"], errors: &errors)
             guard let defaultNode = p.node("default") else {
                 errors.append(RuleError(location: doc.location(key), message: "tham số '\(doc.text(key))' thiếu 'default'"))
                 continue
             }
-            params.append(PackParameter(name: doc.text(key), defaultValue: EvaluationContext.natural(doc.scalarValue(defaultNode)),
-                                        description: p.string("description", errors: &errors), location: doc.location(key)))
+            var format: ParameterFormat?
+            if let name = p.string("format", errors: &errors) {
+                format = ParameterFormat(rawValue: name)
+                if format == nil {
+                    let known = ParameterFormat.allCases.map(\.rawValue)
+                    errors.append(RuleError(location: doc.location(p.node("format")!), message: "định dạng tham số '\(name)' không có (\(known.joined(separator: ", ")))"
+                                            + Suggestions.phrase(Suggestions.nearest(to: name, among: known))))
+                }
+            }
+            let parameter = PackParameter(name: doc.text(key), defaultValue: EvaluationContext.natural(doc.scalarValue(defaultNode)),
+                                          description: p.string("description", errors: &errors), format: format, location: doc.location(key))
+            if let problem = parameter.problem(with: parameter.defaultValue) {
+                errors.append(RuleError(location: doc.location(defaultNode), message: "giá trị mặc định của tham số '\(parameter.name)' \(problem)"))
+            }
+            params.append(parameter)
         }
         var data: [String: String] = [:]
         for (key, value) in m.pairs("data", errors: &errors) ?? [] {
@@ -145,7 +195,7 @@ public enum RulePackLoader {
             errors.append(RuleError(location: doc.location(root), message: "bộ quy tắc '\(id)' không có quy tắc nào trong thư mục rules/"))
         }
         let pack = RulePack(
-            id: id, title: title, version: m.string("version", errors: &errors) ?? "0",
+            id: id, location: doc.location(m.node("id")!), title: title, version: m.string("version", errors: &errors) ?? "0",
             authority: m.string("authority", errors: &errors), description: m.string("description", errors: &errors),
             basis: RuleFileReader.readBasis(m, errors: &errors), effective: RuleFileReader.readEffective(m, errors: &errors),
             requires: m.strings("requires", errors: &errors) ?? [], params: params, data: data, plugins: plugins,

@@ -13,6 +13,10 @@ public struct FixtureCase {
     public var expectedAbsent: [String]
     /// The edits the case makes to its base, as written (`documents[0].layout.font: Arial`).
     public var edits: [String]
+    /// What is wrong with the case as written (an unknown key, an edit path the report schema
+    /// or the report cannot take, a rule both expected and forbidden): such a case is not run,
+    /// it fails with these.
+    public var problems: [RuleError]
 }
 
 /// What one case produced.
@@ -24,13 +28,15 @@ public struct FixtureCaseResult {
     public var missing: [(rule: String, path: String?)]
     /// Findings nobody expected (false positives), or ones `expect_not` forbids.
     public var unexpected: [Finding]
-    public var passed: Bool { missing.isEmpty && unexpected.isEmpty }
+    public var passed: Bool { fixture.problems.isEmpty && missing.isEmpty && unexpected.isEmpty }
 }
 
 /// The result of `cchc rules test`.
 public struct RuleTestReport {
+    /// One result per case, a broken case included (it fails with its problems).
     public var results: [FixtureCaseResult] = []
-    /// Fixture files that could not be read (located).
+    /// Problems of fixture files outside any case (an unreadable file or base report, an
+    /// unknown top-level key, a case that is not a mapping), located; each counts as a failure.
     public var errors: [RuleError] = []
     /// Rule id → (cases where it must fire and did, cases where it must not fire and did not).
     public var coverage: [String: (fires: Int, holds: Int)] = [:]
@@ -59,9 +65,14 @@ public enum RuleTestRunner {
             let packRuleIDs = Set(pack.rules.map(\.id) + [pack.notApplicable?.id].compactMap { $0 })
             for id in pack.rules.map(\.id) where !ruleSet.brokenRuleIDs.contains(id) { report.coverage[id] = (0, 0) }
             for file in pack.fixtureFiles {
-                let (cases, errors) = readFixtures(file: file, packID: pack.id, loader: loader)
+                let (cases, errors) = readFixtures(file: file, packID: pack.id, loader: loader, shape: ruleSet.reportShape)
                 report.errors += errors
                 for fixture in cases {
+                    guard fixture.problems.isEmpty else {
+                        // Not run, and no coverage: a broken case tests nothing.
+                        report.results.append(FixtureCaseResult(fixture: fixture, matched: [], missing: [], unexpected: []))
+                        continue
+                    }
                     let result = run(fixture, checker: checker, loader: loader, packRuleIDs: packRuleIDs)
                     for (rule, _) in result.matched { report.coverage[rule]?.fires += 1 }
                     for rule in fixture.expectedAbsent where !result.unexpected.contains(where: { $0.ruleID == rule }) {
@@ -100,13 +111,15 @@ public enum RuleTestRunner {
         return FixtureCaseResult(fixture: fixture, matched: matched, missing: missing, unexpected: unexpected)
     }
 
-    /// The fixture cases of a pack (unreadable files are skipped; `run` reports them).
+    /// The fixture cases of a pack that could be built (unreadable files and broken cases are
+    /// left out; `run` reports them).
     public static func fixtures(of pack: RulePack, loader: YAMLLoader = YAMLLoader()) -> [FixtureCase] {
-        pack.fixtureFiles.flatMap { readFixtures(file: $0, packID: pack.id, loader: loader).0 }
+        pack.fixtureFiles.flatMap { readFixtures(file: $0, packID: pack.id, loader: loader, shape: nil).0.filter(\.problems.isEmpty) }
     }
 
-    /// Reads one fixture file.
-    static func readFixtures(file: String, packID: String, loader: YAMLLoader) -> ([FixtureCase], [RuleError]) {
+    /// Reads one fixture file. With `shape` (the report shape the rules were compiled against),
+    /// edit paths are checked against it.
+    static func readFixtures(file: String, packID: String, loader: YAMLLoader, shape: (any ObjectShape)?) -> ([FixtureCase], [RuleError]) {
         var errors: [RuleError] = []
         let doc: YAMLDocument
         do {
@@ -130,44 +143,69 @@ public enum RuleTestRunner {
         }
         var cases: [FixtureCase] = []
         for (index, item) in (f.list("cases", errors: &errors) ?? []).enumerated() {
-            let c = MappingReader(doc, item, what: "ca kiểm thử", allowedKeys: caseKeys, errors: &errors)
-            guard doc.kind(item) == .mapping else { continue }
-            let name = c.string("name", errors: &errors) ?? "ca \(index + 1)"
-            var tree: TreeValue
-            if let full = c.node("report") {
-                tree = TreeValue(doc, full)
-            } else if let base {
-                tree = base
-            } else {
-                errors.append(RuleError(location: doc.location(item), message: "ca '\(name)' cần 'report' (báo cáo đầy đủ) hoặc 'base' ở đầu tệp"))
+            var problems: [RuleError] = []
+            let c = MappingReader(doc, item, what: "ca kiểm thử", allowedKeys: caseKeys, errors: &problems)
+            guard doc.kind(item) == .mapping else {
+                errors += problems
                 continue
             }
-            if let patch = c.node("patch") { tree = tree.merged(with: TreeValue(doc, patch)) }
-            var edits: [String] = []
-            for (key, value) in c.pairs("set", errors: &errors) ?? [] {
-                edits.append("\(doc.text(key)): \(TreeValue(doc, value).yaml.trimmingCharacters(in: .whitespacesAndNewlines))")
-                guard let steps = TreeValue.steps(doc.text(key)), tree.set(steps[...], to: TreeValue(doc, value)) else {
-                    errors.append(RuleError(location: doc.location(key), message: "không đặt được giá trị tại đường dẫn '\(doc.text(key))'"))
-                    continue
-                }
-            }
-            for path in c.list("unset", errors: &errors) ?? [] {
-                edits.append("bỏ \(doc.text(path))")
-                guard let steps = TreeValue.steps(doc.text(path)), tree.set(steps[...], to: nil) else {
-                    errors.append(RuleError(location: doc.location(path), message: "không xóa được đường dẫn '\(doc.text(path))'"))
-                    continue
-                }
-            }
-            var expected: [(String, String?)] = []
-            for e in c.list("expect", errors: &errors) ?? [] {
-                if doc.kind(e) == .scalar { expected.append((doc.text(e), nil)); continue }
-                let r = MappingReader(doc, e, what: "mục 'expect'", allowedKeys: ["rule", "path"], errors: &errors)
-                if let rule = r.string("rule", required: true, errors: &errors) { expected.append((rule, r.string("path", errors: &errors))) }
-            }
-            cases.append(FixtureCase(name: name, location: doc.location(item), packID: packID, reportText: tree.yaml,
-                                     expected: expected, expectedAbsent: c.strings("expect_not", errors: &errors) ?? [], edits: edits))
+            cases.append(readCase(c, name: c.string("name", errors: &problems) ?? "ca \(index + 1)", base: base, packID: packID,
+                                  shape: shape, problems: problems))
         }
         return (cases, errors)
+    }
+
+    /// Reads one case (`c`, a mapping), collecting what is wrong with it in its `problems`.
+    private static func readCase(_ c: MappingReader, name: String, base: TreeValue?, packID: String, shape: (any ObjectShape)?,
+                                 problems: [RuleError]) -> FixtureCase {
+        let doc = c.document
+        var problems = problems
+        var tree = c.node("report").map { TreeValue(doc, $0) } ?? base
+        if tree == nil {
+            problems.append(RuleError(location: doc.location(c.node), message: "ca '\(name)' cần 'report' (báo cáo đầy đủ) hoặc 'base' ở đầu tệp"))
+        }
+        if let patch = c.node("patch") { tree = tree?.merged(with: TreeValue(doc, patch)) }
+        var edits: [String] = []
+        /// Applies one edit (`value` nil: removes), or records why it cannot be made (without a
+        /// report to edit, the path is still checked against the schema).
+        func edit(_ pathNode: NodeID, to value: TreeValue?, failure: String) {
+            let path = doc.text(pathNode)
+            do throws(TreeValue.EditFailure) {
+                guard let steps = TreeValue.steps(path) else {
+                    throw TreeValue.EditFailure(message: "đường dẫn chỉ gồm tên trường và chỉ số, ví dụ documents[0].layout.font")
+                }
+                if let shape, let problem = TreeValue.shapeProblem(of: steps, in: shape) { throw TreeValue.EditFailure(message: problem) }
+                try tree?.set(steps, to: value)
+            } catch {
+                problems.append(RuleError(location: doc.location(pathNode), message: "\(failure) '\(path)': \(error.message)"))
+            }
+        }
+        for (key, value) in c.pairs("set", errors: &problems) ?? [] {
+            let newValue = TreeValue(doc, value)
+            edits.append("\(doc.text(key)): \(newValue.yaml.trimmingCharacters(in: .whitespacesAndNewlines))")
+            edit(key, to: newValue, failure: "không đặt được giá trị tại đường dẫn")
+        }
+        for path in c.list("unset", errors: &problems) ?? [] {
+            edits.append("bỏ \(doc.text(path))")
+            edit(path, to: nil, failure: "không xóa được đường dẫn")
+        }
+        var expected: [(String, String?)] = []
+        for e in c.list("expect", errors: &problems) ?? [] {
+            if doc.kind(e) == .scalar { expected.append((doc.text(e), nil)); continue }
+            let r = MappingReader(doc, e, what: "mục 'expect'", allowedKeys: ["rule", "path"], errors: &problems)
+            if let rule = r.string("rule", required: true, errors: &problems) { expected.append((rule, r.string("path", errors: &problems))) }
+        }
+        let forbidden = c.strings("expect_not", errors: &problems) ?? []
+        // A rule both expected and forbidden: whatever it does, one of the two is wrong.
+        if let node = c.node("expect_not") {
+            for item in doc.kind(node) == .sequence ? doc.items(node) : [node]
+            where doc.kind(item) == .scalar && expected.contains(where: { $0.0 == doc.text(item) }) {
+                problems.append(RuleError(location: doc.location(item), message: "quy tắc \(doc.text(item)) có cả trong 'expect' và 'expect_not': "
+                                          + "ca kiểm thử tự mâu thuẫn, không kiểm tra được gì"))
+            }
+        }
+        return FixtureCase(name: name, location: doc.location(c.node), packID: packID, reportText: tree?.yaml ?? "",
+                           expected: expected, expectedAbsent: forbidden, edits: edits, problems: problems)
     }
 }
 
@@ -193,6 +231,7 @@ extension RuleTestReport {
         for e in errors { lines.append("  \(e)") }
         for r in failed {
             lines.append("  \(r.fixture.location): \"\(r.fixture.name)\"")
+            for p in r.fixture.problems { lines.append("    \(p)") }
             for (rule, path) in r.missing { lines.append("    bỏ sót \(rule)" + (path.map { " tại \($0)" } ?? "")) }
             for f in r.unexpected { lines.append("    báo nhầm \(f.ruleID) tại \(f.path.isEmpty ? "(báo cáo)" : f.path): \(f.message)") }
         }

@@ -55,36 +55,95 @@ indirect enum TreeValue: Equatable {
         return result
     }
 
-    /// Sets (or, with nil, removes) the value at `steps`, creating missing maps on the way.
-    /// Returns false when the path runs through a scalar or past the end of a list.
-    mutating func set(_ steps: ArraySlice<Step>, to value: TreeValue?) -> Bool {
-        guard let step = steps.first else { return false }
-        let rest = steps.dropFirst()
-        switch (step, self) {
+    /// `steps` written back as a path: `documents[0].layout`.
+    static func path(_ steps: some Sequence<Step>) -> String {
+        steps.reduce(into: "") { out, step in
+            switch step {
+            case .field(let name): out += out.isEmpty ? name : "." + name
+            case .index(let i): out += "[\(i)]"
+            }
+        }
+    }
+
+    /// The value reached by `steps`, for messages: `'documents[0]'`, or the report itself.
+    static func place(_ steps: ArraySlice<Step>) -> String {
+        steps.isEmpty ? "báo cáo" : "'\(path(steps))'"
+    }
+
+    /// Why an edit path cannot be followed in a fixture's report.
+    struct EditFailure: Error {
+        /// The reason, in Vietnamese, naming the place (`'documents' có 2 phần tử, …`).
+        let message: String
+    }
+
+    /// Sets (or, with nil, removes) the value at `steps` (not empty: `steps(_:)` gives none),
+    /// creating missing maps on the way. Throws, naming the place, when the path runs through a value that is not a mapping (for
+    /// a field) or not a list (for an index), or past the end of a list (setting the index
+    /// equal to the count appends).
+    mutating func set(_ steps: [Step], to value: TreeValue?) throws(EditFailure) {
+        try set(steps, from: 0, to: value)
+    }
+
+    private mutating func set(_ steps: [Step], from depth: Int, to value: TreeValue?) throws(EditFailure) {
+        let last = depth + 1 == steps.count
+        let parent = Self.place(steps[..<depth])
+        switch (steps[depth], self) {
         case (.field(let key), .map(var pairs)):
             let i = pairs.firstIndex { $0.0 == key }
-            if rest.isEmpty {
+            if last {
                 if let value { if let i { pairs[i].1 = value } else { pairs.append((key, value)) } } else if let i { pairs.remove(at: i) }
             } else {
                 var child = i.map { pairs[$0].1 } ?? .map([])
-                guard child.set(rest, to: value) else { return false }
+                try child.set(steps, from: depth + 1, to: value)
                 if let i { pairs[i].1 = child } else { pairs.append((key, child)) }
             }
             self = .map(pairs)
-            return true
         case (.index(let k), .list(var items)):
-            guard k >= 0, k <= items.count else { return false }
-            if rest.isEmpty {
-                if let value { if k == items.count { items.append(value) } else { items[k] = value } } else if k < items.count { items.remove(at: k) }
+            guard k >= 0, k < items.count || (last && value != nil && k == items.count) else {
+                throw EditFailure(message: "\(parent) có \(items.count) phần tử, không có phần tử [\(k)]")
+            }
+            if last {
+                if let value { if k == items.count { items.append(value) } else { items[k] = value } } else { items.remove(at: k) }
             } else {
-                guard k < items.count else { return false }
-                guard items[k].set(rest, to: value) else { return false }
+                try items[k].set(steps, from: depth + 1, to: value)
             }
             self = .list(items)
-            return true
-        default:
-            return false
+        case (.field(let key), _):
+            throw EditFailure(message: "\(parent) không phải nhóm trường, không có trường '\(key)'")
+        case (.index(let k), _):
+            throw EditFailure(message: "\(parent) không phải danh sách, không có phần tử [\(k)]")
         }
+    }
+
+    /// Why the report shape has no place at `steps` — a field it does not know (with the
+    /// nearest one it does), a field of a value that is not a mapping, an index into one that
+    /// is not a list — or nil when it has. The lookup is the rule compiler's
+    /// (`ObjectShape.field`), so a fixture's edit and a rule's path agree on what a report holds.
+    static func shapeProblem(of steps: [Step], in shape: any ObjectShape) -> String? {
+        var type = ValueType.object(shape)
+        for (depth, step) in steps.enumerated() {
+            let parent = place(steps[..<depth])
+            switch (step, type) {
+            case (_, .any), (.field, .object(nil)):
+                return nil
+            case (.field, .oneOf(let types)) where types.contains(where: \.isObject):
+                return nil  // as the rule compiler: a field of a value that may be a mapping is not checked
+            case (.index, .oneOf(let types)) where types.contains(where: \.isList):
+                return nil
+            case (.field(let name), .object(let fields?)):
+                switch fields.field(name) {
+                case .known(let t): type = t
+                case .unknown(let suggestion): return "'\(path(steps[...depth]))' không có trong lược đồ báo cáo" + Suggestions.phrase(suggestion)
+                }
+            case (.index, .list(let element)):
+                type = element
+            case (.field(let name), _):
+                return "\(parent) là \(type) trong lược đồ báo cáo, không có trường '\(name)'"
+            case (.index(let k), _):
+                return "\(parent) là \(type) trong lược đồ báo cáo, không phải danh sách: không có phần tử [\(k)]"
+            }
+        }
+        return nil
     }
 
     /// The tree as indented JSON-style YAML (JSON is YAML): one key or item per line, so

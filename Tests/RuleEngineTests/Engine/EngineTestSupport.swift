@@ -217,14 +217,17 @@ final class PackWorkspace {
     }
 }
 
-/// Every rule needs these keys; tests spell only what they are about.
+/// Every rule needs these keys; tests spell only what they are about. A body that writes no
+/// `message` anywhere gets `message: Tiêu đề ID` (the rule's title) after it, so the body's
+/// lines keep their numbers.
 func rule(_ id: String, severity: String = "error", _ body: String) -> String {
-    """
+    let message = body.contains("message") ? "" : "\n    message: Tiêu đề \(id)"
+    return """
       - id: \(id)
         title: Tiêu đề \(id)
         severity: \(severity)
         basis: Căn cứ \(id)
-    \(body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))
+    \(body.split(separator: "\n", omittingEmptySubsequences: false).map { "    " + $0 }.joined(separator: "\n"))\(message)
 
     """
 }

@@ -31,6 +31,7 @@ final class PackLoadingTests: XCTestCase {
                 mesage: x
             """)
         assertErrors([
+            "2:5 quy tắc T-A thiếu 'message' (thông báo khi vi phạm)",
             "2:5 quy tắc thiếu khóa bắt buộc 'severity'",
             "4:5 khóa 'severty' không dùng được trong quy tắc — ý bạn là 'severity'?",
             "7:5 khóa 'mesage' không dùng được trong quy tắc — ý bạn là 'message'?",
@@ -44,19 +45,28 @@ final class PackLoadingTests: XCTestCase {
                 severity: error
                 basis: B
                 require: true
+                message: m
               - id: T-NO-BASIS
                 title: T
                 severity: error
                 require: true
+                message: m
               - id: T-NO-REQUIRE
                 title: T
                 severity: warning
                 basis: B
+                message: m
+              - id: T-NO-MESSAGE
+                title: T
+                severity: warning
+                basis: B
+                require: true
             """)
         assertErrors([
             "2:5 quy tắc thiếu khóa bắt buộc 'id'",
-            "6:5 quy tắc T-NO-BASIS thiếu 'basis' (căn cứ pháp lý)",
-            "10:5 quy tắc T-NO-REQUIRE thiếu 'require' (điều kiện phải thỏa)",
+            "7:5 quy tắc T-NO-BASIS thiếu 'basis' (căn cứ pháp lý)",
+            "12:5 quy tắc T-NO-REQUIRE thiếu 'require' (điều kiện phải thỏa)",
+            "17:5 quy tắc T-NO-MESSAGE thiếu 'message' (thông báo khi vi phạm)",
         ])
     }
 
@@ -68,6 +78,7 @@ final class PackLoadingTests: XCTestCase {
                 severity: eror
                 basis: B
                 require: true
+                message: m
             """)
         assertErrors([
             "2:9 mã quy tắc 'nd30-font' phải viết HOA, dạng ND30-FONT",
@@ -158,6 +169,7 @@ final class PackLoadingTests: XCTestCase {
                 severity: error
                 basis: {text: mapping}
                 require: {check: true}
+                message: m
             """)
         assertErrors([
             "2:5 quy tắc phải là một nhóm trường (khóa: giá trị)",
@@ -189,6 +201,7 @@ final class PackLoadingTests: XCTestCase {
                 require: |
                   true and
                   1 == 1 and foo(2)
+                message: m
               - id: T-FOLDED
                 title: T
                 severity: error
@@ -196,35 +209,40 @@ final class PackLoadingTests: XCTestCase {
                 require: >-
                   true and
                   foo(3)
+                message: m
               - id: T-PLAIN
                 title: T
                 severity: error
                 basis: B
                 require: true and
                   foo(4)
+                message: m
               - id: T-QUOTED
                 title: T
                 severity: error
                 basis: B
                 require: "'\\"' != 'x' and foo(5)"
+                message: m
               - id: T-SINGLE
                 title: T
                 severity: error
                 basis: B
                 require: '"''" != "x" and foo(6)'
+                message: m
               - id: T-END
                 title: T
                 severity: error
                 basis: B
                 require: (true
+                message: m
             """)
         assertErrors([
             "8:18 không có hàm 'foo'",
-            "15:7 không có hàm 'foo'",
-            "21:7 không có hàm 'foo'",
-            "26:31 không có hàm 'foo'",
-            "31:31 không có hàm 'foo'",
-            "36:19 cần ')', gặp hết biểu thức",
+            "16:7 không có hàm 'foo'",
+            "23:7 không có hàm 'foo'",
+            "29:31 không có hàm 'foo'",
+            "35:31 không có hàm 'foo'",
+            "41:19 cần ')', gặp hết biểu thức",
         ])
     }
 }

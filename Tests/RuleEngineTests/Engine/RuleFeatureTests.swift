@@ -162,7 +162,7 @@ final class RuleFeatureTests: XCTestCase {
 
     private func basisText(year: Int, asOf: CalendarDate? = nil) throws -> String? {
         workspace = PackWorkspace()
-        let rules = "rules:\n  - id: T-BASIS\n    title: T\n    severity: error\n" + basisByYear.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
+        let rules = "rules:\n  - id: T-BASIS\n    title: T\n    severity: error\n    message: m\n" + basisByYear.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
         return try check(rules, year: year, options: CheckOptions(asOf: asOf, today: testToday)).single("T-BASIS")?.basis
     }
 

@@ -1,0 +1,211 @@
+import XCTest
+@testable import RuleEngine
+
+/// Rule authors' mistakes that used to go unnoticed: fixture cases that contradict themselves or
+/// edit a mistyped path, a broken case counted as passed and failed, two packs with one id, a
+/// rule without a message, and config parameter values the rules cannot use.
+final class RuleAuthoringDefectTests: XCTestCase {
+    private var workspace = PackWorkspace()
+
+    override func setUp() { workspace = PackWorkspace() }
+
+    // MARK: Fixtures
+
+    /// The report shape of the fixture tests; `one_stop_shop.postings.hotline` is optional and
+    /// absent from the base report.
+    private let shape = TestShape([
+        "unit": .object(TestShape(["name": .string])),
+        "period": .object(TestShape(["year": .int])),
+        "documents": .list(.object(TestShape(["ref": .string, "number": .string]))),
+        "one_stop_shop": .object(TestShape(["postings": .object(TestShape(["hotline": .string, "procedure_list": .bool]))])),
+    ])
+
+    private let base = """
+        unit: {name: UBND xã A}
+        period: {year: 2022}
+        documents:
+          - {ref: a, number: 01/KH-UBND}
+          - {ref: b, number: 02/KH-UBND}
+        one_stop_shop: {postings: {procedure_list: true}}
+        """
+
+    /// Runs `cases` (the `cases:` items of `tests/cases.yaml`, over `base.yaml`) for a pack whose
+    /// QN-DOC-COUNT fires on the base report and whose QN-HOTLINE checks a hotline when there is one.
+    private func runFixtures(_ cases: String) -> RuleTestReport {
+        workspace.pack("qn", rules: rulesFile(
+            rule("QN-DOC-COUNT", "require: count(documents) >= 5\nat: documents\nmessage: \"chỉ có {{ count(documents) }} văn bản\""),
+            rule("QN-HOTLINE", "when: exists(one_stop_shop.postings.hotline)\nrequire: matches(one_stop_shop.postings.hotline, '[0-9 ]+')")),
+            files: ["base.yaml": base, "tests/cases.yaml": "base: ../base.yaml\ncases:\n" + cases])
+        let set = workspace.ruleSet(model: TestModel(rootShape: shape))
+        return RuleTestRunner.run(packs: set.packs, ruleSet: set, options: CheckOptions(today: testToday))
+    }
+
+    /// `file-name:line:column message` of every problem of every case.
+    private func problems(_ report: RuleTestReport) -> [String] {
+        report.results.flatMap(\.fixture.problems).map {
+            "\(($0.location.file as NSString).lastPathComponent):\($0.location.line):\($0.location.column) \($0.message)"
+        }
+    }
+
+    private func summary(_ report: RuleTestReport) -> String? { report.text.split(separator: "\n").last.map(String.init) }
+
+    func testARuleBothExpectedAndForbiddenIsAContradictoryCase() {
+        let report = runFixtures("""
+              - name: mâu thuẫn
+                expect:
+                  - {rule: QN-DOC-COUNT, path: documents}
+                expect_not: [QN-DOC-COUNT]
+            """)
+        XCTAssertEqual(problems(report), ["cases.yaml:6:18 quy tắc QN-DOC-COUNT có cả trong 'expect' và 'expect_not': "
+                                          + "ca kiểm thử tự mâu thuẫn, không kiểm tra được gì"])
+        XCTAssertEqual(summary(report), "0 passed, 1 failed")
+        XCTAssertEqual(report.coverage["QN-DOC-COUNT"]?.fires, 0, "a contradictory case tests nothing")
+        XCTAssertEqual(report.coverage["QN-DOC-COUNT"]?.holds, 0)
+        XCTAssertTrue(report.text.contains("QN-DOC-COUNT: chưa có ca phải phát hiện (expect); chưa có ca không được phát hiện (expect_not)"), report.text)
+        XCTAssertTrue(report.text.contains("cases.yaml:6:18: lỗi: quy tắc QN-DOC-COUNT có cả trong"), report.text)
+    }
+
+    func testEditPathsAreCheckedAgainstTheReportSchema() {
+        let report = runFixtures("""
+              - name: gõ nhầm khi đặt
+                set: {one_stop_shop.postings.hotlinee: "024 1234 5678"}
+                expect: [QN-DOC-COUNT]
+              - name: gõ nhầm khi xóa
+                unset:
+                  - documents[0].numbr
+                expect: [QN-DOC-COUNT]
+              - name: trường của một chuỗi
+                set:
+                  unit.name.first: A
+                expect: [QN-DOC-COUNT]
+              - name: đặt đường dây nóng mà báo cáo gốc không có
+                set:
+                  one_stop_shop.postings.hotline: không có
+                expect: [QN-DOC-COUNT, QN-HOTLINE]
+              - name: thêm một văn bản
+                set:
+                  documents[2]: {ref: c, number: 03/KH-UBND}
+                expect: [QN-DOC-COUNT]
+                expect_not: [QN-HOTLINE]
+            """)
+        XCTAssertEqual(problems(report), [
+            "cases.yaml:4:11 không đặt được giá trị tại đường dẫn 'one_stop_shop.postings.hotlinee': "
+                + "'one_stop_shop.postings.hotlinee' không có trong lược đồ báo cáo — ý bạn là 'hotline'?",
+            "cases.yaml:8:9 không xóa được đường dẫn 'documents[0].numbr': 'documents[0].numbr' không có trong lược đồ báo cáo — ý bạn là 'number'?",
+            "cases.yaml:12:7 không đặt được giá trị tại đường dẫn 'unit.name.first': "
+                + "'unit.name' là string (chuỗi) trong lược đồ báo cáo, không có trường 'first'",
+        ])
+        XCTAssertEqual(report.results.map(\.passed), [false, false, false, true, true], "an optional field absent from the base can be set")
+        XCTAssertEqual(summary(report), "2 passed, 3 failed")
+    }
+
+    func testABrokenCaseIsCountedOnceAsFailed() {
+        let report = runFixtures("""
+              - name: một
+                expect: [QN-DOC-COUNT]
+              - name: hai
+                expect: [QN-DOC-COUNT]
+              - name: chỉ số ngoài danh sách
+                unset:
+                  - documents[5].number
+                expect: [QN-DOC-COUNT]
+              - name: bốn
+                expect: [QN-DOC-COUNT]
+            """)
+        XCTAssertEqual(report.errors.map(\.description), [])
+        XCTAssertEqual(problems(report), ["cases.yaml:9:9 không xóa được đường dẫn 'documents[5].number': 'documents' có 2 phần tử, không có phần tử [5]"])
+        XCTAssertEqual(report.results.count, 4)
+        XCTAssertEqual(summary(report), "3 passed, 1 failed")
+        XCTAssertEqual(report.coverage["QN-DOC-COUNT"]?.fires, 3, "the broken case is not run")
+    }
+
+    // MARK: Packs
+
+    func testTwoPacksWithOneIDAreALocatedErrorNamingBoth() {
+        let first = workspace.pack("a", rules: rulesFile(rule("A-ONE", "require: true")))
+        let second = workspace.pack("b", rules: rulesFile(rule("A-ONE", "require: false"), rule("B-TWO", "require: false")))
+        workspace.scratch.write("b/pack.yaml", manifest(id: "a"))
+        let (set, errors) = workspace.compile()
+        XCTAssertEqual(errors.map(\.description), [
+            "\(second)/pack.yaml:1:5: lỗi: mã bộ quy tắc 'a' trùng với bộ quy tắc ở \(first)/pack.yaml:1:5; mỗi bộ cần một mã riêng",
+        ], "the second pack is left out whole: its rules are not reported again as duplicates")
+        XCTAssertEqual(set.packs.map(\.directory), [first])
+        XCTAssertEqual(set.rules.map(\.id), ["A-ONE"])
+    }
+
+    /// The same pack folder named twice (an argument and the config's `rule_packs`) used to
+    /// report every duplicate rule id of the pack twice, and each of its rules as a duplicate
+    /// of itself.
+    func testAPackLoadedTwiceIsReportedOnce() {
+        let directory = workspace.pack("a", rules: rulesFile(rule("A-ONE", "require: true"), rule("A-ONE", "require: false")))
+        let (pack, loadErrors) = RulePackLoader.load(directory: directory)
+        XCTAssertEqual(loadErrors.map(\.description), [])
+        let set = RuleSet(packs: [pack!, pack!], config: Configuration(), functions: .standard, model: nil)
+        XCTAssertEqual(set.errors.map(\.message), [
+            "bộ quy tắc 'a' được nạp hai lần: thư mục này được chỉ ra hai lần (đối số, --rules hoặc rule_packs của cấu hình)",
+            "mã quy tắc A-ONE trùng với quy tắc ở \(directory)/rules/rules.yaml:2:5",
+        ])
+    }
+
+    // MARK: Rules
+
+    func testARuleNeedsAMessageOrOneForEveryCondition() {
+        workspace.pack(rules: rulesFile(
+            "  - {id: T-NONE, title: T, severity: error, basis: B, require: 'true'}\n",
+            rule("T-EACH", "require:\n  - check: true\n    message: một\n  - check: false\n    message: hai"),
+            rule("T-HALF", "require:\n  - check: true\n    message: một\n  - check: false")))
+        let errors = workspace.compile().1.map { "\($0.location.line):\($0.location.column) \($0.message)" }
+        XCTAssertEqual(errors, [
+            "2:5 quy tắc T-NONE thiếu 'message' (thông báo khi vi phạm)",
+            "12:5 quy tắc T-HALF thiếu 'message' (thông báo khi vi phạm), hoặc 'message' ở mọi điều kiện của 'require'",
+        ])
+    }
+
+    // MARK: Parameters
+
+    /// A pack whose rule builds the day of the report's year from a month-day parameter.
+    private func deadlinePack(_ parameter: String = "default: \"01-31\"\n    format: month-day") {
+        workspace.pack("t", manifest: "params:\n  deadline:\n    \(parameter)\n", rules: rulesFile(rule("T-LATE", """
+            let:
+              deadline: date(text(period.year) + "-" + params.deadline)
+            require: date(issued) <= deadline
+            message: "ban hành {{ date(issued) }}, hạn {{ deadline }}"
+            """)))
+    }
+
+    func testAConfigValueOutsideTheParameterFormatIsRefusedAtTheConfig() throws {
+        deadlinePack()
+        let report = "period: {year: 2022}\nissued: 2022-03-15\n"
+        for (written, problem) in [("\"13-45\"", "phải là ngày trong năm dạng MM-DD, có ở mọi năm (ví dụ \"01-31\"; không dùng \"02-29\"), nhận '13-45'"),
+                                   ("abc", "phải là ngày trong năm dạng MM-DD, có ở mọi năm (ví dụ \"01-31\"; không dùng \"02-29\"), nhận 'abc'"),
+                                   ("\"02-30\"", "phải là ngày trong năm dạng MM-DD, có ở mọi năm (ví dụ \"01-31\"; không dùng \"02-29\"), nhận '02-30'"),
+                                   ("\"02-29\"", "phải là ngày trong năm dạng MM-DD, có ở mọi năm (ví dụ \"01-31\"; không dùng \"02-29\"), nhận '02-29'"),
+                                   ("15", "phải là string (chuỗi), nhận integer")] {
+            let (config, configErrors) = workspace.configuration("params:\n  t:\n    deadline: \(written)\n")
+            XCTAssertEqual(configErrors.map(\.description), [])
+            let (set, errors) = workspace.compile(config: config)
+            XCTAssertEqual(errors.map { "\(($0.location.file as NSString).lastPathComponent):\($0.location.line):\($0.location.column) \($0.message)" },
+                           ["cchc.yaml:3:5 tham số 't.deadline' \(problem)"], "only the config is blamed for \(written)")
+            XCTAssertEqual(set.brokenRuleIDs, [])
+            let result = ReportChecker(rules: set, options: CheckOptions(today: testToday)).check(try loadReport(report))
+            XCTAssertEqual(result.findings.map(\.message), ["ban hành 15/03/2022, hạn 31/01/2022"], "the rule keeps the default")
+        }
+        let (config, _) = workspace.configuration("params:\n  t:\n    deadline: \"03-31\"\n")
+        let (set, errors) = workspace.compile(config: config)
+        XCTAssertEqual(errors.map(\.description), [])
+        XCTAssertEqual(ReportChecker(rules: set, options: CheckOptions(today: testToday)).check(try loadReport(report)).findings.count, 0,
+                       "a province's own deadline is used")
+    }
+
+    func testAParameterDefaultOutsideItsFormatAndAnUnknownFormatAreManifestErrors() {
+        deadlinePack("default: \"1-31\"\n    format: month-day")
+        XCTAssertEqual(workspace.compile().1.map { "\($0.location.line):\($0.location.column) \($0.message)" }, [
+            "7:14 giá trị mặc định của tham số 'deadline' phải là ngày trong năm dạng MM-DD, có ở mọi năm (ví dụ \"01-31\"; không dùng \"02-29\"), nhận '1-31'",
+        ])
+        workspace = PackWorkspace()
+        deadlinePack("default: \"01-31\"\n    format: month_day")
+        XCTAssertEqual(workspace.compile().1.map { "\($0.location.line):\($0.location.column) \($0.message)" }, [
+            "8:13 định dạng tham số 'month_day' không có (month-day) — ý bạn là 'month-day'?",
+        ])
+    }
+}
