@@ -18,15 +18,7 @@ final class UTF16InputTests: XCTestCase {
 
     /// The error of `utf8(fromUTF16:)`, or a failure when it transcodes.
     private func transcodingError(_ bytes: [UInt8], file: StaticString = #filePath, line: UInt = #line) -> YAMLError? {
-        do {
-            _ = try InputFile.utf8(fromUTF16: bytes, file: "t.yaml")
-            XCTFail("transcoded, but should have failed", file: file, line: line)
-        } catch let error as YAMLError {
-            return error
-        } catch {
-            XCTFail("not a YAMLError: \(error)", file: file, line: line)
-        }
-        return nil
+        yamlError(file: file, line: line) { _ = try InputFile.utf8(fromUTF16: bytes, file: "t.yaml") }
     }
 
     func testBothByteOrdersBecomeTheUTF8TextWithoutTheMark() throws {

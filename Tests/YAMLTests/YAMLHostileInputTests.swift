@@ -290,7 +290,7 @@ final class YAMLHostileInputTests: XCTestCase {
         try Data(content).write(to: URL(fileURLWithPath: path))
         XCTAssertEqual(try InputFile.read(path: path, displayName: "báo cáo.yaml", limit: 1 << 20), content)
         XCTAssertEqual(try InputFile.read(path: path, displayName: "x", limit: content.count), content)
-        let tooBig = try XCTUnwrap(catchYAMLError { try InputFile.read(path: path, displayName: "báo cáo.yaml", limit: 10) })
+        let tooBig = try XCTUnwrap(yamlError { _ = try InputFile.read(path: path, displayName: "báo cáo.yaml", limit: 10) })
         XCTAssertEqual(tooBig.kind, .sizeLimit)
         XCTAssertEqual(tooBig.location.file, "báo cáo.yaml")
 
@@ -302,27 +302,15 @@ final class YAMLHostileInputTests: XCTestCase {
 
     func testInputFileRejectsADirectoryAndAMissingFile() throws {
         let dir = try temporaryDirectory(self)
-        let directory = try XCTUnwrap(catchYAMLError { try InputFile.read(path: dir.path, displayName: "thư-mục", limit: 1 << 20) })
+        let directory = try XCTUnwrap(yamlError { _ = try InputFile.read(path: dir.path, displayName: "thư-mục", limit: 1 << 20) })
         XCTAssertEqual(directory.kind, .io)
         XCTAssertEqual(directory.location, SourceLocation(file: "thư-mục", line: 1, column: 1))
         XCTAssertTrue(directory.explanation.contains("thư mục"), directory.explanation)
 
         let missingPath = dir.appendingPathComponent("không-có.yaml").path
-        let missing = try XCTUnwrap(catchYAMLError { try YAMLLoader().load(contentsOf: missingPath) })
+        let missing = try XCTUnwrap(yamlError { _ = try YAMLLoader().load(contentsOf: missingPath) })
         XCTAssertEqual(missing.kind, .io)
         XCTAssertEqual(missing.location.file, missingPath)
         XCTAssertTrue(missing.explanation.contains("không tìm thấy"), missing.explanation)
-    }
-
-    private func catchYAMLError<T>(_ body: () throws -> T, file: StaticString = #filePath, line: UInt = #line) -> YAMLError? {
-        do {
-            _ = try body()
-            XCTFail("did not throw", file: file, line: line)
-        } catch let error as YAMLError {
-            return error
-        } catch {
-            XCTFail("threw a non-YAMLError: \(error)", file: file, line: line)
-        }
-        return nil
     }
 }

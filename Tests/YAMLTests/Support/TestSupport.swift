@@ -12,9 +12,14 @@ func loadDocument(_ text: String, file: StaticString = #filePath, line: UInt = #
 /// The `YAMLError` that loading `bytes` throws; fails the test if it loads or throws anything else.
 func loadingError(_ bytes: [UInt8], limits: YAMLLimits = .default,
                   file: StaticString = #filePath, line: UInt = #line) -> YAMLError? {
+    yamlError(file: file, line: line) { _ = try YAMLLoader(limits: limits).load(bytes: bytes, file: "t.yaml") }
+}
+
+/// The `YAMLError` that `body` throws; fails the test if it returns or throws anything else.
+func yamlError(file: StaticString = #filePath, line: UInt = #line, _ body: () throws -> Void) -> YAMLError? {
     do {
-        _ = try YAMLLoader(limits: limits).load(bytes: bytes, file: "t.yaml")
-        XCTFail("loaded, but should have failed", file: file, line: line)
+        try body()
+        XCTFail("succeeded, but should have failed", file: file, line: line)
     } catch let error as YAMLError {
         return error
     } catch {
