@@ -224,6 +224,23 @@ final class FormatTests: XCTestCase {
         }
     }
 
+    /// The failure chart shows 15 checks: it says how many it leaves out, and among checks that
+    /// fail in as many units it keeps errors before warnings.
+    func testFailureChartSaysWhatItLeavesOut() {
+        let checks = (1 ... 20).map { String(format: "T-%02d", $0) }
+        let reports = (0 ..< 2).map { unit in
+            ReportResult(file: "u\(unit).yaml", unitName: "Đơn vị \(unit)", findings: checks.map { id in
+                Finding(ruleID: id, severity: id == "T-20" ? .error : .warning, title: "Kiểm tra \(id)", message: "không đạt",
+                        area: "thu", location: SourceLocation(file: "u\(unit).yaml", line: 1, column: 1), path: "")
+            })
+        }
+        let markdown = render("markdown", RunResult(toolVersion: "0", reports: reports, rules: []))
+        XCTAssertTrue(markdown.contains("Biểu đồ chỉ nêu 15 trong 20 kiểm tra không đạt"), markdown)
+        XCTAssertTrue(markdown.contains("| T-20 — Kiểm tra T-20 |"), "the only error is kept:\n\(markdown)")
+        XCTAssertFalse(markdown.contains("| T-19 — "), "the last warnings are left out")
+        XCTAssertFalse(render("markdown", Fixtures.many).contains("Biểu đồ chỉ nêu"), "nothing left out, nothing said")
+    }
+
     // MARK: Shared pieces
 
     func testAreaGroupsAndOrder() {

@@ -34,7 +34,7 @@ public struct HTMLReporter: InspectionReporter {
         if totals.reports > 1 {
             let overview = totals.overview(run)
             out += table(overview)
-            out += chart(Wording.failingChecks, note: Wording.failingChecksNote, overview.failingChecks)
+            out += chart(Wording.failingChecks, note: overview.failingChecksNote, overview.failingChecks)
             out += chart(Wording.scoresByUnit, note: Wording.scoresNote, overview.scores)
         }
         if totals.reports == 0 { out += "<p>\(Markup.text(Wording.noReports))</p>\n" }

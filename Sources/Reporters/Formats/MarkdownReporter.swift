@@ -16,7 +16,7 @@ public struct MarkdownReporter: InspectionReporter {
         if totals.reports > 1 {
             let overview = totals.overview(run)
             out += table(overview)
-            out += chart(Wording.failingChecks, note: Wording.failingChecksNote, overview.failingChecks,
+            out += chart(Wording.failingChecks, note: overview.failingChecksNote, overview.failingChecks,
                          columns: ["Kiểm tra", "Đơn vị không đạt"])
             out += chart(Wording.scoresByUnit, note: Wording.scoresNote, overview.scores, columns: ["Đơn vị", "Điểm"])
         }

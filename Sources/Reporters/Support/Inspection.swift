@@ -130,6 +130,9 @@ enum Inspection {
         let areas: [ReportArea]
         /// The checks that fail in the most units.
         let failingChecks: BarChart
+        /// What the failure chart counts, and how many checks it leaves out when they are more
+        /// than it shows.
+        let failingChecksNote: String
         /// Each unit's score, best first.
         let scores: BarChart
 
@@ -138,6 +141,7 @@ enum Inspection {
             rows = summary.rows
             areas = summary.areas.sorted()
             failingChecks = Self.failingChecks(summary.failures, units: rows.count, rules: rules)
+            failingChecksNote = Wording.failingChecksNote(shown: failingChecks.bars.count, of: summary.failures.count)
             scores = Self.scores(rows)
         }
 
@@ -148,8 +152,10 @@ enum Inspection {
 
 
         private static func failingChecks(_ failures: [String: Failure], units: Int, rules: RuleCatalog) -> BarChart {
+            // Most units first; among as many units, errors before warnings before notes (a
+            // cut-off chart must not drop an error for a warning), then most findings.
             let ranked = failures.sorted {
-                ($1.value.units, $1.value.findings, $0.key) < ($0.value.units, $0.value.findings, $1.key)
+                ($1.value.units, $1.value.worst, $1.value.findings, $0.key) < ($0.value.units, $0.value.worst, $0.value.findings, $1.key)
             }
             let bars = ranked.prefix(failingCheckLimit).map { id, failure in
                 BarChart.Bar(label: [id, rules.rule(id)?.title].compactMap { $0 }.joined(separator: " — "),

@@ -11,7 +11,11 @@ enum Wording {
     static let reportTitle = "Báo cáo kết quả kiểm tra công tác cải cách hành chính"
     static let overview = "Tổng quan"
     static let failingChecks = "Các kiểm tra không đạt nhiều nhất"
-    static let failingChecksNote = "Số đơn vị có phát hiện của từng kiểm tra (không tính phát hiện đã miễn trừ hoặc đã có trong baseline)."
+    /// The failure chart's note; says how many checks it leaves out when it shows fewer than fail.
+    static func failingChecksNote(shown: Int, of failing: Int) -> String {
+        "Số đơn vị có phát hiện của từng kiểm tra (không tính phát hiện đã miễn trừ hoặc đã có trong baseline)."
+            + (shown < failing ? " Biểu đồ chỉ nêu \(shown) trong \(failing) kiểm tra không đạt; các kiểm tra còn lại có trong phần từng đơn vị." : "")
+    }
     static let noFailingChecks = "Không có kiểm tra nào không đạt."
     static let scoresByUnit = "Điểm theo đơn vị"
     static let scoresNote = "Điểm = tổng điểm các kiểm tra đạt / tổng điểm các kiểm tra áp dụng × 100."

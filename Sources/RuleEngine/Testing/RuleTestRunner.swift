@@ -61,11 +61,13 @@ public enum RuleTestRunner {
     public static func run(packs: [RulePack], ruleSet: RuleSet, options: CheckOptions, loader: YAMLLoader = YAMLLoader()) -> RuleTestReport {
         var report = RuleTestReport()
         let checker = ReportChecker(rules: ruleSet, options: options)
+        let findingIDs = Set(ruleSet.descriptors(on: options.today).map(\.id)).union(ruleSet.brokenRuleIDs)
         for pack in packs {
             let packRuleIDs = Set(pack.rules.map(\.id) + [pack.notApplicable?.id].compactMap { $0 })
             for id in pack.rules.map(\.id) where !ruleSet.brokenRuleIDs.contains(id) { report.coverage[id] = (0, 0) }
             for file in pack.fixtureFiles {
-                let (cases, errors) = readFixtures(file: file, packID: pack.id, loader: loader, shape: ruleSet.reportShape)
+                let (cases, errors) = readFixtures(file: file, packID: pack.id, loader: loader, shape: ruleSet.reportShape,
+                                                    findingIDs: findingIDs)
                 report.errors += errors
                 for fixture in cases {
                     guard fixture.problems.isEmpty else {
@@ -114,12 +116,14 @@ public enum RuleTestRunner {
     /// The fixture cases of a pack that could be built (unreadable files and broken cases are
     /// left out; `run` reports them).
     public static func fixtures(of pack: RulePack, loader: YAMLLoader = YAMLLoader()) -> [FixtureCase] {
-        pack.fixtureFiles.flatMap { readFixtures(file: $0, packID: pack.id, loader: loader, shape: nil).0.filter(\.problems.isEmpty) }
+        pack.fixtureFiles.flatMap { readFixtures(file: $0, packID: pack.id, loader: loader, shape: nil, findingIDs: nil).0.filter(\.problems.isEmpty) }
     }
 
     /// Reads one fixture file. With `shape` (the report shape the rules were compiled against),
-    /// edit paths are checked against it.
-    static func readFixtures(file: String, packID: String, loader: YAMLLoader, shape: (any ObjectShape)?) -> ([FixtureCase], [RuleError]) {
+    /// edit paths are checked against it; with `findingIDs` (every id the run can report), the
+    /// ids a case expects or forbids.
+    static func readFixtures(file: String, packID: String, loader: YAMLLoader, shape: (any ObjectShape)?,
+                             findingIDs: Set<String>?) -> ([FixtureCase], [RuleError]) {
         var errors: [RuleError] = []
         let doc: YAMLDocument
         do {
@@ -150,14 +154,14 @@ public enum RuleTestRunner {
                 continue
             }
             cases.append(readCase(c, name: c.string("name", errors: &problems) ?? "ca \(index + 1)", base: base, packID: packID,
-                                  shape: shape, problems: problems))
+                                  shape: shape, findingIDs: findingIDs, problems: problems))
         }
         return (cases, errors)
     }
 
     /// Reads one case (`c`, a mapping), collecting what is wrong with it in its `problems`.
     private static func readCase(_ c: MappingReader, name: String, base: TreeValue?, packID: String, shape: (any ObjectShape)?,
-                                 problems: [RuleError]) -> FixtureCase {
+                                 findingIDs: Set<String>?, problems: [RuleError]) -> FixtureCase {
         let doc = c.document
         var problems = problems
         var tree = c.node("report").map { TreeValue(doc, $0) } ?? base
@@ -190,12 +194,21 @@ public enum RuleTestRunner {
             edit(path, to: nil, failure: "không xóa được đường dẫn")
         }
         var expected: [(String, String?)] = []
+        var idNodes: [NodeID] = []  // where each expected or forbidden id is written
         for e in c.list("expect", errors: &problems) ?? [] {
-            if doc.kind(e) == .scalar { expected.append((doc.text(e), nil)); continue }
+            if doc.kind(e) == .scalar { expected.append((doc.text(e), nil)); idNodes.append(e); continue }
             let r = MappingReader(doc, e, what: "mục 'expect'", allowedKeys: ["rule", "path"], errors: &problems)
             if let rule = r.string("rule", required: true, errors: &problems) { expected.append((rule, r.string("path", errors: &problems))) }
+            if let node = r.node("rule") { idNodes.append(node) }
         }
         let forbidden = c.strings("expect_not", errors: &problems) ?? []
+        if let node = c.node("expect_not") { idNodes += doc.kind(node) == .sequence ? doc.items(node) : [node] }
+        // A misspelled id in `expect_not` would pass for ever (and in `expect`, fail unexplained).
+        for item in idNodes where doc.kind(item) == .scalar && findingIDs.map({ !$0.contains(doc.text(item)) }) ?? false {
+            let id = doc.text(item)
+            problems.append(RuleError(location: doc.location(item), message: "không có quy tắc '\(id)' trong các bộ quy tắc đang nạp"
+                                      + Suggestions.phrase(Suggestions.nearest(to: id, among: findingIDs?.sorted() ?? []))))
+        }
         // A rule both expected and forbidden: whatever it does, one of the two is wrong.
         if let node = c.node("expect_not") {
             for item in doc.kind(node) == .sequence ? doc.items(node) : [node]

@@ -65,6 +65,21 @@ final class RuleAuthoringDefectTests: XCTestCase {
         XCTAssertTrue(report.text.contains("cases.yaml:6:18: lỗi: quy tắc QN-DOC-COUNT có cả trong"), report.text)
     }
 
+    /// A misspelled id in `expect_not` passed for ever; in `expect` it failed without saying why.
+    /// Built-in ids (RULE-ERROR, and SCHEMA-* with the report schema) are known.
+    func testAnUnknownRuleIDIsALocatedProblemWithASuggestion() {
+        let report = runFixtures("""
+              - name: sai mã
+                expect: [QN-DOC-CONT]
+                expect_not: [QN-HOTLIN, RULE-ERROR]
+            """)
+        XCTAssertEqual(problems(report), [
+            "cases.yaml:4:14 không có quy tắc 'QN-DOC-CONT' trong các bộ quy tắc đang nạp — ý bạn là 'QN-DOC-COUNT'?",
+            "cases.yaml:5:18 không có quy tắc 'QN-HOTLIN' trong các bộ quy tắc đang nạp — ý bạn là 'QN-HOTLINE'?",
+        ])
+        XCTAssertEqual(summary(report), "0 passed, 1 failed")
+    }
+
     func testEditPathsAreCheckedAgainstTheReportSchema() {
         let report = runFixtures("""
               - name: gõ nhầm khi đặt
