@@ -23,14 +23,15 @@ public enum AtomicWriteError: Error, Equatable, CustomStringConvertible {
     /// A system call failed at `step` for `path`, with the C `errno`.
     case failed(step: Step, path: String, errno: Int32)
 
+    /// Why, for a message that already says what could not be written ("không ghi được X: …").
     public var description: String {
         switch self {
         case .directoryMissing(let directory):
-            "không ghi được: thư mục \(directory) không tồn tại"
+            "thư mục \(directory) không tồn tại"
         case .isDirectory(let path):
-            "không ghi được: \(path) là một thư mục"
+            "\(path) là một thư mục"
         case .failed(let step, let path, let code):
-            "không ghi được \(path) (bước \(step.rawValue)): \(String(cString: strerror(code)))"
+            "\(path), bước \(step.rawValue): \(String(cString: strerror(code)))"
         }
     }
 }

@@ -25,6 +25,12 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .customLong("quiet"), help: "Chỉ in các phát hiện, không in mã nguồn và tóm tắt.")
     var quiet = false
 
+    @Flag(name: .customLong("timestamp"), help: "Ghi thời điểm lập báo cáo (giờ UTC) vào đầu ra: generated_at của JSON, timestamp của JUnit, dòng đầu Markdown/HTML. Mặc định không ghi, để cùng đầu vào cho cùng đầu ra.")
+    var timestamp = false
+
+    /// The moment the run's outputs are dated with (`--timestamp`): one for every format.
+    private static let runStart = Date()
+
     /// Each requested format with its destination (`-` = standard output).
     var plan: [(format: String, destination: String)] {
         Self.pair(arguments: Array(CommandLine.arguments.dropFirst()), formats: formats, outputs: outputs)
@@ -80,7 +86,8 @@ struct OutputOptions: ParsableArguments {
 
     /// How a format written to `destination` is presented: colour only on a terminal.
     func reportOptions(for destination: String) -> ReportOptions {
-        ReportOptions(color: destination == "-" && useColor, quiet: quiet, showSource: !quiet)
+        ReportOptions(color: destination == "-" && useColor, quiet: quiet, showSource: !quiet,
+                      generatedAt: timestamp ? Self.runStart : nil)
     }
 
     /// Renders and writes every requested format.

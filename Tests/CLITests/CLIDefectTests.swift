@@ -94,6 +94,30 @@ final class CLIDefectTests: XCTestCase {
         XCTAssertFalse(run.stderr.contains("NSCocoaErrorDomain"), run.stderr)
     }
 
+    /// An output that cannot be written says so once ("không ghi được X: không ghi được: …").
+    func testAnUnwritableOutputIsSaidOnce() throws {
+        let run = try check([cleanReport], ["--format", "json", "-o", "/khong-co-thu-muc/ra.json"])
+        assertStatus(run, 2)
+        XCTAssertTrue(run.stderr.contains("không ghi được /khong-co-thu-muc/ra.json: thư mục /khong-co-thu-muc không tồn tại"), run.stderr)
+        XCTAssertEqual(run.stderr.components(separatedBy: "không ghi được").count - 1, 1, run.stderr)
+    }
+
+    /// JSON-FORMAT.md said `generated_at` is null "unless asked for", and nothing could ask:
+    /// `--timestamp` does, with one time for every format of the run.
+    func testTimestampIsGivenOnlyWhenAskedAndIsTheSameInEveryFormat() throws {
+        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-timestamp-\(getpid())").path
+        try FileManager.default.createDirectory(atPath: scratch, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: scratch) }
+        let plain = try check([cleanReport], ["--format", "json"])
+        XCTAssertTrue(plain.stdout.contains("\"generated_at\": null"), plain.stdout)
+        let dated = try check([cleanReport], ["--format", "json", "-o", scratch + "/a.json", "--format", "junit", "-o", scratch + "/a.xml", "--timestamp"])
+        assertStatus(dated, 0)
+        let json = try String(contentsOfFile: scratch + "/a.json", encoding: .utf8)
+        let junit = try String(contentsOfFile: scratch + "/a.xml", encoding: .utf8)
+        let stamp = try XCTUnwrap(json.firstMatch(of: /"generated_at": "(\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)Z"/)?.1, json)
+        XCTAssertTrue(junit.contains("timestamp=\"\(stamp)\""), junit)
+    }
+
     // MARK: Unreadable inputs
 
     /// The fix line under a finding (`  cách sửa: …`) for `file`.

@@ -4,7 +4,7 @@ import Synchronization
 import YAML
 
 /// Expands command-line inputs: a directory means every `*.yaml|*.yml|*.json` under it
-/// (sorted, symbolic-link loops skipped), `-` is standard input.
+/// (sorted, symbolic-link loops skipped), `-` is standard input; a file named twice is one input.
 public enum ReportInputs {
     public static let extensions: Set<String> = ["yaml", "yml", "json"]
 
@@ -24,7 +24,18 @@ public enum ReportInputs {
             var visited: Set<String> = []
             files += walk(argument, visited: &visited)
         }
-        return (files, missing)
+        return (onceEach(files), missing)
+    }
+
+    /// `files` with each file once, by its real path, under its first spelling: `a.yaml` given
+    /// again as `./a.yaml` or found again in a folder given too is one report, not two units.
+    static func onceEach(_ files: [String]) -> [String] {
+        var seen: Set<String> = []
+        return files.filter { file in
+            guard file != "-", let resolved = realpath(file, nil) else { return true }
+            defer { free(resolved) }
+            return seen.insert(String(cString: resolved)).inserted
+        }
     }
 
     private static func walk(_ directory: String, visited: inout Set<String>) -> [String] {

@@ -17,9 +17,20 @@ final class InputsAndRunnerTests: XCTestCase {
 
         let (files, missing) = ReportInputs.expand([root, root + "/nope.yaml", "-"])
         let relative = files.map { $0.hasPrefix(root + "/") ? String($0.dropFirst(root.count + 1)) : $0 }
-        XCTAssertEqual(relative, ["a.yaml", "b.YML", "c.json", "link.yaml", "sub/d.yaml", "sub/deeper/e.yml", "-"])
+        // link.yaml is a.yaml: one report, under its first spelling.
+        XCTAssertEqual(relative, ["a.yaml", "b.YML", "c.json", "sub/d.yaml", "sub/deeper/e.yml", "-"])
         XCTAssertEqual(missing.map(\.location.file), [root + "/nope.yaml"])
         XCTAssertEqual(missing.first?.kind, .io)
+    }
+
+    /// A file named twice (`a.yaml` and `./a.yaml`, or inside a folder also given) is one input:
+    /// `cchc sample` counted it as two units, `cchc check` checked it twice.
+    func testAFileNamedTwiceIsOneInput() {
+        let scratch = ScratchDirectory()
+        let file = scratch.write("reports/a.yaml", "a: 1\n")
+        let other = scratch.write("reports/b.yaml", "a: 1\n")
+        let folder = (file as NSString).deletingLastPathComponent
+        XCTAssertEqual(ReportInputs.expand([file, folder + "/./a.yaml", folder, "-", "-"]).files, [file, other, "-", "-"])
     }
 
     func testAFileArgumentIsTakenWhateverItsExtension() {
