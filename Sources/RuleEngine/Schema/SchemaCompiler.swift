@@ -17,7 +17,7 @@ final class SchemaCompiler {
         "minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum", "minLength",
         "properties", "required", "additionalProperties", "items",
         "allOf", "anyOf", "oneOf", "if", "then", "else",
-        "x-finding",
+        "x-finding", "x-unique-by",
     ]
     /// Keywords accepted only at the root.
     static let rootKeywords: [String] = ["$schema", "$id", "$defs"]
@@ -79,6 +79,7 @@ final class SchemaCompiler {
             case "title": k.title = try string(value, key)
             case "description": k.description = try string(value, key)
             case "x-finding": k.findingID = try findingID(value)
+            case "x-unique-by": k.uniqueBy = try string(value, key)
             case "type": k.types = try types(value)
             case "format": k.format = try format(value)
             case "enum": k.enumValues = try literals(value, key)

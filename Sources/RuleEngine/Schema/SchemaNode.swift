@@ -150,4 +150,7 @@ struct SchemaKeywords: Sendable {
     var reference: SchemaNode?
     /// `x-finding`: the finding id that violations at or under this node are reported as.
     var findingID: String?
+    /// `x-unique-by`: the field of a list's items whose values must differ (`documents` by
+    /// `ref`, which locations and waivers name), an extension JSON Schema has no keyword for.
+    var uniqueBy: String?
 }

@@ -141,6 +141,7 @@ struct SchemaValidator {
                     path.removeLast()
                 }
             }
+            if let node, let field = schema.keywords.uniqueBy { checkUnique(node, by: field, finding) }
         }
         if let target = schema.keywords.reference { check(node, value, against: target, entry: entry, finding: finding) }
         for member in schema.keywords.allOf { check(node, value, against: member, entry: entry, finding: finding) }
@@ -163,6 +164,24 @@ struct SchemaValidator {
             if length < minLength {
                 report(.tooShort, at: node, finding, ViolationMessage.tooShort(length: length, minimum: minLength))
             }
+        }
+    }
+
+    /// `x-unique-by`: each item's `field` (a scalar, compared by its text) differs from every
+    /// earlier item's; a repeat is reported at the repeating value, naming the first.
+    private mutating func checkUnique(_ list: NodeID, by field: String, _ finding: FindingSource?) {
+        var first: [String: Int] = [:]
+        let listPath = renderedPath()
+        for i in 0 ..< doc.count(list) {
+            let item = doc.item(list, i)
+            guard doc.kind(item) == .mapping, let value = doc.value(forKey: field, in: item), doc.kind(value) == .scalar,
+                  !doc.isNull(value) else { continue }
+            let text = doc.text(value)
+            guard let earlier = first[text] else { first[text] = i; continue }
+            path.append(.index(i))
+            path.append(.name(field))
+            report(.duplicate, at: value, finding, ViolationMessage.duplicate(text, firstAt: "\(listPath)[\(earlier)].\(field)"))
+            path.removeLast(2)
         }
     }
 

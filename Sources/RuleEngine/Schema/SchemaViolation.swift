@@ -19,6 +19,8 @@ public struct SchemaViolation: Sendable, Hashable {
         case invalidFormat
         /// A string shorter than `minLength`.
         case tooShort
+        /// An item's field repeats an earlier item's (`x-unique-by`).
+        case duplicate
         /// None of the alternatives of `anyOf`/`oneOf` holds.
         case noAlternativeMatched
         /// More than one alternative of `oneOf` holds.

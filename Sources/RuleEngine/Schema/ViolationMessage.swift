@@ -44,6 +44,11 @@ enum ViolationMessage {
         "giá trị \(shown) \(bound)"
     }
 
+    /// A value an earlier item already has (`x-unique-by`).
+    static func duplicate(_ text: String, firstAt path: String) -> String {
+        "'\(text)' đã dùng ở \(path); mỗi mục cần một mã riêng (vị trí phát hiện và miễn trừ gọi mục theo mã này)"
+    }
+
     static func tooShort(length: Int, minimum: Int) -> String {
         length == 0 ? "không được để trống" : "phải có ít nhất \(minimum) ký tự (đang có \(length))"
     }

@@ -318,6 +318,16 @@ final class ReportValidationTests: XCTestCase {
         XCTAssertEqual(finding.title, "Trường không có trong lược đồ")
     }
 
+    /// self-report-v1: `documents[].ref` is "unique in the report" (locations and waivers name
+    /// documents by it). A repeat is a SCHEMA-TYPE at the repeating value, naming the first.
+    func testARepeatedDocumentRefIsReported() throws {
+        let text = replacing("  - ref: kh-05\n", with: "  - ref: kh-05\n    type: Kế hoạch\n  - ref: cv-01\n  - ref: kh-05\n")
+        let found = try violations(text)
+        XCTAssertEqual(SchemaTestSupport.summary(found), ["SCHEMA-TYPE documents[2].ref 13:10"])
+        XCTAssertEqual(found.first?.message,
+                       "'kh-05' đã dùng ở documents[0].ref; mỗi mục cần một mã riêng (vị trí phát hiện và miễn trừ gọi mục theo mã này)")
+    }
+
     // MARK: How many are listed
 
     /// A violation repeated in every element of a huge list is listed `maxFindingsPerRule`
