@@ -189,11 +189,12 @@ public struct ReportChecker: Sendable {
         }
         var findings: [Finding] = []
         var cap = FindingCap(limit: options.maxFindingsPerRule)
-        for target in targets {
+        for (position, target) in targets.enumerated() {
             ctx.beginTarget()
             ctx.targetNode = target.node
-            // Each target is quick; a list of 100,000 of them is not: the budget holds between them too.
-            if EvaluationBudget.isExceeded {
+            // Each target is quick; a list of 100,000 of them is not: the budget holds between
+            // them too, looked at every 32 targets (a clock read per target cost 2 % of a run).
+            if position % 32 == 31, EvaluationBudget.isExceeded {
                 outcome.status = .failed
                 findings.append(timeoutFinding(rule, ctx: ctx))
                 break
