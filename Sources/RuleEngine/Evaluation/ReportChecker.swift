@@ -193,7 +193,7 @@ public struct ReportChecker: Sendable {
             ctx.beginTarget()
             ctx.targetNode = target.node
             // Each target is quick; a list of 100,000 of them is not: the budget holds between
-            // them too, looked at every 32 targets (a clock read per target cost 2 % of a run).
+            // them too, looked at every 32 targets (a clock read per target is not free).
             if position % 32 == 31, EvaluationBudget.isExceeded {
                 outcome.status = .failed
                 findings.append(timeoutFinding(rule, ctx: ctx))
