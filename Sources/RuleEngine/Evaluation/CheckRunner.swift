@@ -27,14 +27,16 @@ public enum ReportInputs {
         return (onceEach(files), missing)
     }
 
-    /// `files` with each file once, by its real path, under its first spelling: `a.yaml` given
-    /// again as `./a.yaml` or found again in a folder given too is one report, not two units.
+    /// `files` with each file once (the same device and inode: a link, another spelling), under
+    /// its first spelling: `a.yaml` given again as `./a.yaml` or found again in a folder given
+    /// too is one report, not two units.
     static func onceEach(_ files: [String]) -> [String] {
-        var seen: Set<String> = []
+        struct FileIdentity: Hashable { let device: UInt64, inode: UInt64 }
+        var seen: Set<FileIdentity> = []
         return files.filter { file in
-            guard file != "-", let resolved = realpath(file, nil) else { return true }
-            defer { free(resolved) }
-            return seen.insert(String(cString: resolved)).inserted
+            var info = stat()
+            guard file != "-", stat(file, &info) == 0 else { return true }
+            return seen.insert(FileIdentity(device: UInt64(info.st_dev), inode: UInt64(info.st_ino))).inserted
         }
     }
 
