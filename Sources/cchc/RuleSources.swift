@@ -118,6 +118,7 @@ struct LoadedRules {
         DocxInput.register(into: &functions)
         PluginFunctions.register(into: &functions, packs: loaded.packs, allowExec: loaded.config.allowExec, errors: &loaded.errors)
         loaded.ruleSet = RuleSet(packs: loaded.packs, config: loaded.config, functions: functions, model: model)
+        loaded.packs = loaded.ruleSet.distinctPacks  // a refused duplicate is not listed or counted
         loaded.errors += loaded.ruleSet.errors
         return loaded
     }

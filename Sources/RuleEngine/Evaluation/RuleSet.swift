@@ -75,7 +75,11 @@ struct CompiledNotice {
 /// The packs of a run, configured and compiled once, then evaluated against many reports.
 /// Building never throws: every problem is collected in `errors` with its location.
 public final class RuleSet: @unchecked Sendable {
+    /// The packs that run: the distinct ones, narrowed to the config's `packs:` when it names some.
     public let packs: [RulePack]
+    /// Every pack given, each id once (a later pack with an id already loaded is left out, with
+    /// an error): what `rules lint`, `list` and `doc` describe.
+    public let distinctPacks: [RulePack]
     /// Problems found while configuring and compiling (rules with errors are left out).
     public let errors: [RuleError]
     let rules: [CompiledRule]
@@ -200,6 +204,7 @@ public final class RuleSet: @unchecked Sendable {
             }
         }
         self.packs = packs
+        distinctPacks = allPacks
         self.errors = errors
         self.rules = compiled
         self.notices = notices
