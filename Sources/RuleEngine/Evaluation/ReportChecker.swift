@@ -189,7 +189,7 @@ public struct ReportChecker: Sendable {
         }
         var findings: [Finding] = []
         var cap = FindingCap(limit: options.maxFindingsPerRule)
-        for (position, target) in targets.enumerated() {
+        checking: for (position, target) in targets.enumerated() {
             ctx.beginTarget()
             ctx.targetNode = target.node
             // Each target is quick; a list of 100,000 of them is not: the budget holds between
@@ -216,8 +216,7 @@ public struct ReportChecker: Sendable {
                 // Out of time on this report: one RULE-ERROR, and the rule stops here.
                 outcome.status = .failed
                 findings.append(finding)
-                outcome.findingCount = findings.count
-                return (outcome, findings)
+                break checking
             }
         }
         if var summary = cap.summary() {
