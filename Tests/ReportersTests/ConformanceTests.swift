@@ -15,7 +15,7 @@ final class ConformanceTests: XCTestCase {
 
     func testSARIFValidatesAgainstTheOfficialSchema() throws {
         let script = try Self.conformanceFile("validate-sarif.py")
-        try Self.run(["python3", script] + (try goldens(format: "sarif") + [timestamped(SARIFReporter(), ".sarif")]),
+        try Self.run(["python3", script] + (try goldens(format: "sarif") + [timestamped(SARIFReporter(), ".sarif"), withVanishedBaselineEntries()]),
                      missingToolHint: "python3 with the jsonschema package (apt-get install python3-jsonschema)")
     }
 
@@ -32,6 +32,15 @@ final class ConformanceTests: XCTestCase {
         }
         XCTAssertFalse(files.isEmpty)
         return files
+    }
+
+    /// The many-unit fixture compared with a baseline two of whose entries no longer occur
+    /// (results with `baselineState: absent`), written to a temporary file.
+    private func withVanishedBaselineEntries() throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-\(UUID().uuidString)-absent.sarif")
+        try Data(SARIFReporter().render(Fixtures.withVanishedBaselineEntries, options: ReportOptions()).utf8).write(to: url)
+        addTeardownBlock { try? FileManager.default.removeItem(at: url) }
+        return url.path
     }
 
     /// The single fixture rendered with a fixed timestamp, written to a temporary file.

@@ -170,4 +170,11 @@ enum Fixtures {
     // MARK: - No report at all.
 
     static let empty = RunResult(toolVersion: toolVersion, reports: [], rules: [])
+
+    /// `many`, compared with a baseline that also held a described rule's finding and an
+    /// unknown rule's, neither of which occurs any more.
+    static let withVanishedBaselineEntries = RunResult(
+        toolVersion: toolVersion, reports: many.reports, rules: rules,
+        resolvedBaselineEntries: ["ND30-MARGINS|UBND xã Tiên Lãnh|2024|documents[9].layout.margins_mm.left", "QN-OLD|reports/x.yaml|"],
+        comparedWithBaseline: true)
 }

@@ -72,6 +72,23 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(hotline["justification"] as? String, "Dùng đường dây nóng chung của UBND huyện; xã không công bố số riêng")
     }
 
+    /// Baseline entries no finding matched are results with `baselineState: absent`, after the
+    /// run's own results (a failed `--baseline-strict` run says why in its SARIF too).
+    func testSARIFListsVanishedBaselineEntriesAsAbsent() throws {
+        let log = try json(render("sarif", Fixtures.withVanishedBaselineEntries))
+        let run = try XCTUnwrap((log["runs"] as? [[String: Any]])?.first)
+        let results = try XCTUnwrap(run["results"] as? [[String: Any]])
+        let absent = results.filter { $0["baselineState"] as? String == "absent" }
+        XCTAssertEqual(absent.map { $0["ruleId"] as? String }, ["ND30-MARGINS", "QN-OLD"])
+        XCTAssertEqual((absent[0]["message"] as? [String: Any])?["text"] as? String,
+                       "không còn xuất hiện (đã có trong baseline): UBND xã Tiên Lãnh, năm 2024 · documents[9].layout.margins_mm.left")
+        let rules = try XCTUnwrap(((run["tool"] as? [String: Any])?["driver"] as? [String: Any])?["rules"] as? [[String: Any]])
+        XCTAssertEqual(rules[absent[0]["ruleIndex"] as? Int ?? -1]["id"] as? String, "ND30-MARGINS")
+        XCTAssertNil(absent[1]["ruleIndex"], "a rule the run does not know has no index")
+        XCTAssertEqual(results.suffix(2).map { $0["baselineState"] as? String }, ["absent", "absent"])
+        XCTAssertFalse(render("sarif", Fixtures.many).contains("\"absent\""))
+    }
+
     func testURIReferences() {
         XCTAssertEqual(URIReference.forPath("a b/c.yaml").uri, "a%20b/c.yaml")
         XCTAssertEqual(URIReference.forPath("x:y.yaml").uri, "x%3Ay.yaml", "a colon must not read as a scheme")

@@ -36,11 +36,12 @@ public struct SARIFReporter: StreamingReporter {
     /// those only its findings name), the invocation when dated, the column kind.
     func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) {
         let marker = "\u{1}results\u{1}"
+        let catalog = totals.rules(of: run)
         var sarifRun: [(String, JSONValue)] = [
             ("tool", .object([("driver", .object([
                 ("name", .string("cchc")),
                 ("version", .string(run.toolVersion)),
-                ("rules", .array(totals.rules(of: run).rules.map(rule))),
+                ("rules", .array(catalog.rules.map(rule))),
             ]))])),
         ]
         if let date = options.generatedAt {
@@ -59,8 +60,35 @@ public struct SARIFReporter: StreamingReporter {
             ("runs", .array([.object(sarifRun)])),
         ]).serialized
         let range = text.range(of: marker)!
-        let close = totals.pieces == 0 ? "]" : "\n      ]"
-        return (String(text[..<range.lowerBound]) + "[", close + String(text[range.upperBound...]))
+        var absent: [UInt8] = []
+        for (index, key) in run.resolvedBaselineEntries.map(BaselineKey.init).enumerated() {
+            absent += (totals.pieces + index == 0 ? "\n        " : Self.resultSeparator).utf8
+            writeAbsentResult(key, catalog: catalog, to: &absent)
+        }
+        let close = totals.pieces == 0 && absent.isEmpty ? "]" : "\n      ]"
+        return (String(text[..<range.lowerBound]) + "[", String(decoding: absent, as: UTF8.self) + close + String(text[range.upperBound...]))
+    }
+
+    /// A baseline entry that no finding of the run matched: a result with `baselineState`
+    /// `absent` (SARIF's "in the baseline, not in this run"), so that a code-scanning view
+    /// shows it fixed and a failed `--baseline-strict` run says why in its log too. It has no
+    /// location: a baseline keeps the unit, year and path, not the line.
+    private func writeAbsentResult(_ key: BaselineKey, catalog: RuleCatalog, to out: inout [UInt8]) {
+        var w = JSONTextWriter(level: 4, capacity: 512)
+        let (open, close) = (UInt8(ascii: "{"), UInt8(ascii: "}"))
+        let described = catalog.rule(key.ruleID)
+        w.begin(open)
+        w.member("ruleId", key.ruleID)
+        if let index = catalog.index(of: key.ruleID) { w.member("ruleIndex", index) }
+        w.member("level", Self.level(described?.severity ?? .warning))
+        w.key("message")
+        w.begin(open)
+        let report = key.year.map { "\(key.report), năm \($0)" } ?? key.report
+        w.member("text", "không còn xuất hiện (đã có trong baseline): " + [report, key.path].filter { !$0.isEmpty }.joined(separator: " · "))
+        w.end(close)
+        w.member("baselineState", "absent")
+        w.end(close)
+        out += w.bytes
     }
 
     private func rule(_ rule: RuleDescriptor) -> JSONValue {
