@@ -3,10 +3,14 @@ import YAML
 /// The checks built into the engine (checks.md, "Built into the engine"), apart from the
 /// schema's SCHEMA-* findings, which the report model describes.
 public enum BuiltInFindings {
+    /// Every input that cannot be read as a report (checks.md's id for "not readable"): its
+    /// findings carry the fix for their kind of failure (`fix(for:)`); the descriptor names them all.
     public static let yamlSyntax = RuleDescriptor(
-        id: "YAML-SYNTAX", title: "Tệp không đọc được (lỗi cú pháp YAML)", severity: .error, area: "yaml",
-        fix: "Sửa cú pháp tại vị trí được chỉ ra; dùng dấu cách (không dùng tab) để thụt lề.",
-        help: "Tệp báo cáo phải là YAML (hoặc JSON) hợp lệ.")
+        id: "YAML-SYNTAX", title: "Tệp không đọc được", severity: .error, area: "yaml",
+        fix: "Làm theo thông báo: sửa cú pháp YAML tại vị trí chỉ ra, kiểm tra đường dẫn và quyền đọc tệp, lưu tệp với mã hóa UTF-8, hoặc lưu lại tệp .docx từ Word.",
+        help: "Tệp báo cáo phải mở được và là YAML (hoặc JSON) hợp lệ mã hóa UTF-8, hoặc một tệp .docx đọc được.")
+    /// The fix of a YAML syntax error.
+    static let yamlSyntaxFix = "Sửa cú pháp tại vị trí được chỉ ra; dùng dấu cách (không dùng tab) để thụt lề."
     public static let yamlDuplicateKey = RuleDescriptor(
         id: "YAML-DUPLICATE-KEY", title: "Khóa bị lặp lại", severity: .error, area: "yaml",
         fix: "Gộp hai khóa trùng hoặc xóa một khóa.", help: "Một nhóm trường không được có hai khóa giống nhau.")
@@ -53,7 +57,7 @@ public enum BuiltInFindings {
         case .encoding: "Mở tệp bằng trình soạn thảo văn bản và lưu lại dạng văn bản với mã hóa UTF-8 (Notepad: Lưu thành… → Mã hóa: UTF-8)."
         case .sizeLimit: "Kiểm tra đây có đúng là tệp báo cáo không: báo cáo tự kiểm tra là một tệp văn bản YAML nhỏ."
         case .duplicateKey: yamlDuplicateKey.fix!
-        case .syntax, .undefinedAlias, .recursiveAlias, .aliasExpansionLimit, .depthLimit: yamlSyntax.fix!
+        case .syntax, .undefinedAlias, .recursiveAlias, .aliasExpansionLimit, .depthLimit: yamlSyntaxFix
         }
     }
 }
