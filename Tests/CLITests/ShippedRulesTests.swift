@@ -223,6 +223,9 @@ final class DocxCommandTests: XCTestCase {
                      "    first_line_indent_cm: 1.27", "#   number: đoạn 4 «Số: 05/KH-UBND»"] {
             XCTAssertTrue(run.stdout.contains(line), "missing \(line) in:\n\(run.stdout)")
         }
+        // Provenance only of fields the entry writes: paragraph spacing is read, not written.
+        XCTAssertFalse(run.stdout.contains("space_after_pt"), run.stdout)
+        XCTAssertTrue(run.stdout.contains("#   recipients[1]: đoạn 16"), run.stdout)
         let scratch = CLI.Scratch()
         let fake = scratch.write("gia.docx", "đây không phải tệp Word")
         let bad = try shipped(["extract", fake])
