@@ -86,14 +86,14 @@ public final class EvaluationContext {
         switch doc.kind(node) {
         case .sequence:
             switch type {
-            case .list, .any: return .node(node, type.isList ? type : .list(.any))
+            case .list, .any: return .node(node, type.isList ? type : .anyList)
             case .oneOf(let types): if let l = types.first(where: \.isList) { return .node(node, l) }
             default: break
             }
             throw Absence(anchor: node, suffix: [], invalidText: "(danh sách)", expected: type)
         case .mapping:
             switch type {
-            case .object, .any: return .node(node, type.isObject ? type : .object(nil))
+            case .object, .any: return .node(node, type.isObject ? type : .anyObject)
             case .oneOf(let types): if let o = types.first(where: \.isObject) { return .node(node, o) }
             default: break
             }

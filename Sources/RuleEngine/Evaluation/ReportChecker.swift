@@ -76,7 +76,7 @@ public struct ReportChecker: Sendable {
             for (target, window) in targets.windows.sorted(by: { $0.key < $1.key }) {
                 let node = target.node
                 ctx.beginRule()
-                ctx.slots[notice.slot] = .node(node, .object(nil))
+                ctx.slots[notice.slot] = .node(node, .anyObject)
                 ctx.slots[notice.fromSlot] = window.from.map(Value.date) ?? .null
                 ctx.slots[notice.untilSlot] = window.until.map(Value.date) ?? .null
                 findings.append(Finding(
@@ -185,7 +185,7 @@ public struct ReportChecker: Sendable {
                 targets.append((item, value, i))
             }
         } else {
-            targets.append((root, .node(root, .object(nil)), 0))
+            targets.append((root, .node(root, .anyObject), 0))
         }
         var findings: [Finding] = []
         var cap = FindingCap(limit: options.maxFindingsPerRule)

@@ -68,39 +68,38 @@ public enum StandardLibrary {
 
     // MARK: Lists
 
-    static let anyList = ValueType.list(.any)
 
     static var listFunctions: [FunctionDefinition] {
         [
             FunctionDefinition(name: "count", summary: "số phần tử (thỏa điều kiện, nếu có)",
-                               parameters: [.value("danh_sách", anyList), .elementFunction("điều_kiện", listIndex: 0, returns: .bool)],
+                               parameters: [.value("danh_sách", .anyList), .elementFunction("điều_kiện", listIndex: 0, returns: .bool)],
                                optionalCount: 1, returns: .int) { args in
                 let items = try list(args[0])
                 guard args.count > 1 else { return .int(items.count) }
                 return .int(try items.reduce(0) { $0 + (try predicate(args[1], $1) ? 1 : 0) })
             },
             FunctionDefinition(name: "all", summary: "mọi phần tử thỏa điều kiện (đúng với danh sách rỗng)",
-                               parameters: [.value("danh_sách", anyList), .elementFunction("điều_kiện", listIndex: 0, returns: .bool)],
+                               parameters: [.value("danh_sách", .anyList), .elementFunction("điều_kiện", listIndex: 0, returns: .bool)],
                                returns: .bool) { args in
                 .bool(try list(args[0]).allSatisfy { try predicate(args[1], $0) })
             },
             FunctionDefinition(name: "any", summary: "có ít nhất một phần tử thỏa điều kiện",
-                               parameters: [.value("danh_sách", anyList), .elementFunction("điều_kiện", listIndex: 0, returns: .bool)],
+                               parameters: [.value("danh_sách", .anyList), .elementFunction("điều_kiện", listIndex: 0, returns: .bool)],
                                returns: .bool) { args in
                 .bool(try list(args[0]).contains { try predicate(args[1], $0) })
             },
             FunctionDefinition(name: "filter", summary: "các phần tử thỏa điều kiện",
-                               parameters: [.value("danh_sách", anyList), .elementFunction("điều_kiện", listIndex: 0, returns: .bool)],
+                               parameters: [.value("danh_sách", .anyList), .elementFunction("điều_kiện", listIndex: 0, returns: .bool)],
                                resultType: { $0[0] }) { args in
                 .list(try list(args[0]).filter { try predicate(args[1], $0) })
             },
             FunctionDefinition(name: "map", summary: "áp dụng biểu thức cho từng phần tử",
-                               parameters: [.value("danh_sách", anyList), .elementFunction("biểu_thức", listIndex: 0, returns: .any)],
+                               parameters: [.value("danh_sách", .anyList), .elementFunction("biểu_thức", listIndex: 0, returns: .any)],
                                resultType: { .list($0[1]) }) { args in
                 .list(try projected(args))
             },
             FunctionDefinition(name: "sum", summary: "tổng (của biểu thức trên từng phần tử, nếu có)",
-                               parameters: [.value("danh_sách", anyList), .elementFunction("biểu_thức", listIndex: 0, returns: .number)],
+                               parameters: [.value("danh_sách", .anyList), .elementFunction("biểu_thức", listIndex: 0, returns: .number)],
                                optionalCount: 1, resultType: { elementType($0).isInt ? .int : .number }) { args in
                 let values = try projected(args)
                 if values.allSatisfy({ if case .int = $0 { true } else { false } }) {
@@ -120,31 +119,31 @@ public enum StandardLibrary {
             extremum("min", summary: "giá trị nhỏ nhất", wantsLess: true),
             extremum("max", summary: "giá trị lớn nhất", wantsLess: false),
             FunctionDefinition(name: "distinct", summary: "các giá trị khác nhau, giữ thứ tự xuất hiện",
-                               parameters: [.value("danh_sách", anyList), .elementFunction("biểu_thức", listIndex: 0, returns: .any)],
+                               parameters: [.value("danh_sách", .anyList), .elementFunction("biểu_thức", listIndex: 0, returns: .any)],
                                optionalCount: 1, resultType: { .list(elementType($0)) }) { args in
                 var seen: [Value] = []
                 for v in try projected(args) where !seen.contains(where: { Operators.equal($0, v) == true }) { seen.append(v) }
                 return .list(seen)
             },
             FunctionDefinition(name: "first", summary: "phần tử đầu tiên (null nếu rỗng)",
-                               parameters: [.value("danh_sách", anyList)], resultType: { $0[0].elementType ?? .any }) { args in
+                               parameters: [.value("danh_sách", .anyList)], resultType: { $0[0].elementType ?? .any }) { args in
                 try list(args[0]).first ?? .null
             },
             FunctionDefinition(name: "last", summary: "phần tử cuối cùng (null nếu rỗng)",
-                               parameters: [.value("danh_sách", anyList)], resultType: { $0[0].elementType ?? .any }) { args in
+                               parameters: [.value("danh_sách", .anyList)], resultType: { $0[0].elementType ?? .any }) { args in
                 try list(args[0]).last ?? .null
             },
             FunctionDefinition(name: "index_of", summary: "vị trí (từ 0) của phần tử đầu tiên bằng giá trị (so như ==), -1 nếu không có",
-                               parameters: [.value("danh_sách", anyList), .value("giá_trị", .any)], returns: .int) { args in
+                               parameters: [.value("danh_sách", .anyList), .value("giá_trị", .any)], returns: .int) { args in
                 let wanted = args[1].value ?? .null
                 return .int(try list(args[0]).firstIndex { Operators.equal($0, wanted) == true } ?? -1)
             },
             FunctionDefinition(name: "take", summary: "n phần tử đầu của danh sách",
-                               parameters: [.value("danh_sách", anyList), .value("n", .int)], resultType: { $0[0] }) { args in
+                               parameters: [.value("danh_sách", .anyList), .value("n", .int)], resultType: { $0[0] }) { args in
                 .list(Array(try list(args[0]).prefix(max(0, try integer(args[1])))))
             },
             FunctionDefinition(name: "join", summary: "nối các phần tử thành chuỗi",
-                               parameters: [.value("danh_sách", anyList), .value("dấu_nối", .string)],
+                               parameters: [.value("danh_sách", .anyList), .value("dấu_nối", .string)],
                                optionalCount: 1, returns: .string) { args in
                 let parts = try list(args[0]).map(ValueFormatter.text)
                 let separator = args.count > 1 ? try string(args[1]) : ", "
@@ -157,7 +156,7 @@ public enum StandardLibrary {
 
     static func extremum(_ name: String, summary: String, wantsLess: Bool) -> FunctionDefinition {
         FunctionDefinition(name: name, summary: summary + " (null nếu rỗng)",
-                           parameters: [.value("danh_sách", anyList), .elementFunction("biểu_thức", listIndex: 0, returns: .any)],
+                           parameters: [.value("danh_sách", .anyList), .elementFunction("biểu_thức", listIndex: 0, returns: .any)],
                            optionalCount: 1, resultType: { elementType($0) }) { args in
             var best: Value?
             for v in try projected(args) {
@@ -176,7 +175,7 @@ public enum StandardLibrary {
     static var stringFunctions: [FunctionDefinition] {
         [
             FunctionDefinition(name: "length", summary: "số ký tự của chuỗi, hoặc số phần tử của danh sách",
-                               parameters: [.value("giá_trị", .oneOf([.string, anyList]))], returns: .int) { args in
+                               parameters: [.value("giá_trị", .oneOf([.string, .anyList]))], returns: .int) { args in
                 switch args[0].value {
                 case .string(let s): return .int(s.count)
                 case .list(let l): return .int(l.count)
@@ -197,7 +196,7 @@ public enum StandardLibrary {
                 .bool(UnicodeText.nfc(try string(args[0])).hasSuffix(UnicodeText.nfc(try string(args[1]))))
             },
             FunctionDefinition(name: "contains", summary: "chuỗi chứa chuỗi con, hoặc danh sách chứa phần tử",
-                               parameters: [.value("nơi_tìm", .oneOf([.string, anyList])), .value("cần_tìm", .any)], returns: .bool) { args in
+                               parameters: [.value("nơi_tìm", .oneOf([.string, .anyList])), .value("cần_tìm", .any)], returns: .bool) { args in
                 .bool(try Operators.contains(args[0].value ?? .null, args[1].value ?? .null, at: 0))
             },
             FunctionDefinition(name: "lower", summary: "chữ thường", parameters: [.value("chuỗi", .string)], returns: .string) { args in

@@ -89,3 +89,11 @@ public protocol ObjectShape: Sendable {
     /// The type of field `name`, or `.unknown` with a did-you-mean suggestion.
     func field(_ name: String) -> FieldLookup
 }
+
+extension ValueType {
+    /// Any list and any mapping, built once: a case of an indirect enum with a payload is
+    /// allocated each time it is built, and evaluation builds these for every node it reads
+    /// without a more precise type.
+    static let anyList = ValueType.list(.any)
+    static let anyObject = ValueType.object(nil)
+}
