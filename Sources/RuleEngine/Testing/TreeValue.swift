@@ -77,9 +77,9 @@ indirect enum TreeValue: Equatable {
     }
 
     /// Sets (or, with nil, removes) the value at `steps` (not empty: `steps(_:)` gives none),
-    /// creating missing maps on the way. Throws, naming the place, when the path runs through a value that is not a mapping (for
-    /// a field) or not a list (for an index), or past the end of a list (setting the index
-    /// equal to the count appends).
+    /// creating missing maps on the way. Throws, naming the place, when the path runs through a
+    /// value that is not a mapping (for a field) or not a list (for an index), or past the end
+    /// of a list (setting the index equal to the count appends).
     mutating func set(_ steps: [Step], to value: TreeValue?) throws(EditFailure) {
         try set(steps, from: 0, to: value)
     }
