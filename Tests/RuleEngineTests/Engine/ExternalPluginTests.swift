@@ -87,8 +87,8 @@ final class ExternalPluginTests: XCTestCase {
             child = subprocess.Popen(["sleep", "30"])
             open(\(String(reflecting: pidFile)), "w").write(str(child.pid))
             child.wait()
-            """, timeoutMilliseconds: 500)
-        XCTAssertEqual(failure(hanging), "plugin spawns không trả lời trong 500 ms — đã dừng")
+            """, timeoutMilliseconds: 1500)
+        XCTAssertEqual(failure(hanging), "plugin spawns không trả lời trong 1500 ms — đã dừng")
         let child = try XCTUnwrap(Int32(try String(contentsOfFile: pidFile, encoding: .utf8)))
         let deadline = Date().addingTimeInterval(3)
         while kill(child, 0) == 0, Date() < deadline { usleep(20_000) }
