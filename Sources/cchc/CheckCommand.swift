@@ -101,7 +101,7 @@ struct CheckCommand: ParsableCommand {
         }
         let day = options.asOf ?? reports.compactMap(\.year).max().map(CalendarDate.lastDay(of:)) ?? .today
         let run = RunResult(toolVersion: CCHC.version, reports: reports, rules: loaded.ruleSet.descriptors(on: day),
-                            resolvedBaselineEntries: resolved, comparedWithBaseline: baseline != nil)
+                            resolvedBaselineEntries: resolved, comparedWithBaseline: baseline != nil, strictBaseline: baselineStrict)
         try output.emit(run)
         if timings { Diagnostics.printTimings(checker.timings) }
         explainVanishedEntries(resolved)
@@ -138,10 +138,7 @@ struct CheckCommand: ParsableCommand {
     private func explainVanishedEntries(_ resolved: [String]) {
         guard baselineStrict, !resolved.isEmpty, let baselinePath else { return }
         Diagnostics.note("--baseline-strict: \(resolved.count) mục trong baseline \(baselinePath) không còn xuất hiện (phát hiện đã được khắc phục):")
-        for key in resolved.map(BaselineKey.init) {
-            let parts = [key.ruleID, key.year.map { "\(key.report), năm \($0)" } ?? key.report, key.path]
-            Diagnostics.write("  " + parts.filter { !$0.isEmpty }.joined(separator: " · "))
-        }
+        for key in resolved.map(BaselineKey.init) { Diagnostics.write("  " + key.summary) }
         Diagnostics.note("hãy ghi lại baseline cho khớp với các báo cáo hiện nay: chạy lại lệnh với --write-baseline \(baselinePath), rồi lưu tệp mới")
     }
 }
@@ -201,7 +198,7 @@ extension CheckCommand {
         }
         let day = options.asOf ?? status.latestYear.map(CalendarDate.lastDay(of:)) ?? .today
         let run = RunResult(toolVersion: CCHC.version, reports: [], rules: loaded.ruleSet.descriptors(on: day),
-                            resolvedBaselineEntries: resolved, comparedWithBaseline: baseline != nil)
+                            resolvedBaselineEntries: resolved, comparedWithBaseline: baseline != nil, strictBaseline: baselineStrict)
         var unwritten = false
         for (writer, destination) in writers {
             do {

@@ -21,7 +21,12 @@ final class ConformanceTests: XCTestCase {
 
     func testJUnitValidatesAgainstJUnitXSD() throws {
         let schema = try Self.conformanceFile("junit.xsd")
-        try Self.run(["xmllint", "--noout", "--schema", schema] + (try goldens(format: "junit") + [timestamped(JUnitReporter(), ".xml")]),
+        let vanished = try [false, true].map { strict in
+            var run = Fixtures.withVanishedBaselineEntries
+            run.strictBaseline = strict
+            return try written(JUnitReporter(), run, ".xml")
+        }
+        try Self.run(["xmllint", "--noout", "--schema", schema] + (try goldens(format: "junit") + [timestamped(JUnitReporter(), ".xml")] + vanished),
                      missingToolHint: "xmllint (apt-get install libxml2-utils)")
     }
 
@@ -37,8 +42,13 @@ final class ConformanceTests: XCTestCase {
     /// The many-unit fixture compared with a baseline two of whose entries no longer occur
     /// (results with `baselineState: absent`), written to a temporary file.
     private func withVanishedBaselineEntries() throws -> String {
-        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-\(UUID().uuidString)-absent.sarif")
-        try Data(SARIFReporter().render(Fixtures.withVanishedBaselineEntries, options: ReportOptions()).utf8).write(to: url)
+        try written(SARIFReporter(), Fixtures.withVanishedBaselineEntries, ".sarif")
+    }
+
+    /// `run` rendered by `reporter` into a temporary file (removed after the test).
+    private func written(_ reporter: any Reporter, _ run: RunResult, _ suffix: String) throws -> String {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("cchc-\(UUID().uuidString)\(suffix)")
+        try Data(reporter.render(run, options: ReportOptions()).utf8).write(to: url)
         addTeardownBlock { try? FileManager.default.removeItem(at: url) }
         return url.path
     }

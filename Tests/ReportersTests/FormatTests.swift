@@ -89,6 +89,28 @@ final class FormatTests: XCTestCase {
         XCTAssertFalse(render("sarif", Fixtures.many).contains("\"absent\""))
     }
 
+    /// Baseline entries no finding matched are a suite of their own: failed cases when they fail
+    /// the run (`--baseline-strict`), skipped ones otherwise; the totals count them.
+    func testJUnitListsVanishedBaselineEntries() {
+        var run = Fixtures.withVanishedBaselineEntries
+        let plain = render("junit", run)
+        run.strictBaseline = true
+        let strict = render("junit", run)
+        let name = "ND30-MARGINS · UBND xã Tiên Lãnh, năm 2024 · documents[9].layout.margins_mm.left"
+        for xml in [plain, strict] {
+            XCTAssertTrue(xml.contains("<testsuite name=\"baseline\" tests=\"2\""), xml)
+            XCTAssertTrue(xml.contains("<testcase classname=\"baseline\" name=\"\(name)\">"), xml)
+            XCTAssertTrue(xml.contains("name=\"QN-OLD · reports/x.yaml\""), xml)
+        }
+        XCTAssertTrue(plain.contains("<skipped message=\"không còn xuất hiện (đã có trong baseline)"), plain)
+        XCTAssertTrue(strict.contains("<failure message=\"không còn xuất hiện (đã có trong baseline)"), strict)
+        func failures(_ xml: String) -> Int? {
+            xml.firstMatch(of: /<testsuites name="cchc" tests="\d+" failures="(\d+)"/).flatMap { Int($0.1) }
+        }
+        XCTAssertEqual(failures(strict)! - failures(plain)!, 2, "strict: the two entries fail")
+        XCTAssertFalse(render("junit", Fixtures.many).contains("name=\"baseline\""))
+    }
+
     func testURIReferences() {
         XCTAssertEqual(URIReference.forPath("a b/c.yaml").uri, "a%20b/c.yaml")
         XCTAssertEqual(URIReference.forPath("x:y.yaml").uri, "x%3Ay.yaml", "a colon must not read as a scheme")

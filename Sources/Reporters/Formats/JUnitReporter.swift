@@ -28,14 +28,43 @@ public struct JUnitReporter: StreamingReporter {
 
     /// The XML declaration and `<testsuites>` with the run's totals; its end tag.
     func frame(_ run: RunResult, totals: StreamTotals, options: ReportOptions) -> (before: String, after: String) {
+        let vanished = run.resolvedBaselineEntries.count, failedVanished = run.strictBaseline ? vanished : 0
         var out = Array("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites".utf8)
         Self.attribute("name", "cchc", to: &out)
-        Self.attribute("tests", String(totals.checks), to: &out)
-        Self.attribute("failures", String(totals.failedChecks), to: &out)
+        Self.attribute("tests", String(totals.checks + vanished), to: &out)
+        Self.attribute("failures", String(totals.failedChecks + failedVanished), to: &out)
         Self.attribute("errors", "0", to: &out)
         Self.attribute("time", totals.duration.map(Self.seconds), to: &out)
         out += ">\n".utf8
-        return (String(decoding: out, as: UTF8.self), "</testsuites>\n")
+        return (String(decoding: out, as: UTF8.self), baselineSuite(run) + "</testsuites>\n")
+    }
+
+    /// The baseline entries no finding matched, as a suite of their own (after the reports'):
+    /// a case per entry, failed when they fail the run (`--baseline-strict`), else skipped, so
+    /// that a CI test view says why a strict run failed with no finding. Empty without them.
+    private func baselineSuite(_ run: RunResult) -> String {
+        guard !run.resolvedBaselineEntries.isEmpty else { return "" }
+        let count = String(run.resolvedBaselineEntries.count)
+        var out = Array("  <testsuite".utf8)
+        Self.attribute("name", "baseline", to: &out)
+        Self.attribute("tests", count, to: &out)
+        Self.attribute("failures", run.strictBaseline ? count : "0", to: &out)
+        Self.attribute("errors", "0", to: &out)
+        Self.attribute("skipped", run.strictBaseline ? "0" : count, to: &out)
+        out += ">\n".utf8
+        let message = "không còn xuất hiện (đã có trong baseline): ghi lại baseline bằng --write-baseline"
+        for key in run.resolvedBaselineEntries.map(BaselineKey.init) {
+            out += "    <testcase".utf8
+            Self.attribute("classname", "baseline", to: &out)
+            Self.attribute("name", key.summary, to: &out)
+            out += ">\n      <".utf8
+            out += (run.strictBaseline ? "failure" : "skipped").utf8
+            Self.attribute("message", message, to: &out)
+            if run.strictBaseline { Self.attribute("type", "baseline", to: &out) }
+            out += "/>\n    </testcase>\n".utf8
+        }
+        out += "  </testsuite>\n".utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// A suite's XML, written as bytes (a large run has tens of thousands of cases).

@@ -83,8 +83,7 @@ public struct SARIFReporter: StreamingReporter {
         w.member("level", Self.level(described?.severity ?? .warning))
         w.key("message")
         w.begin(open)
-        let report = key.year.map { "\(key.report), năm \($0)" } ?? key.report
-        w.member("text", "không còn xuất hiện (đã có trong baseline): " + [report, key.path].filter { !$0.isEmpty }.joined(separator: " · "))
+        w.member("text", "không còn xuất hiện (đã có trong baseline): " + [key.reportName, key.path].filter { !$0.isEmpty }.joined(separator: " · "))
         w.end(close)
         w.member("baselineState", "absent")
         w.end(close)

@@ -75,6 +75,12 @@ public struct BaselineKey: Sendable, Hashable {
     /// The finding's path in the report (empty for a finding about the whole file).
     public var path: String
 
+    /// The report it belongs to, as people name it: `UBND xã Tiên Lãnh, năm 2024`, or the file.
+    public var reportName: String { year.map { "\(report), năm \($0)" } ?? report }
+
+    /// `ND30-FONT · UBND xã Tiên Lãnh, năm 2024 · documents[9].layout.font`, empty parts left out.
+    public var summary: String { [ruleID, reportName, path].filter { !$0.isEmpty }.joined(separator: " · ") }
+
     /// Splits a key made by `Baseline`. A unit name may itself contain `|`: the rule is what
     /// comes before the first one, the path what comes after the last.
     public init(_ key: String) {

@@ -117,15 +117,19 @@ public struct RunResult: Sendable {
     /// Whether the findings were compared with a baseline (SARIF then states every result's
     /// `baselineState`, "new" included).
     public var comparedWithBaseline: Bool
+    /// Whether baseline entries that no longer occur fail the run (`--baseline-strict`): JUnit
+    /// then shows them as failed cases, else as skipped ones.
+    public var strictBaseline: Bool
 
     /// A run; `comparedWithBaseline` defaults to whether anything shows a comparison (a
     /// resolved entry, a baselined finding).
     public init(toolVersion: String, reports: [ReportResult], rules: [RuleDescriptor], resolvedBaselineEntries: [String] = [],
-                comparedWithBaseline: Bool? = nil) {
+                comparedWithBaseline: Bool? = nil, strictBaseline: Bool = false) {
         self.toolVersion = toolVersion
         self.reports = reports
         self.rules = rules
         self.resolvedBaselineEntries = resolvedBaselineEntries
+        self.strictBaseline = strictBaseline
         self.comparedWithBaseline = comparedWithBaseline
             ?? (!resolvedBaselineEntries.isEmpty || reports.contains { $0.findings.contains { !$0.isNew } })
     }
