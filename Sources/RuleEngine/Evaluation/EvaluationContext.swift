@@ -239,6 +239,33 @@ public enum ReportPath {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    /// Fields that identify list elements in `list[key]` paths (`documents[cv-112]`).
+    static let identifyingFields = ["ref", "code", "id"]
+
+    /// The node a written path (`layout.margins_mm.left`, `recipients[1]`, `documents[cv-112]`)
+    /// leads to from `start`, or nil when there is none: fields of mappings, 0-based indices,
+    /// and list elements by their `ref`, `code` or `id`.
+    public static func node(at path: String, from start: NodeID, in doc: YAMLDocument) -> NodeID? {
+        guard let steps = PathSyntax.steps(path) else { return nil }
+        var node = start
+        for step in steps {
+            switch step {
+            case .field(let name):
+                guard let next = doc.value(forKey: name, in: node) else { return nil }
+                node = next
+            case .index(let i):
+                guard doc.kind(node) == .sequence, i >= 0, i < doc.count(node) else { return nil }
+                node = doc.item(node, i)
+            case .key(let key):
+                guard doc.kind(node) == .sequence, let match = doc.items(node).first(where: { item in
+                    identifyingFields.contains { f in doc.value(forKey: f, in: item).map { doc.text($0) == key } ?? false }
+                }) else { return nil }
+                node = match
+            }
+        }
+        return node
+    }
+
     /// Appends a field name to a path.
     public static func appending(_ field: String, to path: String) -> String {
         path.isEmpty ? field : path + "." + field

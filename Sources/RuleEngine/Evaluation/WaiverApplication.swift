@@ -65,28 +65,10 @@ enum WaiverApplication {
         path == target || path.hasPrefix(target + ".") || path.hasPrefix(target + "[")
     }
 
-    /// Fields that identify list elements in `list[key]` targets.
-    static let identifyingFields = ["ref", "code", "id"]
-
     /// The canonical path (`documents[1]`) of a target (`documents[cv-112]`), or nil if the
     /// report has no such node.
     static func resolve(_ target: String, in doc: YAMLDocument) -> String? {
-        guard var node = doc.root, let steps = PathSyntax.steps(target) else { return nil }
-        for step in steps {
-            switch step {
-            case .field(let name):
-                guard let next = doc.value(forKey: name, in: node) else { return nil }
-                node = next
-            case .index(let i):
-                guard doc.kind(node) == .sequence, i >= 0, i < doc.count(node) else { return nil }
-                node = doc.item(node, i)
-            case .key(let key):
-                guard doc.kind(node) == .sequence, let match = doc.items(node).first(where: { item in
-                    identifyingFields.contains { f in doc.value(forKey: f, in: item).map { doc.text($0) == key } ?? false }
-                }) else { return nil }
-                node = match
-            }
-        }
+        guard let root = doc.root, let node = ReportPath.node(at: target, from: root, in: doc) else { return nil }
         return ReportPath.of(node, in: doc)
     }
 }
