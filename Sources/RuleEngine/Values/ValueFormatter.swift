@@ -22,14 +22,19 @@ public enum ValueFormatter {
     public static func number(_ d: Double, maxFractionDigits requested: Int) -> String {
         guard d.isFinite else { return d.isNaN ? "NaN" : (d > 0 ? "∞" : "-∞") }
         let maxFractionDigits = max(0, min(requested, 15))
-        var scale = 1.0
-        for _ in 0 ..< maxFractionDigits { scale *= 10 }
-        let rounded = (d * scale).rounded() / scale
+        let rounded = Self.rounded(d, fractionDigits: maxFractionDigits)
         if rounded == rounded.rounded(.towardZero), abs(rounded) < 1e15 { return String(Int(rounded)) }
         var s = String(format: "%.\(maxFractionDigits)f", rounded)
         while s.hasSuffix("0") { s.removeLast() }
         if s.hasSuffix(".") { s.removeLast() }
         return s.replacingOccurrences(of: ".", with: ",")
+    }
+
+    /// `d` rounded to `fractionDigits` (0…15) decimals, as `number` shows it.
+    private static func rounded(_ d: Double, fractionDigits: Int) -> Double {
+        var scale = 1.0
+        for _ in 0 ..< fractionDigits { scale *= 10 }
+        return (d * scale).rounded() / scale
     }
 
     /// A ratio as a percentage: 0.2687 → `26,9%`.
@@ -42,8 +47,7 @@ public enum ValueFormatter {
         let requested = max(0, min(fractionDigits, 15))
         var digits = requested
         while digits < min(requested + 4, 15), value.isFinite {
-            let scale = pow(10, Double(digits))
-            let shown = (value * scale).rounded() / scale
+            let shown = rounded(value, fractionDigits: digits)
             let landsOnAWholeNumber = shown == shown.rounded(.towardZero)
             guard landsOnAWholeNumber, abs(shown - value) > 1e-9 * max(1, abs(value)) else { break }
             digits += 1
