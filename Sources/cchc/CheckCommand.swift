@@ -105,7 +105,7 @@ struct CheckCommand: ParsableCommand {
         try output.emit(run)
         if timings { Diagnostics.printTimings(checker.timings) }
         explainVanishedEntries(resolved)
-        throw ExitCode(ExitStatus.code(for: run, failOn: failOn, strictBaseline: baselineStrict, usageProblem: usageProblem))
+        throw ExitCode(ExitStatus.code(for: run, failOn: failOn, usageProblem: usageProblem))
     }
 
     /// A writer for each output asked for, or nil when one cannot be made (no writable temporary
@@ -264,9 +264,10 @@ enum ExitStatus {
         return 0
     }
 
-    static func code(for run: RunResult, failOn: FailLevel, strictBaseline: Bool, usageProblem: Bool) -> Int32 {
+    /// The exit code of a whole run, which carries its baseline entries and strictness.
+    static func code(for run: RunResult, failOn: FailLevel, usageProblem: Bool) -> Int32 {
         code(Tally(failOn: failOn, run.reports), resolvedBaselineEntries: run.resolvedBaselineEntries,
-             strictBaseline: strictBaseline, usageProblem: usageProblem)
+             strictBaseline: run.strictBaseline, usageProblem: usageProblem)
     }
 }
 
