@@ -233,7 +233,8 @@ func rule(_ id: String, severity: String = "error", _ body: String) -> String {
 }
 
 /// A rule file holding the given rules.
-func rulesFile(_ rules: String...) -> String { "rules:\n" + rules.joined() }
+func rulesFile(_ rules: String...) -> String { rulesFile(rules) }
+func rulesFile(_ rules: [String]) -> String { "rules:\n" + rules.joined() }
 
 extension ReportResult {
     /// The findings of one rule.

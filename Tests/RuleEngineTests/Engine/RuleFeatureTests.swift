@@ -262,6 +262,15 @@ final class RuleFeatureTests: XCTestCase {
         ])
     }
 
+    /// The messages of a check of the sample report under `manifest` by rules that pass on
+    /// every document and differ only in their window (`effective:`, none when nil): the notices.
+    private func noticeMessages(manifest: String, windows: [(id: String, effective: String?)]) throws -> [String] {
+        let rules = windows.map { id, effective in
+            rule(id, "for_each: documents\nrequire: true" + (effective.map { "\neffective: " + $0 } ?? ""))
+        }
+        return try check(rulesFile(rules), manifest: manifest).findings.map(\.message)
+    }
+
     /// A notice's `from` is the start of the window that skipped the target — a rule's own later
     /// `from`, not the pack's; skipped by several rules, the target gets one notice naming the
     /// earliest `from` among them (the first date from which one of them would check it).
@@ -272,11 +281,8 @@ final class RuleFeatureTests: XCTestCase {
               id: T-NOT-APPLICABLE
               message: "văn bản {{ it.ref }} ban hành ngày {{ date(it.issued_on) }}, trước ngày {{ from }}: không kiểm tra"
             """
-        let result = try check(rulesFile(
-            rule("T-ALL", "for_each: documents\nrequire: true"),
-            rule("T-2024", "for_each: documents\nrequire: true\neffective: {from: 2024-01-01}"),
-            rule("T-2023", "for_each: documents\nrequire: true\neffective: {from: 2023-01-01}")), manifest: manifest)
-        XCTAssertEqual(result.findings.map(\.message), [
+        XCTAssertEqual(try noticeMessages(manifest: manifest, windows: [
+            ("T-ALL", nil), ("T-2024", "{from: 2024-01-01}"), ("T-2023", "{from: 2023-01-01}")]), [
             "văn bản cv-1 ban hành ngày 10/05/2019, trước ngày 05/03/2020: không kiểm tra",
             "văn bản qd-2 ban hành ngày 01/03/2022, trước ngày 01/01/2023: không kiểm tra",
         ])
@@ -292,11 +298,8 @@ final class RuleFeatureTests: XCTestCase {
               message: "văn bản {{ it.ref }} ban hành trước ngày {{ from }}"
               message_after: "văn bản {{ it.ref }} ban hành sau ngày {{ until }} (áp dụng từ {{ from }} đến {{ until }})"
             """
-        let result = try check(rulesFile(
-            rule("T-NOW", "for_each: documents\nrequire: true"),
-            rule("T-2020", "for_each: documents\nrequire: true\neffective: {until: 2020-12-31}"),
-            rule("T-2021", "for_each: documents\nrequire: true\neffective: {until: 2021-12-31}")), manifest: manifest)
-        XCTAssertEqual(result.findings.map(\.message), [
+        XCTAssertEqual(try noticeMessages(manifest: manifest, windows: [
+            ("T-NOW", nil), ("T-2020", "{until: 2020-12-31}"), ("T-2021", "{until: 2021-12-31}")]), [
             "văn bản qd-2 ban hành sau ngày 31/12/2021 (áp dụng từ 01/01/2019 đến 31/12/2021)",
         ])
     }
