@@ -169,6 +169,12 @@ public enum RuleTestRunner {
             problems.append(RuleError(location: doc.location(c.node), message: "ca '\(name)' cần 'report' (báo cáo đầy đủ) hoặc 'base' ở đầu tệp"))
         }
         if let patch = c.node("patch") { tree = tree?.merged(with: TreeValue(doc, patch)) }
+        // A misspelled key in `report`, `patch` or a `set` value adds a field no rule reads: `expect_not` would pass for ever.
+        if let shape {
+            for key in ["report", "patch"] {
+                if let node = c.node(key) { problems += shapeProblems(doc, node, at: [], in: shape, what: key) }
+            }
+        }
         var edits: [String] = []
         /// Applies one edit (`value` nil: removes), or records why it cannot be made (without a
         /// report to edit, the path is still checked against the schema).
@@ -188,6 +194,9 @@ public enum RuleTestRunner {
             let newValue = TreeValue(doc, value)
             edits.append("\(doc.text(key)): \(newValue.yaml.trimmingCharacters(in: .whitespacesAndNewlines))")
             edit(key, to: newValue, failure: "không đặt được giá trị tại đường dẫn")
+            if let shape, let steps = TreeValue.steps(doc.text(key)), TreeValue.shapeProblem(of: steps, in: shape) == nil {
+                problems += shapeProblems(doc, value, at: steps, in: shape, what: "set")
+            }
         }
         for path in c.list("unset", errors: &problems) ?? [] {
             edits.append("bỏ \(doc.text(path))")
@@ -219,6 +228,28 @@ public enum RuleTestRunner {
         }
         return FixtureCase(name: name, location: doc.location(c.node), packID: packID, reportText: tree?.yaml ?? "",
                            expected: expected, expectedAbsent: forbidden, edits: edits, problems: problems)
+    }
+
+    /// The keys of a case's `report`, `patch` or `set` value (`what`) that no object of the report
+    /// shape has, each at its key with the nearest known name; below such a key nothing more is
+    /// checked. A mapping where the shape has a scalar is a value of the wrong type, which a case
+    /// may test on purpose: it is not reported.
+    private static func shapeProblems(_ doc: YAMLDocument, _ node: NodeID, at steps: [TreeValue.Step], in shape: any ObjectShape,
+                                      what: String) -> [RuleError] {
+        switch doc.kind(node) {
+        case .scalar:
+            return []
+        case .sequence:
+            return doc.items(node).enumerated().flatMap { shapeProblems(doc, $1, at: steps + [.index($0)], in: shape, what: what) }
+        case .mapping:
+            return doc.pairs(node).flatMap { pair -> [RuleError] in
+                let here = steps + [.field(doc.text(pair.key))]
+                if let problem = TreeValue.shapeProblem(of: here, in: shape, unknownFieldsOnly: true) {
+                    return [RuleError(location: doc.location(pair.key), message: "khóa trong '\(what)': \(problem)")]
+                }
+                return shapeProblems(doc, pair.value, at: here, in: shape, what: what)
+            }
+        }
     }
 }
 

@@ -119,7 +119,9 @@ indirect enum TreeValue: Equatable {
     /// nearest one it does), a field of a value that is not a mapping, an index into one that
     /// is not a list — or nil when it has. The lookup is the rule compiler's
     /// (`ObjectShape.field`), so a fixture's edit and a rule's path agree on what a report holds.
-    static func shapeProblem(of steps: [Step], in shape: any ObjectShape) -> String? {
+    /// With `unknownFieldsOnly`, a step into a value of another type (a field of a string, as a
+    /// case that tests a mistyped value writes) is not a problem: only a field no object has is.
+    static func shapeProblem(of steps: [Step], in shape: any ObjectShape, unknownFieldsOnly: Bool = false) -> String? {
         var type = ValueType.object(shape)
         for (depth, step) in steps.enumerated() {
             let parent = place(steps[..<depth])
@@ -137,6 +139,8 @@ indirect enum TreeValue: Equatable {
                 }
             case (.index, .list(let element)):
                 type = element
+            case _ where unknownFieldsOnly:
+                return nil
             case (.field(let name), _):
                 return "\(parent) là \(type) trong lược đồ báo cáo, không có trường '\(name)'"
             case (.index(let k), _):

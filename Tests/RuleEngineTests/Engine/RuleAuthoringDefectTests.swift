@@ -114,6 +114,39 @@ final class RuleAuthoringDefectTests: XCTestCase {
         XCTAssertEqual(summary(report), "2 passed, 3 failed")
     }
 
+    /// A misspelled key in a patch, a whole report or a set value added a field no rule reads,
+    /// so a case's `expect_not` passed whatever the rule did.
+    func testKeysOfPatchesReportsAndSetValuesAreCheckedAgainstTheReportSchema() {
+        let report = runFixtures("""
+              - name: gõ nhầm trong patch
+                patch: {one_stop_shop: {postings: {hotlinee: "024 1234 5678"}}}
+                expect_not: [QN-HOTLINE]
+              - name: gõ nhầm trong báo cáo đầy đủ
+                report:
+                  unit: {name: UBND xã B}
+                  documents:
+                    - {ref: a, numbr: 01/KH-UBND}
+                expect: [QN-DOC-COUNT]
+              - name: gõ nhầm trong giá trị được đặt
+                set:
+                  documents[2]: {ref: c, nubmer: 03/KH-UBND}
+                expect: [QN-DOC-COUNT]
+              - name: patch đúng lược đồ
+                patch: {one_stop_shop: {postings: {hotline: không có}}}
+                expect: [QN-DOC-COUNT, QN-HOTLINE]
+              - name: một giá trị sai kiểu là chủ ý của ca, không phải gõ nhầm
+                set:
+                  unit.name: {first: A}
+                expect: [QN-DOC-COUNT]
+            """)
+        XCTAssertEqual(problems(report), [
+            "cases.yaml:4:40 khóa trong 'patch': 'one_stop_shop.postings.hotlinee' không có trong lược đồ báo cáo — ý bạn là 'hotline'?",
+            "cases.yaml:10:20 khóa trong 'report': 'documents[0].numbr' không có trong lược đồ báo cáo — ý bạn là 'number'?",
+            "cases.yaml:14:30 khóa trong 'set': 'documents[2].nubmer' không có trong lược đồ báo cáo — ý bạn là 'number'?",
+        ])
+        XCTAssertEqual(report.results.map(\.passed), [false, false, false, true, true])
+    }
+
     func testABrokenCaseIsCountedOnceAsFailed() {
         let report = runFixtures("""
               - name: một
