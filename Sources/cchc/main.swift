@@ -20,12 +20,20 @@ struct CCHC: ParsableCommand {
 }
 
 // Usage errors (unknown option, missing path, bad value) exit 2 as product.md §5 says, not
-// ArgumentParser's 64; help, version and the commands' own exit codes are unchanged.
+// ArgumentParser's 64; help and version exit 0, and the commands' own exit codes are unchanged.
+// What ArgumentParser words itself is said in Vietnamese (UsageText).
 do {
     var command = try CCHC.parseAsRoot()
     try command.run()
+} catch let code as ExitCode {
+    CCHC.exit(withError: code)
 } catch {
-    guard CCHC.exitCode(for: error) == .validationFailure else { CCHC.exit(withError: error) }
-    FileHandle.standardError.write(Data((CCHC.fullMessage(for: error) + "\n").utf8))
-    CCHC.exit(withError: ExitCode(2))
+    let text = UsageText.vietnamese(CCHC.fullMessage(for: error))
+    let code = CCHC.exitCode(for: error)
+    if code == .success {
+        print(text)
+        CCHC.exit()
+    }
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+    CCHC.exit(withError: ExitCode(code == .validationFailure ? 2 : code.rawValue))
 }

@@ -160,4 +160,38 @@ final class CheckCommandTests: XCTestCase {
             XCTAssertFalse(run.stderr.isEmpty, "\(arguments): a usage error says what is wrong")
         }
     }
+
+    /// What swift-argument-parser words itself (usage errors, help headings, its own flags) is
+    /// said in Vietnamese, like the rest of the tool.
+    func testUsageErrorsAndHelpAreVietnamese() throws {
+        let expectations: [([String], String)] = [
+            (["check", report("clean.yaml"), "--jobs", "abc"], "Lỗi: giá trị 'abc' không hợp lệ cho '--jobs <jobs>'"),
+            (["check"], "Lỗi: thiếu tham số '<PATH> ...'"),
+            (["check", report("clean.yaml"), "--jbos", "2"], "Lỗi: không có tùy chọn '--jbos'. Ý bạn là '--jobs'?"),
+            (["check", report("clean.yaml"), "--timings=3"], "Lỗi: tùy chọn '--timings' không nhận giá trị, nhưng đã ghi '3'."),
+            (["check", report("clean.yaml"), "--jobs"], "Lỗi: thiếu giá trị cho '--jobs <jobs>'"),
+            (["frobnicate"], "Lỗi: tham số thừa 'frobnicate'"),
+        ]
+        for (arguments, message) in expectations {
+            let run = try CLI.run(arguments)
+            assertStatus(run, 2)
+            XCTAssertTrue(run.stderr.hasPrefix(message + "\n"), "\(arguments):\n\(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("\nCách dùng: cchc"), run.stderr)
+            XCTAssertTrue(run.stderr.contains("để biết thêm."), run.stderr)
+        }
+        for arguments in [["--help"], ["check", "--help"], ["help", "check"], ["rules", "--help"]] {
+            let run = try CLI.run(arguments)
+            assertStatus(run, 0)
+            XCTAssertTrue(run.stderr.isEmpty, run.stderr)
+            for heading in ["TỔNG QUAN:", "CÁCH DÙNG:", "TÙY CHỌN:", "In hướng dẫn này."] {
+                XCTAssertTrue(run.stdout.contains(heading), "\(arguments) lacks \(heading):\n\(run.stdout)")
+            }
+            for english in ["OVERVIEW", "USAGE", "OPTIONS", "Show help information", "default:", "for more information", "for detailed help"] {
+                XCTAssertFalse(run.stdout.contains(english), "\(arguments) still says \(english):\n\(run.stdout)")
+            }
+        }
+        let version = try CLI.run(["--version"])
+        assertStatus(version, 0)
+        XCTAssertEqual(version.stdout, "0.1.0\n")
+    }
 }

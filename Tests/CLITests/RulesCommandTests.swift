@@ -71,7 +71,7 @@ final class RulesCommandTests: XCTestCase {
         for (command, mentions) in commands {
             let run = try CLI.run(command + ["--help"])
             assertStatus(run, 0)
-            for word in mentions + ["USAGE:"] {
+            for word in mentions + ["CÁCH DÙNG:"] {
                 XCTAssertTrue(run.stdout.contains(word), "\(command) --help lacks \(word):\n\(run.stdout)")
             }
         }

@@ -1,0 +1,50 @@
+import Foundation
+
+/// swift-argument-parser's help and usage-error texts in Vietnamese: its headings, its two
+/// built-in flags' help, and each usage error it words itself ("Missing expected argument",
+/// "The value … is invalid for …"). The commands' own help is already Vietnamese. A text the
+/// table does not know is left as it is.
+enum UsageText {
+    /// `text` (as `CCHC.fullMessage(for:)` gives it) with every known English phrase translated.
+    static func vietnamese(_ text: String) -> String {
+        phrases.reduce(text) { text, phrase in
+            phrase.pattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: phrase.template)
+        }
+    }
+
+    /// Ordered: longer sentences before the fragments they contain. `\s+` where the help
+    /// generator may have wrapped a line.
+    private static let phrases: [(pattern: NSRegularExpression, template: String)] = [
+        (#"(?m)^OVERVIEW:"#, "TỔNG QUAN:"),
+        (#"(?m)^USAGE:"#, "CÁCH DÙNG:"),
+        (#"(?m)^ARGUMENTS:$"#, "THAM SỐ:"),
+        (#"(?m)^OPTIONS:$"#, "TÙY CHỌN:"),
+        (#"(?m)^SUBCOMMANDS:$"#, "LỆNH CON:"),
+        (#"(?m)^Error: "#, "Lỗi: "),
+        (#"(?m)^Usage: "#, "Cách dùng: "),
+        (#"(?m)^Help:  "#, "Gợi ý:  "),
+        (#"Show the version\."#, "In số phiên bản."),
+        (#"Show help information\."#, "In hướng dẫn này."),
+        (#"\(default:(\s+)"#, "(mặc định:$1"),
+        (#"\(values:(\s+)"#, "(giá trị:$1"),
+        (#";(\s+)default:"#, ";$1mặc định:"),
+        (#"See\s+'([^']*)<subcommand>'\s+for\s+detailed\s+help\."#, "Xem '$1<lệnh con>' để có hướng dẫn chi tiết."),
+        (#"See '([^']+)' for more information\."#, "Xem '$1' để biết thêm."),
+        (#"The value '(.*)' is invalid for '([^']+)'"#, "giá trị '$1' không hợp lệ cho '$2'"),
+        (#"The value '(.*)' is invalid\."#, "giá trị '$1' không hợp lệ."),
+        (#"\. Please provide one of the following:"#, ". Hãy chọn một trong:"),
+        (#"\. Please provide one of (.*)\."#, ". Hãy chọn một trong $1."),
+        (#"Missing expected argument '([^']+)'"#, "thiếu tham số '$1'"),
+        (#"Missing one of: "#, "thiếu một trong: "),
+        (#"Missing value for '([^']+)'"#, "thiếu giá trị cho '$1'"),
+        (#"Unknown option '([^']+)'\. Did you mean '([^']+)'\?"#, "không có tùy chọn '$1'. Ý bạn là '$2'?"),
+        (#"Unknown option '([^']+)'"#, "không có tùy chọn '$1'"),
+        (#"Unexpected argument '(.*)'"#, "tham số thừa '$1'"),
+        (#"(\d+) unexpected arguments: "#, "$1 tham số thừa: "),
+        (#"Invalid option: "#, "tùy chọn không hợp lệ: "),
+        (#"Missing required subcommand\."#, "thiếu lệnh con."),
+        (#"The option '([^']+)' does not take any value, but '(.*)' was specified\."#, "tùy chọn '$1' không nhận giá trị, nhưng đã ghi '$2'."),
+        (#"(?m)^\s+or: "#, "  hoặc: "),
+        (#" in '([^']+)'$"#, " trong '$1'"),
+    ].map { (try! NSRegularExpression(pattern: $0.0), $0.1) }
+}
