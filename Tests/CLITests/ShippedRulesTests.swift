@@ -163,6 +163,29 @@ final class ShippedRulesTests: XCTestCase {
         XCTAssertTrue(slashedRun.stdout.contains("YYYY-MM-DD"), "the message says how to write a date")
     }
 
+    /// A value of its type outside the schema's range is read by rules as unreadable, like `abc`:
+    /// a count of -5 gave "-12240%", a year 0 a RULE-ERROR blaming the shipped rules.
+    func testValuesOutOfTheirRangeAreNotComputedWith() throws {
+        let base = try String(contentsOfFile: Self.rules + "/fixtures/valid-commune-2022.yaml", encoding: .utf8)
+        let scratch = CLI.Scratch()
+        let negative = try shipped(["check", scratch.write("negative.yaml", base.replacingOccurrences(of: "received: 1534", with: "received: -5")),
+                                    "--format", "json"])
+        XCTAssertEqual(try findings(negative).map { "\($0.rule) \($0.path)" }.sorted(), [
+            "MC-COUNTS one_stop_shop.dossiers.received", "MC-ONLINE-RATE one_stop_shop.dossiers.received",
+            "SCHEMA-TYPE one_stop_shop.dossiers.received",
+        ])
+        XCTAssertTrue(negative.stdout.contains("không đọc được one_stop_shop.dossiers.received: '-5' phải từ 0 trở lên"), negative.stdout)
+        XCTAssertFalse(negative.stdout.contains("12240"), "no rate is computed from a negative count")
+
+        let yearZero = try shipped(["check", scratch.write("year0.yaml", base.replacingOccurrences(of: "year: 2022\n", with: "year: 0\n")),
+                                    "--format", "json"])
+        let found = try findings(yearZero)
+        XCTAssertFalse(found.contains { $0.rule == "RULE-ERROR" }, "\(found)")
+        XCTAssertTrue(found.contains { $0.rule == "SCHEMA-TYPE" && $0.path == "period.year" }, "\(found)")
+        XCTAssertTrue(found.filter { $0.rule != "SCHEMA-TYPE" }.allSatisfy { $0.path == "period.year" }, "only what reads the year: \(found)")
+        XCTAssertTrue(yearZero.stdout.contains("không đọc được period.year: '0' phải từ 2000 trở lên"), yearZero.stdout)
+    }
+
     func testInitTemplatesPassTheSchema() throws {
         let scratch = CLI.Scratch()
         for kind in ["commune", "district", "province", "department", "school", "agency"] {

@@ -11,6 +11,8 @@ struct Absence: Error {
     /// The text that was there but could not be read, when the value is present but invalid.
     var invalidText: String?
     var expected: ValueType?
+    /// For a value of its type that the report model does not allow: what it must be.
+    var requirement: String? = nil
 }
 
 /// A type or domain error while evaluating a rule, at an offset of one of its expressions.
@@ -42,7 +44,11 @@ public final class EvaluationContext {
     /// `let:` values that failed (absent, unreadable, an error), by slot: failing again the same way.
     @exclusivity(unchecked) private var slotFailures: [Int: any Error] = [:]
 
-    init(document: YAMLDocument, slotCount: Int) {
+    /// Values the report model does not allow, with what each must be (`ReportValidation`).
+    let unusableValues: [NodeID: String]
+
+    init(document: YAMLDocument, slotCount: Int, unusableValues: [NodeID: String] = [:]) {
+        self.unusableValues = unusableValues
         self.document = document
         self.root = document.root
         self.slots = Array(repeating: .null, count: max(1, slotCount))
@@ -111,7 +117,12 @@ public final class EvaluationContext {
             }
             let resolved = doc.scalarValue(node)
             if case .null = resolved { throw Absence(anchor: node, suffix: [], invalidText: nil, expected: nil) }
-            if let value = Self.scalar(resolved, text: { doc.text(node) }, as: type) { return value }
+            if let value = Self.scalar(resolved, text: { doc.text(node) }, as: type) {
+                if !unusableValues.isEmpty, let requirement = unusableValues[node] {
+                    throw Absence(anchor: node, suffix: [], invalidText: doc.text(node), expected: type, requirement: requirement)
+                }
+                return value
+            }
             throw Absence(anchor: node, suffix: [], invalidText: doc.text(node), expected: type)
         }
     }

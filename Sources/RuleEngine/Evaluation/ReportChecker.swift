@@ -51,13 +51,14 @@ public struct ReportChecker: Sendable {
     /// `validatingModel: false` skips the SCHEMA-* validation (for reports a program made).
     public func check(_ document: YAMLDocument, source: [UInt8]? = nil, documentIndex: Int? = nil,
                       validatingModel: Bool = true) -> ReportResult {
-        let ctx = EvaluationContext(document: document, slotCount: rules.slotCount)
+        let validation = validatingModel ? rules.model?.validation(of: document) : nil
+        let ctx = EvaluationContext(document: document, slotCount: rules.slotCount, unusableValues: validation?.unusableValues ?? [:])
         var result = ReportResult(file: document.file, documentIndex: documentIndex)
-        let facts = ReportFacts(document)
+        let facts = ReportFacts(document, unusableValues: ctx.unusableValues)
         result.unitName = facts.unitName
         result.unitKind = facts.unitKind
         result.year = facts.year
-        var findings = validatingModel ? capped(rules.model?.findings(validating: document) ?? []) : []
+        var findings = capped(validation?.findings ?? [])
 
         // The day whose law applies, and the period the rules must overlap.
         let day = options.asOf ?? facts.year.map(CalendarDate.lastDay(of:)) ?? CalendarDate.today
@@ -268,7 +269,7 @@ public struct ReportChecker: Sendable {
         func missingText(_ a: Absence) -> String {
             let path = ctx.path(of: a)
             if let text = a.invalidText {
-                return "không đọc được \(path): '\(text)'" + (a.expected.map { " không phải \($0)" } ?? "")
+                return "không đọc được \(path): '\(text)'" + (a.requirement.map { " \($0)" } ?? a.expected.map { " không phải \($0)" } ?? "")
             }
             return "thiếu thông tin: \(path)"
         }
@@ -374,13 +375,15 @@ struct ReportFacts {
     var unitKind: String?
     var year: Int?
 
-    init(_ doc: YAMLDocument) {
+    /// `unusableValues`: a year the report model does not allow is no year (rules are then
+    /// selected as of today, as for an unreadable one).
+    init(_ doc: YAMLDocument, unusableValues: [NodeID: String] = [:]) {
         guard let root = doc.root, doc.kind(root) == .mapping else { return }
         if let unit = doc.value(forKey: "unit", in: root) {
             unitName = doc.value(forKey: "name", in: unit).map { doc.text($0) }
             unitKind = doc.value(forKey: "kind", in: unit).map { doc.text($0) }
         }
-        if let period = doc.value(forKey: "period", in: root), let y = doc.value(forKey: "year", in: period) {
+        if let period = doc.value(forKey: "period", in: root), let y = doc.value(forKey: "year", in: period), unusableValues[y] == nil {
             if case .int(let i) = doc.scalarValue(y) { year = i } else { year = Int(doc.text(y)) }
         }
     }

@@ -6,8 +6,23 @@ import YAML
 public protocol ReportModel: Sendable {
     /// The fields of the report's root mapping.
     var rootShape: any ObjectShape { get }
-    /// Validates a report, giving SCHEMA-* findings (located, with paths).
-    func findings(validating document: YAMLDocument) -> [Finding]
-    /// Descriptors of the findings `validate` can produce.
+    /// Validates a report: its SCHEMA-* findings and the values rules must not compute with.
+    func validation(of document: YAMLDocument) -> ReportValidation
+    /// Descriptors of the findings `validation(of:)` can produce.
     var findingDescriptors: [RuleDescriptor] { get }
+}
+
+/// What a `ReportModel` found in one report.
+public struct ReportValidation: Sendable {
+    /// The SCHEMA-* findings (located, with paths).
+    public var findings: [Finding]
+    /// Values of the right type that the model does not allow (a count of -5, a year 0), each
+    /// with what it must be (`phải từ 0 trở lên`). Rules read them as unreadable, like a count
+    /// written `abc`, instead of computing a rate of -12240 % from them.
+    public var unusableValues: [NodeID: String]
+
+    public init(findings: [Finding], unusableValues: [NodeID: String] = [:]) {
+        self.findings = findings
+        self.unusableValues = unusableValues
+    }
 }

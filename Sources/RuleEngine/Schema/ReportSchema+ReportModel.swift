@@ -5,8 +5,11 @@ import YAML
 extension ReportSchema: ReportModel {
     public var rootShape: any ObjectShape { SchemaObjectShape(node: root) }
 
-    public func findings(validating document: YAMLDocument) -> [Finding] {
-        validate(document).map { $0.finding() }
+    public func validation(of document: YAMLDocument) -> ReportValidation {
+        let violations = validate(document)
+        var unusable: [NodeID: String] = [:]
+        for v in violations { if let node = v.node, let requirement = v.requirement { unusable[node] = requirement } }
+        return ReportValidation(findings: violations.map { $0.finding() }, unusableValues: unusable)
     }
 
     public var findingDescriptors: [RuleDescriptor] { SchemaFindings.descriptors }

@@ -194,7 +194,8 @@ struct SchemaValidator {
             else if let b = k.exclusiveMaximum, number >= b { (b, "phải nhỏ hơn \(ViolationMessage.number(b))") }
             else { nil }
         if let failed {
-            report(.outOfRange, at: node, finding, ViolationMessage.outOfRange(ViolationMessage.shown(node, in: doc), failed.phrase))
+            report(.outOfRange, at: node, finding?.id, ViolationMessage.outOfRange(ViolationMessage.shown(node, in: doc), failed.phrase),
+                   requirement: failed.phrase)
         }
     }
 
@@ -311,10 +312,12 @@ struct SchemaValidator {
         report(kind, at: node, finding?.id, message)
     }
 
-    private mutating func report(_ kind: SchemaViolation.Kind, at node: NodeID?, _ finding: String?, _ message: String) {
+    private mutating func report(_ kind: SchemaViolation.Kind, at node: NodeID?, _ finding: String?, _ message: String,
+                                 requirement: String? = nil) {
         let location = node.map { doc.location($0) } ?? SourceLocation(file: doc.file, position: doc.startPosition)
         violations.append(SchemaViolation(kind: kind, findingID: finding ?? kind.defaultFindingID, severity: kind.severity,
-                                          node: node, location: location, path: renderedPath(), message: message))
+                                          node: node, location: location, path: renderedPath(), message: message,
+                                          requirement: requirement))
     }
 
     private func renderedPath() -> String {

@@ -55,9 +55,12 @@ public struct SchemaViolation: Sendable, Hashable {
     public var path: String
     /// What is wrong and how to write it, in Vietnamese.
     public var message: String
+    /// For a value of the right type outside its range: what it must be (`phải từ 0 trở lên`),
+    /// which rules reading the value say instead of computing with it.
+    public var requirement: String?
 
     public init(kind: Kind, findingID: String, severity: Severity, node: NodeID?, location: SourceLocation,
-                path: String, message: String) {
+                path: String, message: String, requirement: String? = nil) {
         self.kind = kind
         self.findingID = findingID
         self.severity = severity
@@ -65,6 +68,7 @@ public struct SchemaViolation: Sendable, Hashable {
         self.location = location
         self.path = path
         self.message = message
+        self.requirement = requirement
     }
 
     /// The violation as a finding of area `schema`.

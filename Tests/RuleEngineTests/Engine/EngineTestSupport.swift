@@ -61,7 +61,7 @@ struct TestShape: ObjectShape {
 /// A report model that only gives the shape (no SCHEMA-* findings).
 struct TestModel: ReportModel {
     let rootShape: any ObjectShape
-    func findings(validating document: YAMLDocument) -> [Finding] { [] }
+    func validation(of document: YAMLDocument) -> ReportValidation { ReportValidation(findings: []) }
     var findingDescriptors: [RuleDescriptor] { [] }
 }
 
