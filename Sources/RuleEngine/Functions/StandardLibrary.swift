@@ -138,6 +138,19 @@ public enum StandardLibrary {
                 let wanted = args[1].value ?? .null
                 return .int(try list(args[0]).firstIndex { Operators.equal($0, wanted) == true } ?? -1)
             },
+            FunctionDefinition(name: "first_indices", summary: "với mỗi phần tử, vị trí (từ 0) của phần tử đầu tiên bằng nó (so như ==): "
+                                   + "một lượt qua danh sách, thay cho index_of gọi với từng phần tử",
+                               parameters: [.value("danh_sách", .anyList)], returns: .list(.int)) { args in
+                let items = try list(args[0])
+                var first: [EqualityKey: Int] = [:]
+                first.reserveCapacity(items.count)
+                return .list(items.enumerated().map { index, item in
+                    let key = EqualityKey(item)
+                    if let earlier = first[key] { return .int(earlier) }
+                    first[key] = index
+                    return .int(index)
+                })
+            },
             FunctionDefinition(name: "take", summary: "n phần tử đầu của danh sách",
                                parameters: [.value("danh_sách", .anyList), .value("n", .int)], resultType: { $0[0] }) { args in
                 .list(Array(try list(args[0]).prefix(max(0, try integer(args[1])))))

@@ -36,7 +36,7 @@ final class StandardLibraryTests: XCTestCase {
         let tested: Set = ["count", "all", "any", "filter", "map", "sum", "min", "max", "distinct", "first", "last", "join",
                            "length", "matches", "starts_with", "ends_with", "contains", "lower", "upper", "trim", "split",
                            "replace", "between", "abs", "round", "date", "year", "month", "day", "add_days", "add_months",
-                           "add_years", "days_between", "percent", "number", "text", "take", "index_of"]
+                           "add_years", "days_between", "percent", "number", "text", "take", "index_of", "first_indices"]
         XCTAssertEqual(Set(FunctionRegistry.standard.names), tested, "a function was added or removed: test it here")
     }
 
@@ -66,6 +66,12 @@ final class StandardLibraryTests: XCTestCase {
             "index_of(nums, 1.0)": "int(1)",
             "index_of([[1, \"a\"], [2, \"b\"]], [2, \"b\"])": "int(1)",
             "index_of(empty, 1)": "int(-1)",
+            "first_indices(nums)": "[int(0), int(1), int(2), int(2)]",
+            "first_indices(words)": "[int(0), int(1), int(0)]",
+            "first_indices(empty)": "[]",
+            "first_indices([1, 1.0, \"1\", [1, \"a\"], [1.0, \"a\"], null, null])": "[int(0), int(0), int(2), int(3), int(3), int(5), int(5)]",
+            "first_indices(docs)": "[int(0), int(1)]",
+            "first_indices([\"Hòa\", \"Hòa\"])": "[int(0), int(0)]",
             "if(count(nums) > 3, \"many\", \"few\")": "string(\"many\")",
             "if(count(empty) > 0, first(empty), 0)": "int(0)",
             "if(false, docs[5].ref, \"b\")": "string(\"b\")",
