@@ -46,9 +46,12 @@ public final class EvaluationContext {
 
     /// Values the report model does not allow, with what each must be (`ReportValidation`).
     let unusableValues: [NodeID: String]
+    /// The values the report model's findings are about (`ReportValidation.flaggedValues`).
+    let flaggedValues: Set<NodeID>
 
-    init(document: YAMLDocument, slotCount: Int, unusableValues: [NodeID: String] = [:]) {
-        self.unusableValues = unusableValues
+    init(document: YAMLDocument, slotCount: Int, validation: ReportValidation? = nil) {
+        self.flaggedValues = validation?.flaggedValues ?? []
+        self.unusableValues = validation?.unusableValues ?? [:]
         self.document = document
         self.root = document.root
         self.slots = Array(repeating: .null, count: max(1, slotCount))

@@ -52,7 +52,7 @@ public struct ReportChecker: Sendable {
     public func check(_ document: YAMLDocument, source: [UInt8]? = nil, documentIndex: Int? = nil,
                       validatingModel: Bool = true) -> ReportResult {
         let validation = validatingModel ? rules.model?.validation(of: document) : nil
-        let ctx = EvaluationContext(document: document, slotCount: rules.slotCount, unusableValues: validation?.unusableValues ?? [:])
+        let ctx = EvaluationContext(document: document, slotCount: rules.slotCount, validation: validation)
         var result = ReportResult(file: document.file, documentIndex: documentIndex)
         let facts = ReportFacts(document, unusableValues: ctx.unusableValues)
         result.unitName = facts.unitName
@@ -241,8 +241,11 @@ public struct ReportChecker: Sendable {
                 do {
                     guard try Operators.truth(when.evaluate(ctx), at: 0) else { return .notApplicable }
                 } catch let absence as Absence {
-                    // Absent: not applicable (Decision 5). Present but unreadable: reported, never skipped.
-                    guard absence.invalidText != nil, let check = rule.checks.first else { return .notApplicable }
+                    // Absent: not applicable (Decision 5). Present but unreadable: not applicable
+                    // too when the report model has a finding about the value (one finding for
+                    // one slip); reported by the rule when nothing else would.
+                    guard absence.invalidText != nil, !(absence.anchor.map(ctx.flaggedValues.contains) ?? false),
+                          let check = rule.checks.first else { return .notApplicable }
                     return .failed(try finding(rule, failures: [(check, absence)], ctx: ctx))
                 }
             }

@@ -20,9 +20,13 @@ public struct ReportValidation: Sendable {
     /// with what it must be (`phải từ 0 trở lên`). Rules read them as unreadable, like a count
     /// written `abc`, instead of computing a rate of -12240 % from them.
     public var unusableValues: [NodeID: String]
+    /// The values the findings are about. A rule's precondition (`when:`) that cannot read one
+    /// of them does not apply, instead of reporting the slip a second time.
+    public var flaggedValues: Set<NodeID>
 
-    public init(findings: [Finding], unusableValues: [NodeID: String] = [:]) {
+    public init(findings: [Finding], unusableValues: [NodeID: String] = [:], flaggedValues: Set<NodeID> = []) {
         self.findings = findings
         self.unusableValues = unusableValues
+        self.flaggedValues = flaggedValues
     }
 }

@@ -9,7 +9,8 @@ extension ReportSchema: ReportModel {
         let violations = validate(document)
         var unusable: [NodeID: String] = [:]
         for v in violations { if let node = v.node, let requirement = v.requirement { unusable[node] = requirement } }
-        return ReportValidation(findings: violations.map { $0.finding() }, unusableValues: unusable)
+        return ReportValidation(findings: violations.map { $0.finding() }, unusableValues: unusable,
+                                flaggedValues: Set(violations.compactMap { $0.kind == .missingProperty ? nil : $0.node }))
     }
 
     public var findingDescriptors: [RuleDescriptor] { SchemaFindings.descriptors }

@@ -116,7 +116,9 @@ final class ValueSemanticsTests: XCTestCase {
     }
 
     /// `14/01/2022` in a date field is present but unreadable: it never passes — not through a
-    /// comparison, a default (`??`) or a precondition.
+    /// comparison, a default (`??`) or a precondition. (The test model reports nothing; with
+    /// the shipped schema, whose SCHEMA-TYPE reports the value, a precondition that cannot read
+    /// it does not apply: Rules/luu-tru/tests/danh-muc.yaml.)
     func testInvalidDateNeverPasses() throws {
         let conditions = [
             "doc.issued_on >= 2020-01-01",
@@ -139,7 +141,7 @@ final class ValueSemanticsTests: XCTestCase {
             require: doc.layout.font == 'Times New Roman'
             """)))
         XCTAssertEqual(guarded.single("T-WHEN-DATE")?.path, "documents[1].issued_on",
-                       "an unreadable value in a precondition is reported, not taken as 'not applicable'")
+                       "an unreadable value in a precondition that no model finding reports is reported by the rule")
     }
 
     func testNFCAndNFDSpellingsAreEqual() throws {
