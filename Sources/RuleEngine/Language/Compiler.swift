@@ -270,7 +270,8 @@ final class ExpressionCompiler {
         return CompiledExpression(type: type) { ctx in
             let value: Value
             do { value = try evaluateBase(ctx) } catch var absence as Absence {
-                absence.suffix.append("." + field)
+                // An absent base: the field is absent too. An unreadable one is named as it is.
+                if absence.invalidText == nil { absence.suffix.append("." + field) }
                 throw absence
             }
             guard case .node(let node, _) = value, ctx.document.kind(node) == .mapping else {
@@ -379,7 +380,7 @@ final class ExpressionCompiler {
             }
             let value: Value
             do { value = try evaluateBase(ctx) } catch var absence as Absence {
-                absence.suffix.append("[\(i)]")
+                if absence.invalidText == nil { absence.suffix.append("[\(i)]") }
                 throw absence
             }
             switch value {
@@ -491,6 +492,17 @@ final class ExpressionCompiler {
                 }
             }
         }
+        if name == "or_null" {
+            // For tables over every target: one target's unreadable value must not stop the
+            // table for all (the schema, or the rules about that value, report it).
+            guard arguments.count == 1 else {
+                throw ExpressionError(offset: offset, message: "or_null(giá_trị) nhận đúng 1 đối số, nhận \(arguments.count)")
+            }
+            let inner = try compile(arguments[0])
+            return CompiledExpression(type: inner.type) { ctx in
+                do { return try inner.evaluate(ctx) } catch is Absence { return .null }
+            }
+        }
         if name == "if" {
             guard arguments.count == 3 else {
                 throw ExpressionError(offset: offset, message: "if(điều_kiện, khi_đúng, khi_sai) nhận đúng 3 đối số, nhận \(arguments.count)")
@@ -503,7 +515,7 @@ final class ExpressionCompiler {
             }
         }
         guard let definition = functions.definition(named: name) else {
-            throw ExpressionError(offset: offset, message: "không có hàm '\(name)'" + Suggestions.phrase(Suggestions.nearest(to: name, among: functions.names + ["exists", "if"])))
+            throw ExpressionError(offset: offset, message: "không có hàm '\(name)'" + Suggestions.phrase(Suggestions.nearest(to: name, among: functions.names + ["exists", "if", "or_null"])))
         }
         let maxCount = definition.parameters.count, minCount = maxCount - definition.optionalCount
         guard (minCount ... maxCount).contains(arguments.count) else {
