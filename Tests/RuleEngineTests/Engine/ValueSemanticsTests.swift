@@ -144,6 +144,24 @@ final class ValueSemanticsTests: XCTestCase {
                        "an unreadable value in a precondition that no model finding reports is reported by the rule")
     }
 
+    /// `or_null` reads a value, or null when it is absent or unreadable; a table built over
+    /// every document keeps one entry per document however broken one of them is.
+    func testOrNullTurnsAbsentAndUnreadableValuesIntoNull() throws {
+        let cases: KeyValuePairs = [
+            "or_null(documents[0].issued_on)": "date(2022-01-14)",
+            "or_null(documents[1].issued_on)": "null",
+            "or_null(documents[1].layout.margins_mm.left)": "null",
+            "or_null(documents[5].ref) ?? 'none'": "string(\"none\")",
+            "map(documents, d => or_null(d.issued_on))": "[date(2022-01-14), null]",
+            "exists(or_null(documents[1].issued_on))": "bool(false)",
+        ]
+        for (expression, expected) in cases {
+            XCTAssertEqual(try evaluate(expression, report: Self.report, shape: Self.shape).spelled, expected, expression)
+        }
+        XCTAssertThrowsError(try evaluate("map(documents, d => d.issued_on)", report: Self.report, shape: Self.shape),
+                             "without or_null the table stops at the unreadable date")
+    }
+
     func testNFCAndNFDSpellingsAreEqual() throws {
         let nfd = "UBND xã Đông Hòa".decomposedStringWithCanonicalMapping
         XCTAssertNotEqual(Array(nfd.utf8), Array("UBND xã Đông Hòa".utf8), "the test needs a decomposed spelling")
