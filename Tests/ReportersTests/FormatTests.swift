@@ -196,6 +196,26 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(lines[2], "     |      ^")
     }
 
+    /// A 100 KB line is shown as a 160-character window around the caret, marked with "…".
+    func testALongSourceLineIsCutAroundTheCaret() {
+        let line = String(repeating: "a", count: 500) + "ê" + String(repeating: "b", count: 500)
+        func excerpt(column: Int) -> [String] {
+            let finding = Finding(ruleID: "R", severity: .error, title: "t", message: "m", area: "a",
+                                  location: SourceLocation(file: "f.yaml", line: 1, column: column), path: "p")
+            let run = RunResult(toolVersion: "0", reports: [ReportResult(file: "f.yaml", findings: [finding], sourceLines: [1: line])], rules: [])
+            return Array(render("text", run, options: ReportOptions(quiet: true)).split(separator: "\n").map(String.init)[1 ... 2])
+        }
+        let start = excerpt(column: 3)
+        XCTAssertEqual(start[0], "   1 | " + String(repeating: "a", count: 160) + "…")
+        XCTAssertEqual(start[1], "     |   ^")
+        let middle = excerpt(column: 501)
+        XCTAssertEqual(middle[0], "   1 | …" + String(repeating: "a", count: 80) + "ê" + String(repeating: "b", count: 79) + "…")
+        XCTAssertEqual(middle[1], "     | " + String(repeating: " ", count: 81) + "^", "the caret stays under ê")
+        let end = excerpt(column: 1001)
+        XCTAssertEqual(end[0], "   1 | …" + String(repeating: "b", count: 160))
+        XCTAssertEqual(end[1], "     | " + String(repeating: " ", count: 160) + "^")
+    }
+
     func testColourOnlyWhenAsked() {
         XCTAssertFalse(render("text").contains("\u{1B}["))
         XCTAssertTrue(render("text", options: ReportOptions(color: true)).contains("\u{1B}[1;31mlỗi[ND30-MARGINS]:\u{1B}[0m"))

@@ -61,16 +61,28 @@ public struct TextReporter: StreamingReporter {
         return lines.joined(separator: "\n")
     }
 
+    /// The most Unicode scalars of a source line an excerpt shows (a window around the caret).
+    static let excerptWidth = 160
+
     /// The source line under a gutter with its number, and a caret under `position.column`.
     /// Columns count Unicode scalars; the caret is placed by characters (a letter with a
     /// combining mark takes one place) and tabs are kept so it lines up with the line above.
+    /// A line longer than `excerptWidth` is cut to a window around the caret, marked with "…".
     private func sourceExcerpt(_ source: String, at position: SourcePosition, style: ANSIStyle, tone: String) -> [String] {
         let number = String(position.line)
         let gutter = String(repeating: " ", count: number.count)
-        let line = PlainText.oneLine(source)
-        let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(max(0, position.column - 1))))
+        var line = PlainText.oneLine(source)
+        var column = position.column
+        let scalars = Array(line.unicodeScalars)
+        if scalars.count > Self.excerptWidth {
+            let start = max(0, min(column - 1 - Self.excerptWidth / 2, scalars.count - Self.excerptWidth))
+            let end = min(scalars.count, start + Self.excerptWidth)
+            line = (start > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars[start ..< end])) + (end < scalars.count ? "…" : "")
+            column = column - start + (start > 0 ? 1 : 0)
+        }
+        let before = String(String.UnicodeScalarView(line.unicodeScalars.prefix(max(0, column - 1))))
         let indent = before.map { $0 == "\t" ? "\t" : " " }.joined()
-        let padding = String(repeating: " ", count: max(0, position.column - 1 - before.unicodeScalars.count))
+        let padding = String(repeating: " ", count: max(0, column - 1 - before.unicodeScalars.count))
         return [
             style.paint("   \(number) |", "34") + " " + line,
             style.paint("   \(gutter) |", "34") + " " + indent + padding + style.paint("^", tone),

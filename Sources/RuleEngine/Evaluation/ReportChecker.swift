@@ -272,7 +272,7 @@ public struct ReportChecker: Sendable {
         func missingText(_ a: Absence) -> String {
             let path = ctx.path(of: a)
             if let text = a.invalidText {
-                return "không đọc được \(path): '\(text)'" + (a.requirement.map { " \($0)" } ?? a.expected.map { " không phải \($0)" } ?? "")
+                return "không đọc được \(path): '\(ValueFormatter.excerpt(text))'" + (a.requirement.map { " \($0)" } ?? a.expected.map { " không phải \($0)" } ?? "")
             }
             return "thiếu thông tin: \(path)"
         }

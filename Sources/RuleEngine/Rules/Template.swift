@@ -71,7 +71,11 @@ struct Template {
             switch part {
             case .text(let t): out += t
             case .placeholder(let e):
-                do { out += ValueFormatter.text(try ctx.materialize(e.evaluate(ctx))) } catch is Absence { out += "(không có)" }
+                do {
+                    out += ValueFormatter.excerpt(ValueFormatter.text(try ctx.materialize(e.evaluate(ctx))))
+                } catch is Absence {
+                    out += "(không có)"
+                }
             }
         }
         return out

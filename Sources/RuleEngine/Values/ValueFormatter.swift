@@ -3,6 +3,16 @@ import Foundation
 /// Renders values for people, Vietnamese style: decimal comma (`29,5`), dates `14/01/2022`,
 /// booleans `có`/`không`, lists joined with `, `.
 public enum ValueFormatter {
+    /// The most characters of one value a message quotes.
+    public static let excerptLength = 200
+
+    /// `text` as a message quotes it: at most `excerptLength` characters, then "…" and the
+    /// length, so a 100 KB value does not become a 100 KB message in every output format.
+    public static func excerpt(_ text: String) -> String {
+        guard text.utf8.count > excerptLength, text.count > excerptLength else { return text }
+        return text.prefix(excerptLength) + "… (\(text.count) ký tự)"
+    }
+
     /// The text of a value in a message.
     public static func text(_ value: Value) -> String {
         switch value {

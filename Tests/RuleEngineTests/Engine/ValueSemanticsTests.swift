@@ -162,6 +162,18 @@ final class ValueSemanticsTests: XCTestCase {
                              "without or_null the table stops at the unreadable date")
     }
 
+    /// A message quotes at most 200 characters of a value (a placeholder, or an unreadable
+    /// value), then "…" and its length: a 100 KB font name was quoted whole into every format.
+    func testMessagesQuoteAnExcerptOfAVeryLongValue() throws {
+        let long = String(repeating: "Ư", count: 1_000)
+        let result = try check(rulesFile(rule("T-LONG", "require: unit.name == 'x'\nmessage: \"tên {{ unit.name }}\""),
+                                         rule("T-DATE", "require: documents[0].issued_on >= 2020-01-01")),
+                               report: "unit:\n  name: \(long)\ndocuments:\n  - issued_on: \(long)\n")
+        XCTAssertEqual(result.single("T-LONG")?.message, "tên " + String(repeating: "Ư", count: 200) + "… (1000 ký tự)")
+        XCTAssertEqual(result.single("T-DATE")?.message,
+                       "không đọc được documents[0].issued_on: '" + String(repeating: "Ư", count: 200) + "… (1000 ký tự)' không phải date (ngày)")
+    }
+
     func testNFCAndNFDSpellingsAreEqual() throws {
         let nfd = "UBND xã Đông Hòa".decomposedStringWithCanonicalMapping
         XCTAssertNotEqual(Array(nfd.utf8), Array("UBND xã Đông Hòa".utf8), "the test needs a decomposed spelling")
