@@ -272,7 +272,7 @@ public struct ReportChecker: Sendable {
         func missingText(_ a: Absence) -> String {
             let path = ctx.path(of: a)
             if let text = a.invalidText {
-                return "không đọc được \(path): '\(ValueFormatter.excerpt(text))'" + (a.requirement.map { " \($0)" } ?? a.expected.map { " không phải \($0)" } ?? "")
+                return "không đọc được \(path): '\(ValueFormatter.excerpt(text))'" + (a.requirement.map { " \($0)" } ?? a.expected.map { " không phải \($0.readerName)" } ?? "")
             }
             return "thiếu thông tin: \(path)"
         }
@@ -300,7 +300,9 @@ public struct ReportChecker: Sendable {
         let message: String
         if rule.checks.count == 1 {
             message = parts[0]
-        } else if let prefix = try rule.message?.render(ctx) {
+        } else if failures.contains(where: { $0.absence == nil }), let prefix = try rule.message?.render(ctx) {
+            // The rule's message states the violation ("Số liệu hồ sơ không khớp"): only when a
+            // condition failed, not when values are missing (Decision 5: "thiếu thông tin: …").
             message = prefix + ": " + parts.joined(separator: "; ")
         } else {
             message = parts.joined(separator: "; ")

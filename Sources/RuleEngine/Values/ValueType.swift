@@ -59,7 +59,24 @@ public indirect enum ValueType: Sendable, CustomStringConvertible {
         }
     }
 
-    /// The name shown in error messages (Vietnamese gloss in brackets).
+    /// The name a report's reader understands, in Vietnamese only, for findings about values
+    /// a rule cannot read ("'14/01/2022' không phải ngày dạng YYYY-MM-DD").
+    public var readerName: String {
+        switch self {
+        case .any: "giá trị"
+        case .null: "trống"
+        case .bool: "giá trị đúng/sai (true/false)"
+        case .int: "số nguyên"
+        case .number: "số"
+        case .string: "chuỗi văn bản"
+        case .date: "ngày dạng YYYY-MM-DD"
+        case .list: "danh sách"
+        case .object: "nhóm trường"
+        case .oneOf(let types): types.map(\.readerName).joined(separator: " hoặc ")
+        }
+    }
+
+    /// The name shown to rule authors in type errors (Vietnamese gloss in brackets).
     public var description: String {
         switch self {
         case .any: "any"

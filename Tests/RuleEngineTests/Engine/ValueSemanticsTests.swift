@@ -131,7 +131,7 @@ final class ValueSemanticsTests: XCTestCase {
             let result = try check(rulesFile(rule("T-DATE\(i)", "for_each: documents\nas: doc\nrequire: \(condition)")))
             let f = result.single("T-DATE\(i)")
             XCTAssertEqual(f?.place, "T-DATE\(i)@documents[1].issued_on 9:16", condition)
-            XCTAssertEqual(f?.message, "không đọc được documents[1].issued_on: '14/01/2022' không phải date (ngày)", condition)
+            XCTAssertEqual(f?.message, "không đọc được documents[1].issued_on: '14/01/2022' không phải ngày dạng YYYY-MM-DD", condition)
         }
         workspace = PackWorkspace()
         let guarded = try check(rulesFile(rule("T-WHEN-DATE", """
@@ -171,7 +171,19 @@ final class ValueSemanticsTests: XCTestCase {
                                report: "unit:\n  name: \(long)\ndocuments:\n  - issued_on: \(long)\n")
         XCTAssertEqual(result.single("T-LONG")?.message, "tên " + String(repeating: "Ư", count: 200) + "… (1000 ký tự)")
         XCTAssertEqual(result.single("T-DATE")?.message,
-                       "không đọc được documents[0].issued_on: '" + String(repeating: "Ư", count: 200) + "… (1000 ký tự)' không phải date (ngày)")
+                       "không đọc được documents[0].issued_on: '" + String(repeating: "Ư", count: 200) + "… (1000 ký tự)' không phải ngày dạng YYYY-MM-DD")
+    }
+
+    /// A rule's message states its violation ("Số liệu không khớp"); when its conditions only
+    /// miss values, the finding says what is missing and claims nothing (Decision 5).
+    func testAMessageThatStatesTheViolationIsNotUsedWhenOnlyValuesAreMissing() throws {
+        let conditions = "message: Số liệu không khớp\nrequire:\n  - check: one_stop_shop.dossiers.received >= 0\n  - check: unit.name == 'B'"
+        let missing = try check(rulesFile(rule("T-COUNTS", conditions)), report: "unit:\n  name: B\n")
+        XCTAssertEqual(missing.single("T-COUNTS")?.message, "thiếu thông tin: one_stop_shop.dossiers.received")
+        workspace = PackWorkspace()
+        let both = try check(rulesFile(rule("T-COUNTS", conditions)), report: "unit:\n  name: A\n")
+        XCTAssertEqual(both.single("T-COUNTS")?.message,
+                       "Số liệu không khớp: thiếu thông tin: one_stop_shop.dossiers.received; không đạt: unit.name == 'B'")
     }
 
     func testNFCAndNFDSpellingsAreEqual() throws {
