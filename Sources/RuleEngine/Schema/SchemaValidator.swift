@@ -206,8 +206,14 @@ struct SchemaValidator {
             let (key, value) = doc.pair(node, i)
             path.append(.key(key))
             if let index = propertyIndex(of: key, in: schema) {
-                if index < 64 { present |= 1 << UInt64(index) }
                 let property = properties[index].schema
+                // Written empty (`x:`, `~`) where null is not allowed: absent, as rules read it.
+                // Optional, that is no finding; required, SCHEMA-REQUIRED below, at the line.
+                if isBlank(value, for: property) {
+                    path.removeLast()
+                    continue
+                }
+                if index < 64 { present |= 1 << UInt64(index) }
                 check(value, Instance(value, in: doc), against: property, entry: property, finding: finding)
             } else if schema.keywords.forbidsAdditionalProperties {
                 let name = doc.text(key)
@@ -218,15 +224,14 @@ struct SchemaValidator {
             path.removeLast()
         }
         for (name, index) in schema.requiredIndices {
-            if let index, index < 64 {
-                if present & (1 << UInt64(index)) != 0 { continue }
-            } else if has(name, in: node) {
-                continue
-            }
+            if let index, index < 64, present & (1 << UInt64(index)) != 0 { continue }
             let property = schema.property(named: name) ?? entry.property(named: name)
+            let written = value(named: name, in: node)
+            let blank = written.map { isBlank($0, for: property) } ?? false
+            if written != nil, !blank { continue }
             path.append(.name(name))
-            report(.missingProperty, at: node, property?.declaredFindingID ?? finding?.id,
-                   ViolationMessage.missingProperty(renderedPath(), property))
+            report(.missingProperty, at: blank ? written : node, property?.declaredFindingID ?? finding?.id,
+                   ViolationMessage.missingProperty(renderedPath(), property, writtenEmpty: blank))
             path.removeLast()
         }
     }
@@ -301,9 +306,16 @@ struct SchemaValidator {
         return nil
     }
 
-    private func has(_ name: String, in mapping: NodeID) -> Bool {
-        for i in 0 ..< doc.count(mapping) where textMatches(doc.pair(mapping, i).key, name) { return true }
-        return false
+    /// The value of key `name` in `mapping`, if the key is there.
+    private func value(named name: String, in mapping: NodeID) -> NodeID? {
+        for i in 0 ..< doc.count(mapping) where textMatches(doc.pair(mapping, i).key, name) { return doc.pair(mapping, i).value }
+        return nil
+    }
+
+    /// A value written empty (`x:`, `~`) where its schema does not allow null: absent, as rules
+    /// read it (an optional field so written is no finding; a required one is SCHEMA-REQUIRED).
+    private func isBlank(_ value: NodeID, for property: SchemaNode?) -> Bool {
+        doc.isNull(value) && !(property?.types.contains(.null) ?? true)
     }
 
     // MARK: Reporting

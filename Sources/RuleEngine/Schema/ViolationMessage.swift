@@ -53,8 +53,9 @@ enum ViolationMessage {
         length == 0 ? "không được để trống" : "phải có ít nhất \(minimum) ký tự (đang có \(length))"
     }
 
-    static func missingProperty(_ path: String, _ property: SchemaNode?) -> String {
-        var message = "thiếu trường bắt buộc '\(path)'"
+    /// `writtenEmpty`: the key is there with nothing after it (`one_stop_shop:`).
+    static func missingProperty(_ path: String, _ property: SchemaNode?, writtenEmpty: Bool = false) -> String {
+        var message = writtenEmpty ? "trường bắt buộc '\(path)' đang để trống" : "thiếu trường bắt buộc '\(path)'"
         if let title = property?.title { message += " (\(title))" }
         if let only = property?.enumValues, only.count == 1 {
             let name = path.split(separator: ".").last.map(String.init) ?? path

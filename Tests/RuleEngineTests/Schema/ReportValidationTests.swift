@@ -152,10 +152,20 @@ final class ReportValidationTests: XCTestCase {
                        "phải là true hoặc false, không phải chuỗi (đang ghi: có) — viết true (có) hoặc false (không)")
     }
 
-    func testEmptyValue() throws {
-        let found = try violations(replacing("font: Times New Roman", with: "font:"))
-        XCTAssertEqual(SchemaTestSupport.summary(found), ["SCHEMA-TYPE documents[0].layout.font 14:12"])
-        XCTAssertEqual(found.first?.message, "phải là chuỗi văn bản nhưng đang để trống — điền giá trị hoặc xóa dòng này")
+    /// A field written empty (`font:`, `~`) is absent, as rules read it: an optional one is no
+    /// finding (the rule that needs it says "thiếu thông tin"), a required one is SCHEMA-REQUIRED
+    /// at its own line. It was also a SCHEMA-TYPE, two errors for one blank.
+    func testEmptyValueIsAbsent() throws {
+        XCTAssertEqual(try violations(replacing("font: Times New Roman", with: "font:")).map(\.message), [])
+        XCTAssertEqual(try violations(replacing("font: Times New Roman", with: "font: ~")).map(\.message), [])
+        let year = try violations(replacing("year: 2022", with: "year:"))
+        XCTAssertEqual(SchemaTestSupport.summary(year), ["SCHEMA-REQUIRED period.year 6:8"])
+        XCTAssertEqual(year.first?.message, "trường bắt buộc 'period.year' đang để trống (Năm báo cáo)")
+        let section = try violations(replacing("one_stop_shop:\n  dossiers:\n    received: 1534", with: "one_stop_shop:"))
+        XCTAssertEqual(SchemaTestSupport.summary(section), ["SCHEMA-REQUIRED one_stop_shop 16:15"], "required for a commune")
+        let school = try violations(replacing("one_stop_shop:\n  dossiers:\n    received: 1534", with: "one_stop_shop:")
+            .replacingOccurrences(of: "kind: commune", with: "kind: school"))
+        XCTAssertEqual(school.map(\.message), [], "optional for a school: left empty, it is absent")
     }
 
     func testSectionOfTheWrongShape() throws {
