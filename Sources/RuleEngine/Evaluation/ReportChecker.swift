@@ -5,7 +5,8 @@ import YAML
 public struct CheckOptions: Sendable {
     /// Check as of this day instead of the report's `period.year` (`--as-of`).
     public var asOf: CalendarDate?
-    /// Today, for waiver expiry.
+    /// Today: the day rules are selected for, and waivers' `expires` compared with, only for a
+    /// report that gives no date of its own (`submitted_on`, `period.year`) and no `asOf`.
     public var today: CalendarDate
     /// Measure time per rule (`--timings`).
     public var measureTimings: Bool
@@ -61,7 +62,7 @@ public struct ReportChecker: Sendable {
         var findings = capped(validation?.findings ?? [])
 
         // The day whose law applies, and the period the rules must overlap.
-        let day = options.asOf ?? facts.year.map(CalendarDate.lastDay(of:)) ?? CalendarDate.today
+        let day = options.asOf ?? facts.year.map(CalendarDate.lastDay(of:)) ?? options.today
         var skipped: [String: SkippedTargets] = [:]
         for rule in rules.rules {
             let start = options.measureTimings ? DispatchTime.now().uptimeNanoseconds : 0
@@ -369,14 +370,17 @@ struct SkippedTargets {
     }
 }
 
-/// Identity facts of a report, read leniently (for the overview, baselines and year selection).
+/// Identity facts of a report, read leniently (for the overview, baselines, year selection and
+/// waiver expiry): the report-level fields the engine itself reads.
 struct ReportFacts {
     var unitName: String?
     var unitKind: String?
     var year: Int?
+    /// `submitted_on`, when it is a date the model allows.
+    var submittedOn: CalendarDate?
 
-    /// `unusableValues`: a year the report model does not allow is no year (rules are then
-    /// selected as of today, as for an unreadable one).
+    /// `unusableValues`: a value the report model does not allow is no value (a year 0 is no
+    /// year: rules are then selected as of today, as for an unreadable one).
     init(_ doc: YAMLDocument, unusableValues: [NodeID: String] = [:]) {
         guard let root = doc.root, doc.kind(root) == .mapping else { return }
         if let unit = doc.value(forKey: "unit", in: root) {
@@ -386,6 +390,18 @@ struct ReportFacts {
         if let period = doc.value(forKey: "period", in: root), let y = doc.value(forKey: "year", in: period), unusableValues[y] == nil {
             if case .int(let i) = doc.scalarValue(y) { year = i } else { year = Int(doc.text(y)) }
         }
+        if let s = doc.value(forKey: "submitted_on", in: root), unusableValues[s] == nil, doc.kind(s) == .scalar {
+            submittedOn = CalendarDate(iso: doc.text(s))
+        }
+    }
+
+    /// The report's own date: `submitted_on`, else the last day of `period.year`; nil when it
+    /// gives neither.
+    var reportDate: (day: CalendarDate, description: String)? {
+        if let submittedOn { return (submittedOn, "ngày gửi báo cáo \(submittedOn.vietnameseDescription) (submitted_on)") }
+        guard let year else { return nil }
+        let last = CalendarDate.lastDay(of: year)
+        return (last, "ngày cuối năm báo cáo \(last.vietnameseDescription)")
     }
 }
 

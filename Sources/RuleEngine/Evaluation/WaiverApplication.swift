@@ -4,6 +4,10 @@ import YAML
 /// covered findings get a `WaiverNote` (shown, never counted); invalid waivers give
 /// WAIVER-INVALID and waive nothing; valid ones that cover nothing give WAIVER-UNUSED (also
 /// those naming a rule the config keeps from running, saying so).
+///
+/// A waiver's `expires` is compared with the day the report is checked as of: `--as-of` when
+/// given, else the report's own date (`ReportFacts.reportDate`), and only for a report without
+/// one with today — so the same report gives the same result on any day.
 enum WaiverApplication {
     /// Marks waived findings in place and returns the WAIVER-* findings.
     static func apply(to findings: inout [Finding], document: YAMLDocument, facts: ReportFacts, rules: RuleSet,
@@ -17,6 +21,7 @@ enum WaiverApplication {
         waivers += rules.configWaivers.filter { $0.unit == nil || $0.unit == facts.unitName }
         var result: [Finding] = []
         let known = rules.knownFindingIDs
+        let expiryDay = expiryReference(facts: facts, options: options)
         for waiver in waivers {
             var problems: [String] = []
             let turnedOff = rules.turnedOffRules[waiver.rule]
@@ -34,8 +39,8 @@ enum WaiverApplication {
                       !findings.contains(where: { $0.ruleID == waiver.rule && $0.path == waiver.target }) {
                 problems.append("không tìm thấy đối tượng '\(waiver.target)' trong báo cáo")
             }
-            if let expires = waiver.expires, expires < options.today {
-                problems.append("đã hết hạn ngày \(expires.vietnameseDescription)")
+            if let expires = waiver.expires, expires < expiryDay.day {
+                problems.append("đã hết hạn ngày \(expires.vietnameseDescription), trước \(expiryDay.description)")
             }
             let d = BuiltInFindings.waiverInvalid
             if !problems.isEmpty {
@@ -58,6 +63,13 @@ enum WaiverApplication {
             }
         }
         return result
+    }
+
+    /// The day waivers' `expires` is compared with, and how a message names it.
+    static func expiryReference(facts: ReportFacts, options: CheckOptions) -> (day: CalendarDate, description: String) {
+        if let asOf = options.asOf { return (asOf, "ngày kiểm tra \(asOf.vietnameseDescription) (--as-of)") }
+        if let own = facts.reportDate { return own }
+        return (options.today, "hôm nay \(options.today.vietnameseDescription) (báo cáo không ghi ngày gửi và năm báo cáo)")
     }
 
     /// Whether a waiver target covers a finding path: the same path or one inside it.
