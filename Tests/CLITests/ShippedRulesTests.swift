@@ -36,6 +36,26 @@ final class ShippedRulesTests: XCTestCase {
         XCTAssertGreaterThan(passed, 300, "every shipped rule has fixtures for both directions")
     }
 
+    /// A province's waiver of a mot-cua rule, on a school's report without a one-stop desk
+    /// (mot-cua does not apply): WAIVER-UNUSED (info) saying so, not an error for every school.
+    func testAProvinceWaiverOfARuleThatDoesNotApplyToASchoolIsOnlyUnused() throws {
+        let base = try String(contentsOfFile: Self.rules + "/fixtures/valid-commune-2022.yaml", encoding: .utf8)
+        let scratch = CLI.Scratch()
+        var school = base.replacingOccurrences(of: "kind: commune", with: "kind: school")
+        let start = try XCTUnwrap(school.range(of: "\none_stop_shop:"))
+        let end = try XCTUnwrap(school.range(of: "\narchive:"))
+        school.removeSubrange(start.lowerBound ..< end.lowerBound)
+        let report = scratch.write("truong.yaml", school)
+        let config = scratch.write("cchc.yaml", """
+            waivers:
+              - {rule: MC-POST-HOTLINE, target: one_stop_shop.postings.hotline, reason: Tổng đài chung của tỉnh}
+            """)
+        let run = try shipped(["check", report, "--config", config, "--format", "json"])
+        assertStatus(run, 0)
+        XCTAssertEqual(try findings(run).map { "\($0.rule) \($0.severity)" }, ["WAIVER-UNUSED info"])
+        XCTAssertTrue(run.stdout.contains("quy tắc MC-POST-HOTLINE không áp dụng cho báo cáo này"), run.stdout)
+    }
+
     /// `Rules/CATALOG.md` and `Rules/schema/self-report.schema.json` are generated; they must
     /// not drift. `CCHC_UPDATE_GOLDEN=1 swift test --filter ShippedRulesTests` rewrites them.
     func testGeneratedFilesAreCurrent() throws {

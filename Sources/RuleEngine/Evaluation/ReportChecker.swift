@@ -88,7 +88,8 @@ public struct ReportChecker: Sendable {
                     location: document.location(node), path: ctx.path(of: node)))
             }
         }
-        findings += WaiverApplication.apply(to: &findings, document: document, facts: facts, rules: rules, options: options)
+        findings += WaiverApplication.apply(to: &findings, document: document, facts: facts, rules: rules,
+                                            outcomes: result.outcomes, options: options)
         findings.sort { ($0.location.line, $0.location.column, $0.ruleID) < ($1.location.line, $1.location.column, $1.ruleID) }
         result.findings = findings
         result.score = Self.score(result.outcomes)

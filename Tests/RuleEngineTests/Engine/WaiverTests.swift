@@ -168,6 +168,52 @@ final class WaiverTests: XCTestCase {
         XCTAssertTrue(expired.findings("T-FONT").allSatisfy { $0.counts }, "an expired waiver waives nothing")
     }
 
+    /// A pack that runs only on reports with a `desk` section (as mot-cua needs `one_stop_shop`),
+    /// and a rule in force from 2023 only.
+    private func addRulesThatMayNotApply() {
+        workspace.pack("m", manifest: "requires: [desk]\n", rules: rulesFile(
+            rule("M-HOTLINE", severity: "warning", "require: exists(desk.hotline)\nat: desk")))
+        workspace.pack("n", rules: rulesFile(rule("N-NEW", "require: false\neffective: {from: 2023-01-01}")))
+    }
+
+    /// A province's waiver of a rule that does not apply to a unit's report (a school without a
+    /// one-stop desk) names a target that report cannot have: it covers nothing, and says why —
+    /// WAIVER-UNUSED (info), not an error on every school's report.
+    func testAConfigWaiverOfARuleThatDoesNotApplyToTheReportIsUnusedAndSaysWhy() throws {
+        addRulesThatMayNotApply()
+        let result = try check(waivers: "  []", config: """
+            waivers:
+              - {rule: M-HOTLINE, target: desk.hotline, reason: Tổng đài chung của tỉnh}
+              - {rule: N-NEW, target: unit, reason: Chưa áp dụng}
+            """)
+        XCTAssertEqual(result.findings("WAIVER-INVALID").map(\.message), [])
+        XCTAssertEqual(result.findings("WAIVER-UNUSED").map(\.message), [
+            "miễn trừ M-HOTLINE cho 'desk.hotline' không khớp phát hiện nào: quy tắc M-HOTLINE không áp dụng cho báo cáo này",
+            "miễn trừ N-NEW cho 'unit' không khớp phát hiện nào: quy tắc N-NEW không áp dụng cho báo cáo này",
+        ])
+        XCTAssertEqual(result.findings("WAIVER-UNUSED").map(\.severity), [.info, .info])
+    }
+
+    /// Report waivers are judged the same way (README, "Decisions"): the rule's not applying is
+    /// the reason the waiver covers nothing, whatever its target.
+    func testAReportWaiverOfARuleThatDoesNotApplyIsUnusedToo() throws {
+        addRulesThatMayNotApply()
+        let result = try check(waivers: "  - {rule: M-HOTLINE, target: desk.hotline, reason: r}\n")
+        XCTAssertEqual(result.findings("WAIVER-INVALID").map(\.message), [])
+        XCTAssertEqual(result.findings("WAIVER-UNUSED").map(\.message),
+                       ["miễn trừ M-HOTLINE cho 'desk.hotline' không khớp phát hiện nào: quy tắc M-HOTLINE không áp dụng cho báo cáo này"])
+    }
+
+    /// Where the rule applies, a target the report does not have is still a mistake.
+    func testAMistypedTargetOfARuleThatAppliesIsStillInvalid() throws {
+        addRulesThatMayNotApply()
+        let result = try check(waivers: "  - {rule: M-HOTLINE, target: desk.hotlien, reason: r}\n", header: "period: {year: 2022}\ndesk: {hotline: '1900 1234'}")
+        XCTAssertEqual(result.outcome("M-HOTLINE"), .passed)
+        XCTAssertEqual(result.findings("WAIVER-INVALID").map(\.message),
+                       ["miễn trừ M-HOTLINE cho 'desk.hotlien' không hợp lệ: không tìm thấy đối tượng 'desk.hotlien' trong báo cáo"])
+        XCTAssertEqual(result.findings("WAIVER-UNUSED").count, 0)
+    }
+
     func testConfigWaiversForEveryUnitOrOne() throws {
         let forUnit = try check(waivers: "  []", config: """
             waivers:
