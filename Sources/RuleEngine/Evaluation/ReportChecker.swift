@@ -48,7 +48,8 @@ public struct ReportChecker: Sendable {
         self.options = options
     }
 
-    /// Checks one document. `source` (the file's bytes) fills the source lines of findings;
+    /// Checks one document. `source` (the file's bytes) fills the source lines of findings in
+    /// it (those in the config come with the rule set);
     /// `validatingModel: false` skips the SCHEMA-* validation (for reports a program made).
     public func check(_ document: YAMLDocument, source: [UInt8]? = nil, documentIndex: Int? = nil,
                       validatingModel: Bool = true) -> ReportResult {
@@ -93,7 +94,17 @@ public struct ReportChecker: Sendable {
         findings.sort { ($0.location.line, $0.location.column, $0.ruleID) < ($1.location.line, $1.location.column, $1.ruleID) }
         result.findings = findings
         result.score = Self.score(result.outcomes)
-        if let source { result.sourceLines = Self.lines(findings.map(\.location.line), of: source) }
+        // Each finding's line from its own file: a config waiver's WAIVER-* finding is not
+        // quoted from the report's line of the same number.
+        if let source {
+            result.sourceLines = Self.lines(findings.filter { $0.location.file == document.file }.map(\.location.line), of: source)
+        }
+        for finding in findings where finding.location.file != document.file {
+            let location = finding.location
+            if let line = rules.otherSourceLines[location.file]?[location.line] {
+                result.otherFilesSourceLines[location.file, default: [:]][location.line] = line
+            }
+        }
         return result
     }
 
