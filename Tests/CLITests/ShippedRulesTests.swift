@@ -36,6 +36,21 @@ final class ShippedRulesTests: XCTestCase {
         XCTAssertGreaterThan(passed, 300, "every shipped rule has fixtures for both directions")
     }
 
+    /// Rate parameters are fractions: a province that writes its target as a percentage is told
+    /// at its config's line, instead of every report reading "tối thiểu 3000%".
+    func testARateParameterWrittenAsAPercentageIsRefused() throws {
+        let scratch = CLI.Scratch()
+        let report = Self.rules + "/fixtures/valid-commune-2022.yaml"
+        for (pack, name) in [("mot-cua", "min_online_rate"), ("mot-cua", "min_on_time_rate"), ("chi-dao", "min_plan_completion")] {
+            let config = scratch.write("cchc.yaml", "params:\n  \(pack):\n    \(name): 30\n")
+            let run = try shipped(["check", report, "--config", config])
+            assertStatus(run, 2)
+            XCTAssertTrue(run.stderr.contains("\(config):3:5:") && run.stderr.contains("tham số '\(pack).\(name)' phải từ 0 đến 1, nhận 30")
+                          && run.stderr.contains("30 % viết là 0.3"), run.stderr)
+            XCTAssertFalse(run.output.contains("3000%"), run.output)
+        }
+    }
+
     /// A province's waiver of a mot-cua rule, on a school's report without a one-stop desk
     /// (mot-cua does not apply): WAIVER-UNUSED (info) saying so, not an error for every school.
     func testAProvinceWaiverOfARuleThatDoesNotApplyToASchoolIsOnlyUnused() throws {
