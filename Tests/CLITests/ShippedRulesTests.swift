@@ -36,6 +36,19 @@ final class ShippedRulesTests: XCTestCase {
         XCTAssertGreaterThan(passed, 300, "every shipped rule has fixtures for both directions")
     }
 
+    /// Each shipped pack works alone, as its README says (`cchc rules test Rules/mot-cua`):
+    /// mot-cua declares the document-type table MC-ESTABLISHED's functions read.
+    func testEachShippedPackLintsAndPassesItsFixturesAlone() throws {
+        for pack in Self.packs {
+            let lint = try shipped(["rules", "lint", pack])
+            assertStatus(lint, 0)
+            XCTAssertTrue(lint.stdout.contains("1 bộ quy tắc,") && lint.stdout.contains(", 0 lỗi"), lint.output)
+            let test = try shipped(["rules", "test", pack])
+            assertStatus(test, 0)
+            XCTAssertTrue(test.stdout.contains(" passed, 0 failed"), test.output)
+        }
+    }
+
     /// Rate parameters are fractions: a province that writes its target as a percentage is told
     /// at its config's line, instead of every report reading "tối thiểu 3000%".
     func testARateParameterWrittenAsAPercentageIsRefused() throws {

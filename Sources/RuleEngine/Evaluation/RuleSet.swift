@@ -299,9 +299,22 @@ public final class RuleSet: @unchecked Sendable {
         do {
             return try compiler.compile(try Parser.parse(source.text))
         } catch {
-            report(error, ruleID: ruleID, lets: lets, errors: &errors) { source.error($0, ruleID: ruleID) }
+            report(explained(error, in: source.text, lets: lets, functions: compiler.functions),
+                   ruleID: ruleID, lets: lets, errors: &errors) { source.error($0, ruleID: ruleID) }
             return nil
         }
+    }
+
+    /// `error`, saying what is missing when it is about a call of a function the registry knows
+    /// but cannot offer (`FunctionRegistry.unavailability(of:)`: its data table is declared by no
+    /// pack), which the compiler can only call absent. `text` is what was compiled; an error
+    /// that arose in a `let:` counts in that binding's text.
+    static func explained(_ error: ExpressionError, in text: String, lets: [String: ExpressionSource],
+                          functions: FunctionRegistry) -> ExpressionError {
+        let counted = error.binding.flatMap { lets[$0]?.text } ?? text
+        guard let tree = try? Parser.parse(counted), let name = tree.functionName(calledAt: error.offset),
+              let why = functions.unavailability(of: name) else { return error }
+        return ExpressionError(offset: error.offset, message: "hàm '\(name)' \(why)", binding: error.binding)
     }
 
     static func compileCondition(_ source: ExpressionSource, compiler: ExpressionCompiler, ruleID: String,
@@ -320,10 +333,11 @@ public final class RuleSet: @unchecked Sendable {
             var parts: [Template.Part] = []
             for piece in try Template.split(source.text) {
                 if !piece.isPlaceholder { parts.append(.text(piece.text)); continue }
+                let text = Template.desugarPipes(piece.text)
                 do {
-                    parts.append(.placeholder(try compiler.compile(try Parser.parse(Template.desugarPipes(piece.text)))))
+                    parts.append(.placeholder(try compiler.compile(try Parser.parse(text))))
                 } catch {
-                    report(error, ruleID: ruleID, lets: lets, errors: &errors) {
+                    report(explained(error, in: text, lets: lets, functions: compiler.functions), ruleID: ruleID, lets: lets, errors: &errors) {
                         RuleError(location: source.location(ofOffset: piece.offset),
                                   message: "chỗ điền giá trị '{{\(piece.text)}}': \($0.message)", ruleID: ruleID)
                     }
@@ -372,5 +386,19 @@ extension EffectiveWindow {
         return EffectiveWindow(from: [a.from, b.from].compactMap { $0 }.max(),
                                until: [a.until, b.until].compactMap { $0 }.min(),
                                field: b.field ?? a.field)
+    }
+}
+
+extension Expression {
+    /// The name of the function whose call starts at `offset` in this expression, if any.
+    func functionName(calledAt offset: Int) -> String? {
+        switch self {
+        case .literal, .name: nil
+        case .call(let name, let arguments, let o):
+            o == offset ? name : arguments.lazy.compactMap { $0.functionName(calledAt: offset) }.first
+        case .member(let base, _, _), .unary(_, let base, _), .lambda(_, let base, _): base.functionName(calledAt: offset)
+        case .index(let a, let b, _), .binary(_, let a, let b, _): a.functionName(calledAt: offset) ?? b.functionName(calledAt: offset)
+        case .list(let items, _): items.lazy.compactMap { $0.functionName(calledAt: offset) }.first
+        }
     }
 }
