@@ -84,6 +84,33 @@ final class ShippedRulesTests: XCTestCase {
         XCTAssertTrue(run.stdout.contains("quy tắc MC-POST-HOTLINE không áp dụng cho báo cáo này"), run.stdout)
     }
 
+    /// A report without `submitted_on` whose dossiers are not handed over: LT-HANDOVER-OVERDUE
+    /// says once that the report date is missing (not once per dossier, with a fix about handing
+    /// over first), and a waiver of `submitted_on` covers it.
+    func testAMissingReportDateIsToldOnceByHandOverOverdue() throws {
+        let base = try String(contentsOfFile: Self.rules + "/fixtures/valid-commune-2022.yaml", encoding: .utf8)
+        let report = base.replacingOccurrences(of: "submitted_on: 2022-12-20\n", with: "")
+            .replacingOccurrences(of: "      handed_over_on: 2021-11-15\n", with: "")
+            .replacingOccurrences(of: "      handed_over_on: 2021-12-20\n", with: "")
+        let scratch = CLI.Scratch()
+        let run = try shipped(["check", scratch.write("bao-cao.yaml", report), "--format", "json", "--fail-on", "never"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], run.output)
+        let all = try XCTUnwrap((object["reports"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])
+        let overdue = all.filter { $0["rule"] as? String == "LT-HANDOVER-OVERDUE" }
+        XCTAssertEqual(overdue.map { "\($0["path"] ?? "") \($0["line"] ?? ""):\($0["column"] ?? "") \($0["message"] ?? "")" },
+                       ["submitted_on 3:1 thiếu thông tin: submitted_on"])
+        let fix = try XCTUnwrap(overdue.first?["fix"] as? String)
+        XCTAssertTrue(fix.hasPrefix("Ghi ngày gửi báo cáo (submitted_on) để tính hạn nộp lưu. "), fix)
+
+        let waived = try shipped(["check", scratch.write("mien-tru.yaml", report + """
+            waivers:
+              - {rule: LT-HANDOVER-OVERDUE, target: submitted_on, reason: Báo cáo nháp, chưa gửi}
+
+            """), "--format", "json", "--fail-on", "never"])
+        XCTAssertEqual(try findings(waived).filter { $0.rule.hasPrefix("LT-") || $0.rule.hasPrefix("WAIVER-") }.map { "\($0.rule) \($0.waived)" },
+                       ["LT-HANDOVER-OVERDUE true"])
+    }
+
     /// `Rules/CATALOG.md` and `Rules/schema/self-report.schema.json` are generated; they must
     /// not drift. `CCHC_UPDATE_GOLDEN=1 swift test --filter ShippedRulesTests` rewrites them.
     func testGeneratedFilesAreCurrent() throws {
