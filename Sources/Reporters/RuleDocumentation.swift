@@ -21,7 +21,8 @@ public enum RuleDocumentation {
             if !pack.params.isEmpty {
                 out += "| Tham số | Mặc định | Ý nghĩa |\n| --- | --- | --- |\n"
                 for p in pack.params {
-                    out += "| `\(p.name)` | `\(ValueFormatter.text(p.defaultValue))` | \(MarkdownText.inline(p.description ?? "")) |\n"
+                    let meaning = [p.description, p.range.map { "giá trị \($0)" }].compactMap { $0 }.joined(separator: "; ")
+                    out += "| `\(p.name)` | `\(ValueFormatter.text(p.defaultValue))` | \(MarkdownText.inline(meaning)) |\n"
                 }
                 out += "\n"
             }

@@ -7,18 +7,31 @@ import YAML
 /// `signing_prefixes` in a pack manifest), so a rule author corrects them without recompiling.
 public enum VietnameseAdminFunctions {
     /// Registers every function. `data` maps pack data names to files; functions that need a
-    /// table are registered only when a pack provides it.
+    /// table are registered only when a pack provides it, else recorded as unavailable with the
+    /// table they need (a rule calling one is told to declare it, not that it does not exist).
     public static func register(into registry: inout FunctionRegistry, data: [String: String],
                                 loader: YAMLLoader = YAMLLoader(), errors: inout [RuleError]) {
         registry.register(numberFunctions + dateLineFunctions + textFunctions)
-        if let path = data["document_types"], let table = readTypes(path, loader: loader, errors: &errors) {
-            registry.register(typeFunctions(table))
-        }
-        if let path = data["signing_prefixes"], let table = readPrefixes(path, loader: loader, errors: &errors) {
-            registry.register(FunctionDefinition(name: "is_signing_prefix", summary: "là một trong các quyền hạn ký (TM., KT., TL., TUQ., Q.)",
-                                                 parameters: [.value("tiền_tố", .string)], returns: .bool) { args in
-                .bool(table.isKnown(try string(args[0])))
-            })
+        // An empty table is a valid one: it gives the functions' names.
+        registerTable("document_types", "bảng loại văn bản", file: "document-types.yaml", data: data, into: &registry,
+                      functions: typeFunctions, empty: try! DocumentTypeTable(entries: [])) { readTypes($0, loader: loader, errors: &errors) }
+        registerTable("signing_prefixes", "bảng quyền hạn ký", file: "signing-prefixes.yaml", data: data, into: &registry,
+                      functions: prefixFunctions, empty: try! SigningPrefixTable(prefixes: [])) { readPrefixes($0, loader: loader, errors: &errors) }
+    }
+
+    /// Registers the functions over one pack data table (`key` in `data:`), read by `read`; when
+    /// no pack declares it, or its file could not be read, records them as unavailable saying so.
+    private static func registerTable<Table>(_ key: String, _ what: String, file: String, data: [String: String],
+                                             into registry: inout FunctionRegistry, functions: (Table) -> [FunctionDefinition],
+                                             empty: Table, read: (String) -> Table?) {
+        if let path = data[key] {
+            if let table = read(path) { return registry.register(functions(table)) }
+            registry.registerUnavailable(functions(empty).map(\.name),
+                                         reason: "cần \(what) (dữ liệu '\(key)'), mà tệp \(path) không đọc được (xem lỗi của tệp đó)")
+        } else {
+            registry.registerUnavailable(functions(empty).map(\.name), reason: "cần \(what) (dữ liệu '\(key)') mà không bộ quy tắc nào "
+                                         + "đang nạp khai báo: thêm vào pack.yaml của bộ quy tắc 'data: {\(key): <đường dẫn tới \(file)>}' "
+                                         + "(bảng có sẵn ở Rules/nd30/data/\(file))")
         }
     }
 
@@ -99,6 +112,17 @@ public enum VietnameseAdminFunctions {
                                parameters: [.value("số_ký_hiệu", .string), .value("tên_loại", .string)], returns: .list(.string)) { args in
                 let problems = DocumentNumber.formatProblems(of: try string(args[0]), typeKind: try kind(args[1]))
                 return .list(problems.map { .string($0.message) })
+            },
+        ]
+    }
+
+    // MARK: Signing prefixes
+
+    static func prefixFunctions(_ table: SigningPrefixTable) -> [FunctionDefinition] {
+        [
+            FunctionDefinition(name: "is_signing_prefix", summary: "là một trong các quyền hạn ký (TM., KT., TL., TUQ., Q.)",
+                               parameters: [.value("tiền_tố", .string)], returns: .bool) { args in
+                .bool(table.isKnown(try string(args[0])))
             },
         ]
     }

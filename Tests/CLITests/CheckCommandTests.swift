@@ -143,6 +143,23 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(refused.stderr.contains("\(wrong):2:3:") && refused.stderr.contains("CLI-FONT"), refused.stderr)
     }
 
+    /// A finding located in the config (its waivers) quotes the config's own line under it, never
+    /// the report's line of the same number.
+    func testAConfigWaiverFindingQuotesTheConfigsLine() throws {
+        let scratch = CLI.Scratch()
+        let config = scratch.write("cchc.yaml", "waivers:\n  - {rule: CLI-FOTN, target: documents, reason: Phần mềm cũ}\n")
+        let run = try check([report("clean.yaml")], ["--config", config])
+        assertStatus(run, 1)
+        assertFinding(run, "WAIVER-INVALID", at: config, 2, 5)
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let head = try XCTUnwrap(lines.firstIndex { $0.hasPrefix(config + ":2:5:") }, run.stdout)
+        XCTAssertEqual(Array(lines[(head + 1)...].prefix(2)), [
+            "   2 |   - {rule: CLI-FOTN, target: documents, reason: Phần mềm cũ}",
+            "     |     ^",
+        ], run.stdout)
+        XCTAssertFalse(run.stdout.contains("| unit:"), "the report's line 2 is not quoted for the config's finding:\n\(run.stdout)")
+    }
+
     func testTimings() throws {
         let run = try check([report("clean.yaml")], ["--timings"])
         assertStatus(run, 0)

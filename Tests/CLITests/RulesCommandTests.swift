@@ -51,6 +51,28 @@ final class RulesCommandTests: XCTestCase {
         XCTAssertTrue(run.stderr.contains(pack("broken") + "/rules/a.yaml:6:14:"), run.stderr)
     }
 
+    /// A domain function that exists but needs a data table no loaded pack declares is not
+    /// "không có hàm": the error names the table and how to declare it.
+    func testAFunctionWithoutItsDataSaysWhichDataIsMissing() throws {
+        let scratch = CLI.Scratch()
+        try FileManager.default.createDirectory(atPath: scratch.path + "/rules", withIntermediateDirectories: true)
+        scratch.write("pack.yaml", "id: x\ntitle: Bộ x\nversion: 1.0.0\nbasis: Căn cứ\n")
+        scratch.write("rules/r.yaml", """
+            rules:
+              - id: X-TYPE
+                title: Loại văn bản
+                severity: error
+                basis: Căn cứ
+                require: type_abbreviation("Quyết định") == "QĐ"
+                message: sai
+            """)
+        let run = try CLI.run(["rules", "lint", scratch.path, "--no-shipped-rules"])
+        assertStatus(run, 2)
+        XCTAssertTrue(run.stderr.contains(scratch.path + "/rules/r.yaml:6:14:"), run.stderr)
+        XCTAssertTrue(run.stderr.contains("hàm 'type_abbreviation' cần bảng loại văn bản (dữ liệu 'document_types')"), run.stderr)
+        XCTAssertFalse(run.stderr.contains("không có hàm"), run.stderr)
+    }
+
     func testRulesList() throws {
         let run = try CLI.run(["rules", "list", pack("basic"), "--no-shipped-rules"])
         assertStatus(run, 0)

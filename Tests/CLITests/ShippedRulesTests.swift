@@ -36,6 +36,81 @@ final class ShippedRulesTests: XCTestCase {
         XCTAssertGreaterThan(passed, 300, "every shipped rule has fixtures for both directions")
     }
 
+    /// Each shipped pack works alone, as its README says (`cchc rules test Rules/mot-cua`):
+    /// mot-cua declares the document-type table MC-ESTABLISHED's functions read.
+    func testEachShippedPackLintsAndPassesItsFixturesAlone() throws {
+        for pack in Self.packs {
+            let lint = try shipped(["rules", "lint", pack])
+            assertStatus(lint, 0)
+            XCTAssertTrue(lint.stdout.contains("1 bộ quy tắc,") && lint.stdout.contains(", 0 lỗi"), lint.output)
+            let test = try shipped(["rules", "test", pack])
+            assertStatus(test, 0)
+            XCTAssertTrue(test.stdout.contains(" passed, 0 failed"), test.output)
+        }
+    }
+
+    /// Rate parameters are fractions: a province that writes its target as a percentage is told
+    /// at its config's line, instead of every report reading "tối thiểu 3000%".
+    func testARateParameterWrittenAsAPercentageIsRefused() throws {
+        let scratch = CLI.Scratch()
+        let report = Self.rules + "/fixtures/valid-commune-2022.yaml"
+        for (pack, name) in [("mot-cua", "min_online_rate"), ("mot-cua", "min_on_time_rate"), ("chi-dao", "min_plan_completion")] {
+            let config = scratch.write("cchc.yaml", "params:\n  \(pack):\n    \(name): 30\n")
+            let run = try shipped(["check", report, "--config", config])
+            assertStatus(run, 2)
+            XCTAssertTrue(run.stderr.contains("\(config):3:5:") && run.stderr.contains("tham số '\(pack).\(name)' phải từ 0 đến 1, nhận 30")
+                          && run.stderr.contains("30 % viết là 0.3"), run.stderr)
+            XCTAssertFalse(run.output.contains("3000%"), run.output)
+        }
+    }
+
+    /// A province's waiver of a mot-cua rule, on a school's report without a one-stop desk
+    /// (mot-cua does not apply): WAIVER-UNUSED (info) saying so, not an error for every school.
+    func testAProvinceWaiverOfARuleThatDoesNotApplyToASchoolIsOnlyUnused() throws {
+        let base = try String(contentsOfFile: Self.rules + "/fixtures/valid-commune-2022.yaml", encoding: .utf8)
+        let scratch = CLI.Scratch()
+        var school = base.replacingOccurrences(of: "kind: commune", with: "kind: school")
+        let start = try XCTUnwrap(school.range(of: "\none_stop_shop:"))
+        let end = try XCTUnwrap(school.range(of: "\narchive:"))
+        school.removeSubrange(start.lowerBound ..< end.lowerBound)
+        let report = scratch.write("truong.yaml", school)
+        let config = scratch.write("cchc.yaml", """
+            waivers:
+              - {rule: MC-POST-HOTLINE, target: one_stop_shop.postings.hotline, reason: Tổng đài chung của tỉnh}
+            """)
+        let run = try shipped(["check", report, "--config", config, "--format", "json"])
+        assertStatus(run, 0)
+        XCTAssertEqual(try findings(run).map { "\($0.rule) \($0.severity)" }, ["WAIVER-UNUSED info"])
+        XCTAssertTrue(run.stdout.contains("quy tắc MC-POST-HOTLINE không áp dụng cho báo cáo này"), run.stdout)
+    }
+
+    /// A report without `submitted_on` whose dossiers are not handed over: LT-HANDOVER-OVERDUE
+    /// says once that the report date is missing (not once per dossier, with a fix about handing
+    /// over first), and a waiver of `submitted_on` covers it.
+    func testAMissingReportDateIsToldOnceByHandOverOverdue() throws {
+        let base = try String(contentsOfFile: Self.rules + "/fixtures/valid-commune-2022.yaml", encoding: .utf8)
+        let report = base.replacingOccurrences(of: "submitted_on: 2022-12-20\n", with: "")
+            .replacingOccurrences(of: "      handed_over_on: 2021-11-15\n", with: "")
+            .replacingOccurrences(of: "      handed_over_on: 2021-12-20\n", with: "")
+        let scratch = CLI.Scratch()
+        let run = try shipped(["check", scratch.write("bao-cao.yaml", report), "--format", "json", "--fail-on", "never"])
+        let object = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any], run.output)
+        let all = try XCTUnwrap((object["reports"] as? [[String: Any]])?.first?["findings"] as? [[String: Any]])
+        let overdue = all.filter { $0["rule"] as? String == "LT-HANDOVER-OVERDUE" }
+        XCTAssertEqual(overdue.map { "\($0["path"] ?? "") \($0["line"] ?? ""):\($0["column"] ?? "") \($0["message"] ?? "")" },
+                       ["submitted_on 3:1 thiếu thông tin: submitted_on"])
+        let fix = try XCTUnwrap(overdue.first?["fix"] as? String)
+        XCTAssertTrue(fix.hasPrefix("Ghi ngày gửi báo cáo (submitted_on) để tính hạn nộp lưu. "), fix)
+
+        let waived = try shipped(["check", scratch.write("mien-tru.yaml", report + """
+            waivers:
+              - {rule: LT-HANDOVER-OVERDUE, target: submitted_on, reason: Báo cáo nháp, chưa gửi}
+
+            """), "--format", "json", "--fail-on", "never"])
+        XCTAssertEqual(try findings(waived).filter { $0.rule.hasPrefix("LT-") || $0.rule.hasPrefix("WAIVER-") }.map { "\($0.rule) \($0.waived)" },
+                       ["LT-HANDOVER-OVERDUE true"])
+    }
+
     /// `Rules/CATALOG.md` and `Rules/schema/self-report.schema.json` are generated; they must
     /// not drift. `CCHC_UPDATE_GOLDEN=1 swift test --filter ShippedRulesTests` rewrites them.
     func testGeneratedFilesAreCurrent() throws {

@@ -216,6 +216,25 @@ final class FormatTests: XCTestCase {
         XCTAssertEqual(end[1], "     | " + String(repeating: " ", count: 160) + "^")
     }
 
+    /// A finding in another file than the report (a config's waiver) quotes that file's line
+    /// when the result has it, and nothing when not: never the report's line of that number.
+    func testAnExcerptComesFromTheFindingsOwnFile() {
+        func finding(line: Int) -> Finding {
+            Finding(ruleID: "WAIVER-INVALID", severity: .error, title: "t", message: "m", area: "waiver",
+                    location: SourceLocation(file: "cchc.yaml", line: line, column: 5), path: "waivers")
+        }
+        var report = ReportResult(file: "f.yaml", findings: [finding(line: 2), finding(line: 3)], sourceLines: [2: "unit:", 3: "  name: A"])
+        report.otherFilesSourceLines = ["cchc.yaml": [3: "  - {rule: X, target: y, reason: z}"]]
+        let run = RunResult(toolVersion: "0", reports: [report], rules: [])
+        let lines = render("text", run, options: ReportOptions(quiet: true)).split(separator: "\n").map(String.init)
+        XCTAssertEqual(lines, [
+            "cchc.yaml:2:5: lỗi[WAIVER-INVALID]: m",
+            "cchc.yaml:3:5: lỗi[WAIVER-INVALID]: m",
+            "   3 |   - {rule: X, target: y, reason: z}",
+            "     |     ^",
+        ])
+    }
+
     func testColourOnlyWhenAsked() {
         XCTAssertFalse(render("text").contains("\u{1B}["))
         XCTAssertTrue(render("text", options: ReportOptions(color: true)).contains("\u{1B}[1;31mlỗi[ND30-MARGINS]:\u{1B}[0m"))

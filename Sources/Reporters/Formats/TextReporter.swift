@@ -50,7 +50,7 @@ public struct TextReporter: StreamingReporter {
             + style.bold(PlainText.oneLine(finding.message))
         if let status = Wording.status(of: finding) { head += " " + style.dim("(\(PlainText.oneLine(status)))") }
         var lines = [head]
-        if options.showSource, let source = report.sourceLines[finding.location.line] {
+        if options.showSource, let source = report.sourceLine(at: finding.location) {
             lines += sourceExcerpt(source, at: finding.location.position, style: style, tone: tone)
         }
         for related in finding.relatedLocations {

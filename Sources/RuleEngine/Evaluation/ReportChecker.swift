@@ -5,7 +5,8 @@ import YAML
 public struct CheckOptions: Sendable {
     /// Check as of this day instead of the report's `period.year` (`--as-of`).
     public var asOf: CalendarDate?
-    /// Today, for waiver expiry.
+    /// Today: the day rules are selected for, and waivers' `expires` compared with, only for a
+    /// report that gives no date of its own (`submitted_on`, `period.year`) and no `asOf`.
     public var today: CalendarDate
     /// Measure time per rule (`--timings`).
     public var measureTimings: Bool
@@ -47,7 +48,8 @@ public struct ReportChecker: Sendable {
         self.options = options
     }
 
-    /// Checks one document. `source` (the file's bytes) fills the source lines of findings;
+    /// Checks one document. `source` (the file's bytes) fills the source lines of findings in
+    /// it (those in the config come with the rule set);
     /// `validatingModel: false` skips the SCHEMA-* validation (for reports a program made).
     public func check(_ document: YAMLDocument, source: [UInt8]? = nil, documentIndex: Int? = nil,
                       validatingModel: Bool = true) -> ReportResult {
@@ -61,7 +63,7 @@ public struct ReportChecker: Sendable {
         var findings = capped(validation?.findings ?? [])
 
         // The day whose law applies, and the period the rules must overlap.
-        let day = options.asOf ?? facts.year.map(CalendarDate.lastDay(of:)) ?? CalendarDate.today
+        let day = options.asOf ?? facts.year.map(CalendarDate.lastDay(of:)) ?? options.today
         var skipped: [String: SkippedTargets] = [:]
         for rule in rules.rules {
             let start = options.measureTimings ? DispatchTime.now().uptimeNanoseconds : 0
@@ -87,11 +89,22 @@ public struct ReportChecker: Sendable {
                     location: document.location(node), path: ctx.path(of: node)))
             }
         }
-        findings += WaiverApplication.apply(to: &findings, document: document, facts: facts, rules: rules, options: options)
+        findings += WaiverApplication.apply(to: &findings, document: document, facts: facts, rules: rules,
+                                            outcomes: result.outcomes, options: options)
         findings.sort { ($0.location.line, $0.location.column, $0.ruleID) < ($1.location.line, $1.location.column, $1.ruleID) }
         result.findings = findings
         result.score = Self.score(result.outcomes)
-        if let source { result.sourceLines = Self.lines(findings.map(\.location.line), of: source) }
+        // Each finding's line from its own file: a config waiver's WAIVER-* finding is not
+        // quoted from the report's line of the same number.
+        if let source {
+            result.sourceLines = Self.lines(findings.filter { $0.location.file == document.file }.map(\.location.line), of: source)
+        }
+        for finding in findings where finding.location.file != document.file {
+            let location = finding.location
+            if let line = rules.otherSourceLines[location.file]?[location.line] {
+                result.otherFilesSourceLines[location.file, default: [:]][location.line] = line
+            }
+        }
         return result
     }
 
@@ -190,6 +203,10 @@ public struct ReportChecker: Sendable {
         }
         var findings: [Finding] = []
         var cap = FindingCap(limit: options.maxFindingsPerRule)
+        // Paths and messages of this rule's findings: targets that fail alike on a field of the
+        // report itself (an absent `submitted_on` that every dossier's deadline is compared
+        // with) give one finding, about the report (Decision 3: one per rule and target).
+        var told: Set<[String]> = []
         checking: for (position, target) in targets.enumerated() {
             ctx.beginTarget()
             ctx.targetNode = target.node
@@ -209,7 +226,7 @@ public struct ReportChecker: Sendable {
                 if outcome.status == .notApplicable { outcome.status = .passed }
             case .failed(let finding):
                 outcome.status = .failed
-                guard cap.admits(finding) else { continue }
+                guard told.insert([finding.path, finding.message]).inserted, cap.admits(finding) else { continue }
                 var f = finding
                 f.basis = basis(rule.definition.basis, on: day) ?? rule.pack.basis(on: day)
                 findings.append(f)
@@ -374,14 +391,17 @@ struct SkippedTargets {
     }
 }
 
-/// Identity facts of a report, read leniently (for the overview, baselines and year selection).
+/// Identity facts of a report, read leniently (for the overview, baselines, year selection and
+/// waiver expiry): the report-level fields the engine itself reads.
 struct ReportFacts {
     var unitName: String?
     var unitKind: String?
     var year: Int?
+    /// `submitted_on`, when it is a date the model allows.
+    var submittedOn: CalendarDate?
 
-    /// `unusableValues`: a year the report model does not allow is no year (rules are then
-    /// selected as of today, as for an unreadable one).
+    /// `unusableValues`: a value the report model does not allow is no value (a year 0 is no
+    /// year: rules are then selected as of today, as for an unreadable one).
     init(_ doc: YAMLDocument, unusableValues: [NodeID: String] = [:]) {
         guard let root = doc.root, doc.kind(root) == .mapping else { return }
         if let unit = doc.value(forKey: "unit", in: root) {
@@ -391,6 +411,18 @@ struct ReportFacts {
         if let period = doc.value(forKey: "period", in: root), let y = doc.value(forKey: "year", in: period), unusableValues[y] == nil {
             if case .int(let i) = doc.scalarValue(y) { year = i } else { year = Int(doc.text(y)) }
         }
+        if let s = doc.value(forKey: "submitted_on", in: root), unusableValues[s] == nil, doc.kind(s) == .scalar {
+            submittedOn = CalendarDate(iso: doc.text(s))
+        }
+    }
+
+    /// The report's own date: `submitted_on`, else the last day of `period.year`; nil when it
+    /// gives neither.
+    var reportDate: (day: CalendarDate, description: String)? {
+        if let submittedOn { return (submittedOn, "ngày gửi báo cáo \(submittedOn.vietnameseDescription) (submitted_on)") }
+        guard let year else { return nil }
+        let last = CalendarDate.lastDay(of: year)
+        return (last, "ngày cuối năm báo cáo \(last.vietnameseDescription)")
     }
 }
 

@@ -91,6 +91,9 @@ public final class RuleSet: @unchecked Sendable {
     let reportShape: (any ObjectShape)?
     /// Waivers from the config, applied to every report (or to the unit they name).
     let configWaivers: [WaiverSpec]
+    /// Lines of files other than reports that findings may point into (the config's waivers):
+    /// file → line → text.
+    let otherSourceLines: [String: [Int: String]]
 
     /// Ids of rules that failed to compile.
     public let brokenRuleIDs: Set<String>
@@ -213,6 +216,7 @@ public final class RuleSet: @unchecked Sendable {
         self.reportShape = rootShape
         self.brokenRuleIDs = broken
         self.configWaivers = config.waivers
+        otherSourceLines = config.file.map { [$0: config.sourceLines] } ?? [:]
         let known = Set(compiled.map(\.id) + notices.values.map(\.id) + BuiltInFindings.descriptors.map(\.id)
                         + (model?.findingDescriptors.map(\.id) ?? []))
         knownFindingIDs = known

@@ -3,11 +3,19 @@ import YAML
 /// Applies waivers (the report's `waivers:` and the config's) to a report's findings:
 /// covered findings get a `WaiverNote` (shown, never counted); invalid waivers give
 /// WAIVER-INVALID and waive nothing; valid ones that cover nothing give WAIVER-UNUSED (also
-/// those naming a rule the config keeps from running, saying so).
+/// those naming a rule the config keeps from running, or one that does not apply to this
+/// report, saying so: their target is not looked for, a report the rule does not apply to
+/// need not have it — a school without `one_stop_shop` and a province's mot-cua waiver).
+///
+/// A waiver's `expires` is compared with the day the report is checked as of: `--as-of` when
+/// given, else the report's own date (`ReportFacts.reportDate`), and only for a report without
+/// one with today — so the same report gives the same result on any day.
 enum WaiverApplication {
     /// Marks waived findings in place and returns the WAIVER-* findings.
+    /// `outcomes`: the rules' outcomes on this report (a waiver of a rule not applicable to it
+    /// covers nothing, whatever its target).
     static func apply(to findings: inout [Finding], document: YAMLDocument, facts: ReportFacts, rules: RuleSet,
-                      options: CheckOptions) -> [Finding] {
+                      outcomes: [RuleOutcome], options: CheckOptions) -> [Finding] {
         var waivers: [WaiverSpec] = []
         if let root = document.root, document.kind(root) == .mapping,
            let list = document.value(forKey: "waivers", in: root), document.kind(list) == .sequence {
@@ -17,25 +25,29 @@ enum WaiverApplication {
         waivers += rules.configWaivers.filter { $0.unit == nil || $0.unit == facts.unitName }
         var result: [Finding] = []
         let known = rules.knownFindingIDs
+        let expiryDay = expiryReference(facts: facts, options: options)
+        let notApplicable = Set(outcomes.filter { $0.status == .notApplicable }.map(\.ruleID))
         for waiver in waivers {
             var problems: [String] = []
-            let turnedOff = rules.turnedOffRules[waiver.rule]
+            // Why the rule makes no finding here whatever the report holds, if it makes none.
+            let idle = rules.turnedOffRules[waiver.rule]
+                ?? (notApplicable.contains(waiver.rule) ? "quy tắc \(waiver.rule) không áp dụng cho báo cáo này" : nil)
             if (waiver.reason ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty { problems.append("thiếu lý do (reason)") }
             if waiver.rule.isEmpty {
                 problems.append("thiếu mã quy tắc (rule)")
-            } else if turnedOff == nil, !known.contains(waiver.rule) || waiver.rule.hasPrefix("WAIVER-") {
+            } else if rules.turnedOffRules[waiver.rule] == nil, !known.contains(waiver.rule) || waiver.rule.hasPrefix("WAIVER-") {
                 problems.append("không có quy tắc '\(waiver.rule)'" + Suggestions.phrase(Suggestions.nearest(to: waiver.rule, among: known.sorted())))
             }
             let target = resolve(waiver.target, in: document)
             let targetPath = target ?? waiver.target
             if waiver.target.isEmpty {
                 problems.append("thiếu đối tượng (target)")
-            } else if target == nil, turnedOff == nil,  // a rule that does not run names no absent field
+            } else if target == nil, idle == nil,  // a rule that does not run names no absent field
                       !findings.contains(where: { $0.ruleID == waiver.rule && $0.path == waiver.target }) {
                 problems.append("không tìm thấy đối tượng '\(waiver.target)' trong báo cáo")
             }
-            if let expires = waiver.expires, expires < options.today {
-                problems.append("đã hết hạn ngày \(expires.vietnameseDescription)")
+            if let expires = waiver.expires, expires < expiryDay.day {
+                problems.append("đã hết hạn ngày \(expires.vietnameseDescription), trước \(expiryDay.description)")
             }
             let d = BuiltInFindings.waiverInvalid
             if !problems.isEmpty {
@@ -53,11 +65,18 @@ enum WaiverApplication {
                 let u = BuiltInFindings.waiverUnused
                 result.append(Finding(ruleID: u.id, severity: u.severity, title: u.title,
                                       message: "miễn trừ \(waiver.rule) cho '\(waiver.target)' không khớp phát hiện nào"
-                                          + (turnedOff.map { ": " + $0 } ?? ""),
+                                          + (idle.map { ": " + $0 } ?? ""),
                                       fix: u.fix, area: u.area, location: waiver.location, path: "waivers"))
             }
         }
         return result
+    }
+
+    /// The day waivers' `expires` is compared with, and how a message names it.
+    static func expiryReference(facts: ReportFacts, options: CheckOptions) -> (day: CalendarDate, description: String) {
+        if let asOf = options.asOf { return (asOf, "ngày kiểm tra \(asOf.vietnameseDescription) (--as-of)") }
+        if let own = facts.reportDate { return own }
+        return (options.today, "hôm nay \(options.today.vietnameseDescription) (báo cáo không ghi ngày gửi và năm báo cáo)")
     }
 
     /// Whether a waiver target covers a finding path: the same path or one inside it.

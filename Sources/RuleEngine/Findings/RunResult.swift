@@ -54,8 +54,11 @@ public struct ReportResult: Sendable {
     /// One outcome per rule that was considered.
     public var outcomes: [RuleOutcome]
     public var score: Score
-    /// The text of the source lines findings point at (line number → line), for carets.
+    /// The text of the report's lines that findings point at (line number → line), for carets.
     public var sourceLines: [Int: String]
+    /// The text of lines of other files that findings point at (a config's waivers): file →
+    /// line number → line. A finding in a file with no line here has no excerpt.
+    public var otherFilesSourceLines: [String: [Int: String]] = [:]
     /// Seconds spent checking this input, when measured (JUnit `time`); nil when not measured.
     public var duration: Double? = nil
 
@@ -71,6 +74,11 @@ public struct ReportResult: Sendable {
         self.outcomes = outcomes
         self.score = score
         self.sourceLines = sourceLines
+    }
+
+    /// The text of the line `location` points at, from its own file; nil when it is not known.
+    public func sourceLine(at location: SourceLocation) -> String? {
+        location.file == file ? sourceLines[location.line] : otherFilesSourceLines[location.file]?[location.line]
     }
 
     /// A stable identity for baselines: unit name and year (file name when unknown).

@@ -92,12 +92,30 @@ public struct FunctionDefinition: Sendable {
 /// declared by packs. Built once per run, before rules are compiled.
 public struct FunctionRegistry: Sendable {
     private(set) var definitions: [String: FunctionDefinition] = [:]
+    /// Functions a module provides only with data that no loaded pack gives it: name → what is
+    /// missing. They are not callable; a rule that calls one is told what to declare, not that
+    /// the function does not exist.
+    private var unavailable: [String: String] = [:]
 
     public init() {}
 
     /// Adds (or replaces) a function.
     public mutating func register(_ definition: FunctionDefinition) {
         definitions[definition.name] = definition
+        unavailable[definition.name] = nil
+    }
+
+    /// Records functions a module would provide but cannot here, with why (Vietnamese, read
+    /// after "hàm 'name' …": `cần bảng loại văn bản (dữ liệu 'document_types') …`). A name
+    /// already registered stays callable.
+    public mutating func registerUnavailable(_ names: [String], reason: String) {
+        for name in names where definitions[name] == nil { unavailable[name] = reason }
+    }
+
+    /// Why the function `name` cannot be called in this run, when a module knows it but lacks
+    /// what it needs; nil for a callable or unknown name.
+    public func unavailability(of name: String) -> String? {
+        definitions[name] == nil ? unavailable[name] : nil
     }
 
     /// Adds several functions.

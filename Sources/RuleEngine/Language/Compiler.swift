@@ -515,6 +515,9 @@ final class ExpressionCompiler {
             }
         }
         guard let definition = functions.definition(named: name) else {
+            if let why = functions.unavailability(of: name) {  // a module's function without its data table
+                throw ExpressionError(offset: offset, message: "hàm '\(name)' \(why)")
+            }
             throw ExpressionError(offset: offset, message: "không có hàm '\(name)'" + Suggestions.phrase(Suggestions.nearest(to: name, among: functions.names + ["exists", "if", "or_null"])))
         }
         let maxCount = definition.parameters.count, minCount = maxCount - definition.optionalCount

@@ -29,6 +29,9 @@ public struct Configuration: Sendable {
     public var packDirectories: [String] = []
     /// Where the config was read from (nil: defaults).
     public var file: String?
+    /// The text of the config's lines its waivers start on (line → text): a WAIVER-* finding
+    /// located at a config waiver quotes it (not the report's line of that number).
+    public var sourceLines: [Int: String] = [:]
     /// Locations of overrides, so unknown rule ids or params are reported where written.
     var overrideLocations: [String: SourceLocation] = [:]
 
@@ -53,11 +56,11 @@ public struct Configuration: Sendable {
         var config = Configuration()
         config.file = path
         var errors: [RuleError] = []
-        let doc: YAMLDocument
+        let doc: YAMLDocument, bytes: [UInt8]
         do {
-            guard let d = try loader.load(contentsOf: path).first, let root = d.root else { return (config, []) }
+            bytes = try InputFile.read(path: path, displayName: path, limit: loader.limits.maxInputBytes)
+            guard let d = try loader.load(bytes: bytes, file: path).first, d.root != nil else { return (config, []) }
             doc = d
-            _ = root
         } catch let e as YAMLError {
             return (config, [RuleError(e)])
         } catch {
@@ -107,6 +110,7 @@ public struct Configuration: Sendable {
         for item in c.list("waivers", errors: &errors) ?? [] {
             if let w = WaiverReader.read(item, in: doc, origin: .config, errors: &errors) { config.waivers.append(w) }
         }
+        config.sourceLines = ReportChecker.lines(config.waivers.map(\.location.line), of: bytes)
         return (config, errors)
     }
 }

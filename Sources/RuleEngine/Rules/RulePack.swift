@@ -9,15 +9,50 @@ public struct PackParameter: Sendable {
     /// How a string value must be written (`format:` in pack.yaml), checked for the default
     /// when the pack loads and for a config's value before any rule runs.
     public var format: ParameterFormat?
+    /// The least and greatest value a number parameter may take (`minimum:`, `maximum:` in
+    /// pack.yaml, both ends allowed): a rate is declared 0–1, so a config's `30` meant as 30 %
+    /// is refused where it is written instead of every report reading "tối thiểu 3000%".
+    public var minimum: Double?
+    public var maximum: Double?
     public var location: SourceLocation
 
     /// Why `value` cannot stand for this parameter (a config's override: it must have the
-    /// default's type, and be written in the parameter's `format`), or nil when it can.
+    /// default's type, be written in the parameter's `format` and lie in its range), or nil
+    /// when it can.
     func problem(with value: Value) -> String? {
         let type = ExpressionCompiler.staticType(of: defaultValue)
         if !value.conforms(to: type) { return "phải là \(type), nhận \(value.typeName)" }
         if let format, !format.accepts(value) { return "phải là \(format.expectation), nhận '\(ValueFormatter.text(value))'" }
+        if let number = value.number, minimum.map({ number < $0 }) ?? false || maximum.map({ number > $0 }) ?? false {
+            return "phải \(range ?? ""), nhận \(Self.written(number))" + (isFraction ? " — " + Self.fractionHint(number) : "")
+        }
         return nil
+    }
+
+    /// The values allowed, in Vietnamese: "từ 0 đến 1", "từ 5 trở lên", "từ 10 trở xuống"; nil
+    /// without bounds.
+    public var range: String? {
+        switch (minimum, maximum) {
+        case let (low?, high?): "từ \(Self.written(low)) đến \(Self.written(high))"
+        case let (low?, nil): "từ \(Self.written(low)) trở lên"
+        case let (nil, high?): "từ \(Self.written(high)) trở xuống"
+        case (nil, nil): nil
+        }
+    }
+
+    /// A rate or share, 0–1: its values are read as fractions, not percentages.
+    private var isFraction: Bool { minimum == 0 && maximum == 1 }
+
+    /// How to write the percentage a province probably meant: `30 % viết là 0.3`.
+    private static func fractionHint(_ number: Double) -> String {
+        number > 1 && number <= 100
+            ? "tỷ lệ viết dạng số thập phân: \(written(number)) % viết là \(written(number / 100))"
+            : "tỷ lệ viết dạng số thập phân, ví dụ 30 % viết là 0.3"
+    }
+
+    /// A number as YAML writes it (`0.3`, `30`), for messages about what to write.
+    private static func written(_ number: Double) -> String {
+        ValueFormatter.number(number, maxFractionDigits: 10).replacingOccurrences(of: ",", with: ".")
     }
 }
 
@@ -128,7 +163,8 @@ public enum RulePackLoader {
         let title = m.string("title", required: true, errors: &errors) ?? id
         var params: [PackParameter] = []
         for (key, value) in m.pairs("params", errors: &errors) ?? [] {
-            let p = MappingReader(doc, value, what: "tham số '\(doc.text(key))'", allowedKeys: ["default", "description", "format"], errors: &errors)
+            let p = MappingReader(doc, value, what: "tham số '\(doc.text(key))'",
+                                  allowedKeys: ["default", "description", "format", "minimum", "maximum"], errors: &errors)
             guard let defaultNode = p.node("default") else {
                 errors.append(RuleError(location: doc.location(key), message: "tham số '\(doc.text(key))' thiếu 'default'"))
                 continue
@@ -142,8 +178,24 @@ public enum RulePackLoader {
                                             + Suggestions.phrase(Suggestions.nearest(to: name, among: known))))
                 }
             }
-            let parameter = PackParameter(name: doc.text(key), defaultValue: EvaluationContext.natural(doc.scalarValue(defaultNode)),
+            var parameter = PackParameter(name: doc.text(key), defaultValue: EvaluationContext.natural(doc.scalarValue(defaultNode)),
                                           description: p.string("description", errors: &errors), format: format, location: doc.location(key))
+            // Bounds: numbers, of a number parameter, in order; a refused bound is not applied.
+            for bound in ["minimum", "maximum"] {
+                guard let node = p.node(bound), let number = p.number(bound, errors: &errors) else { continue }
+                guard parameter.defaultValue.number != nil else {
+                    errors.append(RuleError(location: doc.location(node), message: "tham số '\(parameter.name)': '\(bound)' chỉ dùng cho tham số số, "
+                                            + "giá trị mặc định ở đây là \(ExpressionCompiler.staticType(of: parameter.defaultValue))"))
+                    continue
+                }
+                if bound == "minimum" { parameter.minimum = number } else { parameter.maximum = number }
+            }
+            if let low = parameter.minimum, let high = parameter.maximum, low > high {
+                errors.append(RuleError(location: doc.location(p.node("minimum")!), message: "tham số '\(parameter.name)': 'minimum' (\(doc.text(p.node("minimum")!))) "
+                                        + "lớn hơn 'maximum' (\(doc.text(p.node("maximum")!)))"))
+                parameter.minimum = nil
+                parameter.maximum = nil
+            }
             if let problem = parameter.problem(with: parameter.defaultValue) {
                 errors.append(RuleError(location: doc.location(defaultNode), message: "giá trị mặc định của tham số '\(parameter.name)' \(problem)"))
             }

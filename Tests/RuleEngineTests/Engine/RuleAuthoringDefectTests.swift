@@ -256,4 +256,49 @@ final class RuleAuthoringDefectTests: XCTestCase {
             "8:13 định dạng tham số 'month_day' không có (month-day) — ý bạn là 'month-day'?",
         ])
     }
+
+    /// A pack whose rule compares a rate with a parameter declared as a fraction, 0–1.
+    private func ratePack(_ parameter: String = "default: 0.3\n    minimum: 0\n    maximum: 1") {
+        workspace.pack("t", manifest: "params:\n  min_rate:\n    \(parameter)\n", rules: rulesFile(rule("T-RATE", """
+            require: rate >= params.min_rate
+            message: "tỷ lệ {{ rate | percent }}, tối thiểu {{ params.min_rate | percent }}"
+            """)))
+    }
+
+    /// A province that writes its target as a percentage (`30`) or a value no rate can reach is
+    /// told so at its config's line; the rules keep the default (no "tối thiểu 3000%").
+    func testAConfigValueOutsideTheParameterRangeIsRefusedAtTheConfig() throws {
+        ratePack()
+        let report = "rate: 0.25\n"
+        for (written, problem) in [("30", "phải từ 0 đến 1, nhận 30 — tỷ lệ viết dạng số thập phân: 30 % viết là 0.3"),
+                                   ("1.5", "phải từ 0 đến 1, nhận 1.5 — tỷ lệ viết dạng số thập phân: 1.5 % viết là 0.015"),
+                                   ("-1", "phải từ 0 đến 1, nhận -1 — tỷ lệ viết dạng số thập phân, ví dụ 30 % viết là 0.3")] {
+            let (config, configErrors) = workspace.configuration("params:\n  t:\n    min_rate: \(written)\n")
+            XCTAssertEqual(configErrors.map(\.description), [])
+            let (set, errors) = workspace.compile(config: config)
+            XCTAssertEqual(errors.map { "\(($0.location.file as NSString).lastPathComponent):\($0.location.line):\($0.location.column) \($0.message)" },
+                           ["cchc.yaml:3:5 tham số 't.min_rate' \(problem)"], "only the config is blamed for \(written)")
+            let result = ReportChecker(rules: set, options: CheckOptions(today: testToday)).check(try loadReport(report))
+            XCTAssertEqual(result.findings.map(\.message), ["tỷ lệ 25%, tối thiểu 30%"], "the rule keeps the default")
+        }
+        for bound in ["0", "1", "0.5"] {
+            let (config, _) = workspace.configuration("params:\n  t:\n    min_rate: \(bound)\n")
+            XCTAssertEqual(workspace.compile(config: config).1.map(\.description), [], "\(bound) is in range (both ends included)")
+        }
+    }
+
+    func testParameterBoundsAreCheckedWhenThePackLoads() {
+        for (parameter, expected) in [
+            ("default: 1.3\n    minimum: 0\n    maximum: 1", "7:14 giá trị mặc định của tham số 'min_rate' phải từ 0 đến 1, nhận 1.3 — tỷ lệ viết dạng số thập phân: 1.3 % viết là 0.013"),
+            ("default: 2\n    minimum: 5", "7:14 giá trị mặc định của tham số 'min_rate' phải từ 5 trở lên, nhận 2"),
+            ("default: 0.5\n    minimum: 1\n    maximum: 0", "8:14 tham số 'min_rate': 'minimum' (1) lớn hơn 'maximum' (0)"),
+            ("default: \"a\"\n    maximum: 1", "8:14 tham số 'min_rate': 'maximum' chỉ dùng cho tham số số, giá trị mặc định ở đây là string (chuỗi)"),
+            ("default: 0.5\n    minimum: nhỏ", "8:14 'minimum' phải là một số"),
+        ] {
+            workspace = PackWorkspace()
+            ratePack(parameter)
+            XCTAssertEqual(workspace.compile().1.filter { $0.ruleID == nil }.map { "\($0.location.line):\($0.location.column) \($0.message)" },
+                           [expected], parameter)
+        }
+    }
 }

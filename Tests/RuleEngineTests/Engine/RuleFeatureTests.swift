@@ -461,6 +461,24 @@ final class RuleFeatureTests: XCTestCase {
         XCTAssertEqual(result.findings.map(\.place), ["T-FILTERED@documents[1] 14:5"])
     }
 
+    /// A field of the report itself that a per-element rule reads (LT-HANDOVER-OVERDUE's
+    /// `submitted_on`) is about the report, not each element: when it is absent the rule says so
+    /// once (Decision 3: one finding per rule per target, and the report is that target), while
+    /// an element's own absent field is still told per element.
+    func testAnAbsentReportFieldThatEveryElementReadsIsReportedOnce() throws {
+        let result = try check(rulesFile(rule("T-DEADLINE", """
+            for_each: documents
+            as: doc
+            require: days_between(doc.issued_on, submitted_on) >= 0 and exists(doc.layout.margins_mm.bottom)
+            """)))
+        XCTAssertEqual(result.findings.map { "\($0.place) \($0.message)" }, ["T-DEADLINE@submitted_on 1:1 thiếu thông tin: submitted_on"])
+        XCTAssertEqual(result.outcome("T-DEADLINE"), .failed)
+
+        workspace = PackWorkspace()
+        let own = try check(rulesFile(rule("T-OWN", "for_each: documents\nas: doc\nrequire: doc.signed_on > 2000-01-01")))
+        XCTAssertEqual(own.findings.map(\.place), ["T-OWN@documents[0].signed_on 6:5", "T-OWN@documents[1].signed_on 14:5"])
+    }
+
     func testForEachMustBeAList() {
         workspace.pack(rules: rulesFile(rule("T-NOT-LIST", "for_each: unit.name\nrequire: true")))
         let (_, errors) = workspace.compile(model: TestModel(rootShape: sampleShape))

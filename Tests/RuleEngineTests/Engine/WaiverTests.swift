@@ -14,10 +14,11 @@ final class WaiverTests: XCTestCase {
             rule("T-MARGIN", severity: "warning", "for_each: documents\nas: doc\nrequire: doc.layout.left >= 30")))
     }
 
-    private func report(waivers: String) -> String {
+    /// `header` replaces the report's `period` line (a date of its own, or none).
+    private func report(waivers: String, header: String = "period: {year: 2022}") -> String {
         """
         unit: {name: UBND xã A}
-        period: {year: 2022}
+        \(header)
         documents:
           - ref: cv-1
             layout: {font: Arial, left: 30}
@@ -28,9 +29,10 @@ final class WaiverTests: XCTestCase {
         """
     }
 
-    private func check(waivers: String, config: String? = nil) throws -> ReportResult {
+    private func check(waivers: String, config: String? = nil, header: String = "period: {year: 2022}",
+                       options: CheckOptions = CheckOptions(today: testToday)) throws -> ReportResult {
         let configuration = config.map { workspace.configuration($0).0 } ?? Configuration()
-        return try workspace.check(report(waivers: waivers), config: configuration)
+        return try workspace.check(report(waivers: waivers, header: header), config: configuration, options: options)
     }
 
     /// `rule@path waived-reason` for the findings of the rule.
@@ -122,13 +124,94 @@ final class WaiverTests: XCTestCase {
                        ["miễn trừ T-FONT cho 'documents[0]' không hợp lệ: thiếu lý do (reason)"], "still needs its reason")
     }
 
-    func testExpiredWaiverIsInvalid() throws {
-        // testToday is 2025-06-01.
-        let expired = try check(waivers: "  - {rule: T-FONT, target: 'documents[0]', reason: r, expires: 2025-05-31}\n")
-        XCTAssertTrue(expired.single("WAIVER-INVALID")?.message.contains("đã hết hạn ngày 31/05/2025") ?? false)
-        XCTAssertTrue(expired.findings("T-FONT").allSatisfy { $0.counts })
-        let lastDay = try check(waivers: "  - {rule: T-FONT, target: 'documents[0]', reason: r, expires: 2025-06-01}\n")
-        XCTAssertEqual(waived(lastDay), ["documents[0].layout.font: r", "documents[1].layout.font: -"], "valid through its expiry day")
+    /// The WAIVER-INVALID messages and the T-FONT paths waived, of a report checked with one
+    /// waiver of documents[0] that expires on `expires`.
+    private func expiry(_ expires: String, header: String = "period: {year: 2022}",
+                        asOf: CalendarDate? = nil) throws -> (invalid: [String], waived: [String]) {
+        let result = try check(waivers: "  - {rule: T-FONT, target: 'documents[0]', reason: r, expires: \(expires)}\n", header: header,
+                               options: CheckOptions(asOf: asOf, today: testToday))
+        return (result.findings("WAIVER-INVALID").map(\.message), result.findings("T-FONT").filter { $0.waiver != nil }.map(\.path))
+    }
+
+    /// Expiry is judged on the report's own date, not the clock (testToday is 2025-06-01): a
+    /// 2022 report's waiver that expired in 2023 still holds for it, on any day it is checked.
+    func testExpiryIsComparedWithTheReportsOwnDateNotToday() throws {
+        let submitted = "period: {year: 2022}\nsubmitted_on: 2022-12-20"
+        XCTAssertEqual(try expiry("2023-06-30", header: submitted).waived, ["documents[0].layout.font"])
+        XCTAssertEqual(try expiry("2022-12-20", header: submitted).waived, ["documents[0].layout.font"], "valid through its expiry day")
+        XCTAssertEqual(try expiry("2022-12-19", header: submitted).invalid,
+                       ["miễn trừ T-FONT cho 'documents[0]' không hợp lệ: đã hết hạn ngày 19/12/2022, trước ngày gửi báo cáo 20/12/2022 (submitted_on)"])
+        XCTAssertEqual(try expiry("2023-06-30", header: "period: {year: 2023}\nsubmitted_on: 2023-12-20").invalid,
+                       ["miễn trừ T-FONT cho 'documents[0]' không hợp lệ: đã hết hạn ngày 30/06/2023, trước ngày gửi báo cáo 20/12/2023 (submitted_on)"])
+        // Without submitted_on (or with one that is not a date): the last day of period.year.
+        for header in ["period: {year: 2022}", "period: {year: 2022}\nsubmitted_on: 20/12/2022"] {
+            XCTAssertEqual(try expiry("2022-12-31", header: header).waived, ["documents[0].layout.font"], header)
+            XCTAssertEqual(try expiry("2022-12-30", header: header).invalid,
+                           ["miễn trừ T-FONT cho 'documents[0]' không hợp lệ: đã hết hạn ngày 30/12/2022, trước ngày cuối năm báo cáo 31/12/2022"], header)
+        }
+    }
+
+    func testExpiryIsComparedWithTheAsOfDayWhenGiven() throws {
+        let submitted = "period: {year: 2022}\nsubmitted_on: 2022-12-20"
+        XCTAssertEqual(try expiry("2023-06-30", header: submitted, asOf: CalendarDate(year: 2022, month: 12, day: 31)).waived,
+                       ["documents[0].layout.font"])
+        XCTAssertEqual(try expiry("2022-12-25", header: submitted, asOf: CalendarDate(year: 2022, month: 12, day: 31)).invalid,
+                       ["miễn trừ T-FONT cho 'documents[0]' không hợp lệ: đã hết hạn ngày 25/12/2022, trước ngày kiểm tra 31/12/2022 (--as-of)"])
+    }
+
+    /// Only a report that gives no date at all is judged on today.
+    func testExpiryOfAReportWithoutADateIsComparedWithToday() throws {
+        XCTAssertEqual(try expiry("2025-06-01", header: "").waived, ["documents[0].layout.font"])
+        let expired = try check(waivers: "  - {rule: T-FONT, target: 'documents[0]', reason: r, expires: 2025-05-31}\n", header: "")
+        XCTAssertEqual(expired.findings("WAIVER-INVALID").map(\.message),
+                       ["miễn trừ T-FONT cho 'documents[0]' không hợp lệ: đã hết hạn ngày 31/05/2025, trước hôm nay 01/06/2025 (báo cáo không ghi ngày gửi và năm báo cáo)"])
+        XCTAssertTrue(expired.findings("T-FONT").allSatisfy { $0.counts }, "an expired waiver waives nothing")
+    }
+
+    /// A pack that runs only on reports with a `desk` section (as mot-cua needs `one_stop_shop`),
+    /// and a rule in force from 2023 only.
+    private func addRulesThatMayNotApply() {
+        workspace.pack("m", manifest: "requires: [desk]\n", rules: rulesFile(
+            rule("M-HOTLINE", severity: "warning", "require: exists(desk.hotline)\nat: desk")))
+        workspace.pack("n", rules: rulesFile(rule("N-NEW", "require: false\neffective: {from: 2023-01-01}")))
+    }
+
+    /// A province's waiver of a rule that does not apply to a unit's report (a school without a
+    /// one-stop desk) names a target that report cannot have: it covers nothing, and says why —
+    /// WAIVER-UNUSED (info), not an error on every school's report.
+    func testAConfigWaiverOfARuleThatDoesNotApplyToTheReportIsUnusedAndSaysWhy() throws {
+        addRulesThatMayNotApply()
+        let result = try check(waivers: "  []", config: """
+            waivers:
+              - {rule: M-HOTLINE, target: desk.hotline, reason: Tổng đài chung của tỉnh}
+              - {rule: N-NEW, target: unit, reason: Chưa áp dụng}
+            """)
+        XCTAssertEqual(result.findings("WAIVER-INVALID").map(\.message), [])
+        XCTAssertEqual(result.findings("WAIVER-UNUSED").map(\.message), [
+            "miễn trừ M-HOTLINE cho 'desk.hotline' không khớp phát hiện nào: quy tắc M-HOTLINE không áp dụng cho báo cáo này",
+            "miễn trừ N-NEW cho 'unit' không khớp phát hiện nào: quy tắc N-NEW không áp dụng cho báo cáo này",
+        ])
+        XCTAssertEqual(result.findings("WAIVER-UNUSED").map(\.severity), [.info, .info])
+    }
+
+    /// Report waivers are judged the same way (README, "Decisions"): the rule's not applying is
+    /// the reason the waiver covers nothing, whatever its target.
+    func testAReportWaiverOfARuleThatDoesNotApplyIsUnusedToo() throws {
+        addRulesThatMayNotApply()
+        let result = try check(waivers: "  - {rule: M-HOTLINE, target: desk.hotline, reason: r}\n")
+        XCTAssertEqual(result.findings("WAIVER-INVALID").map(\.message), [])
+        XCTAssertEqual(result.findings("WAIVER-UNUSED").map(\.message),
+                       ["miễn trừ M-HOTLINE cho 'desk.hotline' không khớp phát hiện nào: quy tắc M-HOTLINE không áp dụng cho báo cáo này"])
+    }
+
+    /// Where the rule applies, a target the report does not have is still a mistake.
+    func testAMistypedTargetOfARuleThatAppliesIsStillInvalid() throws {
+        addRulesThatMayNotApply()
+        let result = try check(waivers: "  - {rule: M-HOTLINE, target: desk.hotlien, reason: r}\n", header: "period: {year: 2022}\ndesk: {hotline: '1900 1234'}")
+        XCTAssertEqual(result.outcome("M-HOTLINE"), .passed)
+        XCTAssertEqual(result.findings("WAIVER-INVALID").map(\.message),
+                       ["miễn trừ M-HOTLINE cho 'desk.hotlien' không hợp lệ: không tìm thấy đối tượng 'desk.hotlien' trong báo cáo"])
+        XCTAssertEqual(result.findings("WAIVER-UNUSED").count, 0)
     }
 
     func testConfigWaiversForEveryUnitOrOne() throws {
