@@ -37,12 +37,14 @@ public enum RuleDocumentation {
         return out
     }
 
-    /// One rule's section (also what `cchc explain ID` prints).
-    public static func section(_ rule: RuleDefinition, pack: RulePack, fixtures: [FixtureCase]) -> String {
-        var out = "### \(rule.id)\n\n**\(MarkdownText.inline(rule.title))** — mức \(rule.severity.rawValue) (\(rule.severity.vietnameseName)), \(rule.points == 1 ? "1 điểm" : "\(ValueFormatter.number(rule.points, maxFractionDigits: 2)) điểm")\n\n"
-        if let d = rule.description { out += MarkdownText.inline(d) + "\n\n" }
+    /// One rule's section (also what `cchc explain ID` prints). `forTerminal`: text is not
+    /// Markdown-escaped (`<cơ quan>`, not `\<cơ quan\>`), as a terminal shows it as written.
+    public static func section(_ rule: RuleDefinition, pack: RulePack, fixtures: [FixtureCase], forTerminal: Bool = false) -> String {
+        let inline: (String) -> String = { forTerminal ? PlainText.oneLine($0) : MarkdownText.inline($0) }
+        var out = "### \(rule.id)\n\n**\(inline(rule.title))** — mức \(rule.severity.rawValue) (\(rule.severity.vietnameseName)), \(rule.points == 1 ? "1 điểm" : "\(ValueFormatter.number(rule.points, maxFractionDigits: 2)) điểm")\n\n"
+        if let d = rule.description { out += inline(d) + "\n\n" }
         let basis = rule.basis.isEmpty ? pack.basis : rule.basis
-        if !basis.isEmpty { out += "- Căn cứ: " + basisText(basis) + "\n" }
+        if !basis.isEmpty { out += "- Căn cứ: " + basisText(basis, inline: inline) + "\n" }
         out += "- Đối tượng: " + (rule.targetText.map { "mỗi phần tử của " + MarkdownText.code($0) } ?? "toàn bộ báo cáo") + "\n"
         if let window = rule.effective ?? pack.effective {
             var parts: [String] = []
@@ -52,9 +54,12 @@ public enum RuleDocumentation {
             if !parts.isEmpty { out += "- Hiệu lực: " + parts.joined(separator: ", ") + "\n" }
         }
         for condition in rule.conditionTexts { out += "- Điều kiện: " + MarkdownText.code(condition) + "\n" }
-        if let fix = rule.fixText { out += "- Cách sửa: " + MarkdownText.inline(fix) + "\n" }
+        if let fix = rule.fixPieces {
+            // A placeholder is shown as the code it is: `{{ deadline }}`, filled in for each finding.
+            out += "- Cách sửa: " + fix.map { $0.isPlaceholder ? MarkdownText.code("{{ \($0.text) }}") : inline($0.text) }.joined() + "\n"
+        }
         if let example = fixtures.first(where: { $0.expected.contains { $0.rule == rule.id } }) {
-            out += "- Ví dụ vi phạm (\(MarkdownText.inline(example.name))): "
+            out += "- Ví dụ vi phạm (\(inline(example.name))): "
             out += example.edits.isEmpty ? "xem ca kiểm thử" : example.edits.map(MarkdownText.code).joined(separator: ", ")
             out += "\n"
         }
@@ -62,12 +67,12 @@ public enum RuleDocumentation {
         return out
     }
 
-    static func basisText(_ entries: [BasisEntry]) -> String {
+    static func basisText(_ entries: [BasisEntry], inline: (String) -> String = { MarkdownText.inline($0) }) -> String {
         entries.map { e in
             var period: [String] = []
             if let f = e.from { period.append("từ \(f.vietnameseDescription)") }
             if let u = e.until { period.append("đến \(u.vietnameseDescription)") }
-            return MarkdownText.inline(e.text) + (period.isEmpty ? "" : " (\(period.joined(separator: " ")))")
+            return inline(e.text) + (period.isEmpty ? "" : " (\(period.joined(separator: " ")))")
         }.joined(separator: "; ")
     }
 }

@@ -39,7 +39,7 @@ struct ExplainCommand: ParsableCommand {
         let id = ruleID.uppercased()
         for pack in loaded.packs {
             if let rule = pack.rules.first(where: { $0.id == id }) {
-                print(RuleDocumentation.section(rule, pack: pack, fixtures: RuleTestRunner.fixtures(of: pack)), terminator: "")
+                print(RuleDocumentation.section(rule, pack: pack, fixtures: RuleTestRunner.fixtures(of: pack), forTerminal: true), terminator: "")
                 return
             }
         }
@@ -47,6 +47,7 @@ struct ExplainCommand: ParsableCommand {
         if let d = builtIn.first(where: { $0.id == id }) {
             print("### \(d.id)\n\n**\(d.title)** — mức \(d.severity.rawValue) (\(d.severity.vietnameseName)), kiểm tra có sẵn của cchc\n")
             if let help = d.help { print(help + "\n") }
+            if let basis = d.basis { print("- Căn cứ: \(basis)") }
             if let fix = d.fix { print("- Cách sửa: \(fix)") }
             return
         }

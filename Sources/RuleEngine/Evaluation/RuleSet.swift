@@ -356,8 +356,9 @@ public final class RuleSet: @unchecked Sendable {
                            fix: r.definition.fixText.map(Template.elidingPlaceholders), help: r.definition.description, points: r.definition.points)
         }
         let noticeDescriptors = notices.sorted(by: { $0.key < $1.key }).map { packID, n in
-            RuleDescriptor(id: n.id, title: n.title, severity: n.severity, area: packID,
-                           basis: packs.first { $0.id == packID }?.basis(on: day))
+            let pack = packs.first { $0.id == packID }
+            return RuleDescriptor(id: n.id, title: n.title, severity: n.severity, area: packID, basis: pack?.basis(on: day),
+                                  help: (pack?.notApplicable?.message.text).map(Template.elidingPlaceholders))
         }
         return BuiltInFindings.descriptors + (model?.findingDescriptors ?? []) + ruleDescriptors + noticeDescriptors
     }

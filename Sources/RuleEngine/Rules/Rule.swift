@@ -82,6 +82,13 @@ public struct RuleDefinition {
 
     /// The text of `fix` as written (for catalogues).
     public var fixText: String? { fix?.text }
+    /// `fixText` in pieces: literal text, and each `{{ … }}` placeholder's expression (trimmed),
+    /// so a catalogue can show placeholders as code; nil without a fix.
+    public var fixPieces: [(isPlaceholder: Bool, text: String)]? {
+        guard let text = fixText else { return nil }
+        guard let pieces = try? Template.split(text) else { return [(false, text)] }
+        return pieces.map { ($0.isPlaceholder, $0.isPlaceholder ? $0.text.trimmingCharacters(in: .whitespaces) : $0.text) }
+    }
     /// The condition(s) as written.
     public var conditionTexts: [String] { checks.map(\.condition.text) }
     /// The list the rule iterates over, as written (nil for the whole report).
