@@ -41,9 +41,9 @@ public enum VietnameseAdminFunctions {
                                parameters: [.value("số_ký_hiệu", .string)], returns: .bool) { args in
                 .bool(try number(args[0]) != nil)
             },
-            FunctionDefinition(name: "number_sequence", summary: "phần số của số, ký hiệu (null nếu không đọc được)",
+            FunctionDefinition(name: "number_sequence", summary: "phần số của số, ký hiệu (null nếu không đọc được hoặc quá lớn)",
                                parameters: [.value("số_ký_hiệu", .string)], returns: .oneOf([.int, .null])) { args in
-                try number(args[0]).map { .int($0.sequence) } ?? .null
+                try number(args[0])?.sequence.map { .int($0) } ?? .null
             },
             FunctionDefinition(name: "number_sequence_text", summary: "phần số như đã viết (05, 012…)",
                                parameters: [.value("số_ký_hiệu", .string)], returns: optionalString) { args in
