@@ -103,6 +103,17 @@ public struct DocumentNumber: Sendable, Hashable {
         return sequenceText == expected ? nil : .wrongZeroPadding(written: sequenceText, expected: expected)
     }
 
+    /// This number with its type abbreviation replaced by `abbreviation` and its sequence
+    /// written as ND30-NUMBER-ZERO wants, the rest of the symbol as read (`05/QĐ-SNV-VP` for
+    /// `5/QD-SNV-VP` and `QĐ`; `12/QĐ-UBND` for `12/qđ–UBND`): what ND30-TYPE-ABBR proposes.
+    /// Nil when that is not a well-formed number of a typed document (`5/QD` has no agency,
+    /// `00/QD-UBND` no sequence, `5/QD-UB ND` a space), so that no proposal is itself wrong.
+    public func withTypeAbbreviation(_ abbreviation: String) -> String? {
+        let parts = [UnicodeText.nfc(abbreviation)] + symbolParts.dropFirst()
+        let proposal = Decree30Numerals.sequenceOrDay(digits: sequenceText) + "/" + parts.joined(separator: "-")
+        return Self.formatProblems(of: proposal, typeKind: .withAbbreviation).isEmpty ? proposal : nil
+    }
+
     /// The ND30-NUMBER-FORMAT problems of this number's text: see `formatProblems(of:typeKind:)`.
     public func formatProblems(typeKind: DocumentTypeKind) -> [DocumentNumberProblem] {
         Self.formatProblems(of: text, typeKind: typeKind)

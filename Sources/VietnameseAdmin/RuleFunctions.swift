@@ -65,6 +65,11 @@ public enum VietnameseAdminFunctions {
                                parameters: [.value("số_ký_hiệu", .string)], returns: optionalString) { args in
                 try number(args[0])?.zeroPaddingProblem.map { .string($0.message) } ?? .null
             },
+            FunctionDefinition(name: "number_with_abbreviation",
+                               summary: "số, ký hiệu với chữ viết tắt tên loại đã sửa và số ghi đúng số 0 đứng đầu (5/QD-SNV-VP → 05/QĐ-SNV-VP); null nếu vẫn sai thể thức",
+                               parameters: [.value("số_ký_hiệu", .string), .value("viết_tắt", .string)], returns: optionalString) { args in
+                try number(args[0])?.withTypeAbbreviation(try string(args[1])).map(Value.string) ?? .null
+            },
             FunctionDefinition(name: "number_is_full", summary: "số, ký hiệu đầy đủ dạng N/VIẾT-TẮT-CƠ-QUAN với chữ viết tắt cho trước",
                                parameters: [.value("số_ký_hiệu", .string), .value("viết_tắt", .string)], returns: .bool) { args in
                 .bool(try number(args[0])?.isFullNumber(ofTypeAbbreviatedAs: try string(args[1])) ?? false)

@@ -101,4 +101,20 @@ final class ND30MessageTests: XCTestCase {
         XCTAssertEqual(try only("ND30-NUMBER-ZERO", in: repeated).path, "documents[0].number")
         XCTAssertTrue(try checkNumber("999999/KH-UBND").allSatisfy { $0.rule != "ND30-NUMBER-FORMAT" })
     }
+
+    // MARK: ND30-TYPE-ABBR
+
+    /// The fix's example was `5/QĐ-UBND` for `5/QD-SNV-VP`: the sequence ND30-NUMBER-ZERO flags,
+    /// and another agency.
+    func testTypeAbbreviationFixCorrectsTheUsersOwnNumber() throws {
+        let abbreviation = try only("ND30-TYPE-ABBR", in: try checkNumber("5/QD-SNV-VP", type: "Quyết định"))
+        XCTAssertTrue(abbreviation.fix.contains("ví dụ 05/QĐ-SNV-VP"), abbreviation.fix)
+        XCTAssertFalse(abbreviation.fix.contains("UBND"), abbreviation.fix)
+
+        let typographic = try only("ND30-TYPE-ABBR", in: try checkNumber("12/qđ–UBND", type: "Quyết định"))
+        XCTAssertTrue(typographic.fix.contains("ví dụ 12/QĐ-UBND"), typographic.fix)
+        // No example that would itself be wrong: `5/QD` has no agency to keep.
+        let bare = try only("ND30-TYPE-ABBR", in: try checkNumber("5/QD", type: "Quyết định"))
+        XCTAssertFalse(bare.fix.contains("ví dụ"), bare.fix)
+    }
 }

@@ -351,6 +351,29 @@ final class DocumentNumberTests: XCTestCase {
         }
     }
 
+    // MARK: ND30-TYPE-ABBR's example
+
+    /// The example was `5/QĐ-UBND` for `5/QD-SNV-VP`: the sequence ND30-NUMBER-ZERO flags and
+    /// another agency.
+    func testWithTypeAbbreviationKeepsTheUsersNumber() throws {
+        let cases: [(String, String?)] = [
+            ("5/QD-SNV-VP", "05/QĐ-SNV-VP"),
+            ("012/QD-UBND", "12/QĐ-UBND"),
+            ("12/qđ–UBND", "12/QĐ-UBND"),
+            (" 7 / KH - UBND ", "07/QĐ-UBND"),
+            ("5/QD", nil),
+            ("00/QD-UBND", nil),
+            ("5/QD-UB ND", nil),
+            ("5/QD-UBND-VP-X", nil),
+            ("1234567/QD-UBND", nil),
+        ]
+        for (text, expected) in cases {
+            let number = try XCTUnwrap(DocumentNumber(parsing: text), text)
+            XCTAssertEqual(number.withTypeAbbreviation("QĐ"), expected, text)
+        }
+        assertSameScalars(try XCTUnwrap(DocumentNumber(parsing: "5/QD-TƯ".nfd)?.withTypeAbbreviation("QĐ".nfd)), "05/QĐ-TƯ")
+    }
+
     // MARK: Messages
 
     func testEveryProblemMessage() {
