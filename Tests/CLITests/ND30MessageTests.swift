@@ -117,4 +117,20 @@ final class ND30MessageTests: XCTestCase {
         let bare = try only("ND30-TYPE-ABBR", in: try checkNumber("5/QD", type: "Quyết định"))
         XCTAssertFalse(bare.fix.contains("ví dụ"), bare.fix)
     }
+
+    // MARK: ND30-DATE-LINE
+
+    /// `Tiên Sơn,ngày14tháng01năm2022` passed ND30-DATE-LINE.
+    func testDateLineWithoutSpacesFailsAndDateMatchStillReadsIt() throws {
+        let found = try check([("place_date: Tiên Sơn, ngày 14 tháng 01 năm 2022", "place_date: Tiên Sơn,ngày14tháng01năm2022")])
+        let line = try only("ND30-DATE-LINE", in: found)
+        XCTAssertTrue(line.message.contains("thiếu dấu cách"), line.message)
+        XCTAssertTrue(line.message.contains("\"Tiên Sơn, ngày 14 tháng 01 năm 2022\""), line.message)
+        XCTAssertFalse(found.contains { $0.rule == "ND30-DATE-MATCH" }, "the date is read: \(found.map(\.message))")
+
+        let year = try only("ND30-DATE-LINE", in: try check([
+            ("place_date: Tiên Sơn, ngày 14 tháng 01 năm 2022", "place_date: Tiên Sơn, ngày 14 tháng 01 năm2022"),
+        ]))
+        XCTAssertTrue(year.message.contains("giữa \"năm\" và \"2022\""), year.message)
+    }
 }

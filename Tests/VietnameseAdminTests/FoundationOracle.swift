@@ -26,7 +26,11 @@ enum FoundationOracle {
         let before = line[..<date[0].text.startIndex].trimmingCharacters(in: .whitespacesAndNewlines)
         let hasComma = before.hasSuffix(",")
         let place = (hasComma ? String(before.dropLast()) : before).trimmingCharacters(in: .whitespacesAndNewlines)
+        let spaceBeforeComma = hasComma && before.dropLast().last?.isWhitespace == true
+        let spaceBeforeDayWord = line[..<date[0].text.startIndex].last?.isWhitespace == true
+        let spaced = (0 ..< 5).map { date[$0].text.endIndex < date[$0 + 1].text.startIndex }
         return [place, "\(hasComma)"] + date.map { String($0.text) } + ["\(day)", "\(month)", "\(year)"]
+            + ["\(spaceBeforeComma)", "\(spaceBeforeDayWord)", "\(spaced)"]
     }
 
     /// Kinds: 0 letters, 1 ASCII digits, 2 other.

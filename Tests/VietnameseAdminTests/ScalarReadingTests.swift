@@ -28,7 +28,8 @@ final class ScalarReadingTests: XCTestCase {
     private static func fields(_ reading: PlaceDateReading?) -> [String]? {
         reading.map {
             [$0.place, "\($0.hasComma)", $0.dayWord, $0.dayText, $0.monthWord, $0.monthText, $0.yearWord, $0.yearText,
-             "\($0.day)", "\($0.month)", "\($0.year)"]
+             "\($0.day)", "\($0.month)", "\($0.year)", "\($0.spaceBeforeComma)", "\($0.spaceBeforeDayWord)",
+             "\($0.spaceAfterDatePart)"]
         }
     }
 
