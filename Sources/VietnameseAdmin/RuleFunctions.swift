@@ -138,12 +138,10 @@ public enum VietnameseAdminFunctions {
                                parameters: [.value("số", .string)], returns: .bool) { args in
                 .bool(VietnamesePhoneNumber.isValid(try string(args[0])))
             },
-            FunctionDefinition(name: "recipient_line", summary: "dòng nơi nhận bỏ '- ' đầu dòng và ';' hoặc '.' cuối dòng",
+            FunctionDefinition(name: "recipient_line",
+                               summary: "dòng nơi nhận bỏ gạch đầu dòng ('-', '–' và dấu cách, tab sau nó) và ';' hoặc '.' cuối dòng; khoảng trắng đọc là một dấu cách",
                                parameters: [.value("dòng", .string)], returns: .string) { args in
-                var s = Substring(UnicodeText.trimmed(try string(args[0]), newlines: false))
-                if s.hasPrefix("-") { s = s.dropFirst().drop(while: { $0 == " " }) }
-                while let last = s.last, last == ";" || last == "." || last == " " { s = s.dropLast() }
-                return .string(String(s))
+                .string(RecipientLine.text(try string(args[0])))
             },
         ]
     }

@@ -133,4 +133,23 @@ final class ND30MessageTests: XCTestCase {
         ]))
         XCTAssertTrue(year.message.contains("giữa \"năm\" và \"2022\""), year.message)
     }
+
+    // MARK: ND30-ARCHIVE-COPY
+
+    /// `- Lưu: VT, VP` without quotes is a YAML mapping; the message said `dòng cuối nơi nhận ""`.
+    func testUnquotedArchiveLineIsExplained() throws {
+        let archive = try only("ND30-ARCHIVE-COPY", in: try check([("      - \"Lưu: VT, VP\"", "      - Lưu: VT, VP")]))
+        XCTAssertFalse(archive.message.contains("\"\""), archive.message)
+        XCTAssertTrue(archive.message.contains("nhóm trường"), archive.message)
+        XCTAssertTrue(archive.message.contains("dấu nháy"), archive.message)
+        XCTAssertEqual(archive.path, "documents[0].recipients[1]")
+    }
+
+    /// Word pastes a tab or a no-break space after the bullet dash, and no-break spaces inside.
+    func testBulletWithTabOrNoBreakSpaceIsReadLikeADashAndASpace() throws {
+        for line in ["\"-\\tLưu: VT, VP\"", "\"–\\u00A0Lưu:\\u00A0VT, VP;\"", "\"-\\u00A0\\u00A0Lưu: VT,\\u00A0VP.\""] {
+            let found = try check([("      - \"Lưu: VT, VP\"", "      - \(line)")])
+            XCTAssertFalse(found.contains { $0.rule == "ND30-ARCHIVE-COPY" }, "\(line): \(found.map(\.message))")
+        }
+    }
 }
