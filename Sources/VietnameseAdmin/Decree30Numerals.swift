@@ -4,8 +4,27 @@ enum Decree30Numerals {
     /// A document's sequence number or a day of the month: below 10 with one leading zero
     /// (`05`), from 10 up without (`12`).
     static func sequenceOrDay(_ value: Int) -> String {
-        value < 10 ? "0\(value)" : String(value)
+        sequenceOrDay(digits: String(value))
     }
+
+    /// `sequenceOrDay(_:)` of the number the ASCII `digits` write, however many: `05` for `5`
+    /// and `005`, `12` for `012`, `00` for `0`.
+    static func sequenceOrDay(digits: String) -> String {
+        let significant = significantDigits(digits)
+        return significant.utf8.count == 1 ? "0" + significant : significant
+    }
+
+    /// The ASCII `digits` without their leading zeros: `5` for `005`, `0` for `00`.
+    static func significantDigits(_ digits: String) -> String {
+        let significant = digits.utf8.drop { $0 == UInt8(ascii: "0") }
+        return significant.isEmpty ? "0" : String(Substring(significant))
+    }
+
+    /// The most digits a document's sequence number has after its leading zeros. Numbers run
+    /// from 01 on 1 January to 31 December and restart every year (Điều 15 khoản 1), one series
+    /// per agency; the busiest (a ministry's công văn) reach five digits. Six allow 999,999 a
+    /// year, over 2,700 documents every day of it: a longer sequence is a typing error.
+    static let maxSequenceDigits = 6
 
     /// A month: January and February with a leading zero (`01`, `02`), March to December
     /// without (`3`, `12`).

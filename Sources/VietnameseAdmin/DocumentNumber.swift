@@ -12,16 +12,18 @@ import RuleEngine
 public struct DocumentNumber: Sendable, Hashable {
     /// The text as given.
     public let text: String
-    /// The sequence number as a number (`5` for `05`).
-    public let sequence: Int
+    /// The sequence number as a number (`5` for `05`); nil when it has more digits than an
+    /// `Int` holds (`99999999999999999999`, which ND30-NUMBER-FORMAT reports): the number is
+    /// still read, and compared by `sequenceText`.
+    public let sequence: Int?
     /// The sequence number as written (`05`, `5`, `012`).
     public let sequenceText: String
     /// The symbol's parts in order, NFC, without surrounding spaces (`["KH", "UBND"]`).
     public let symbolParts: [String]
 
     /// Reads `text` as `N/SYMBOL`: ASCII digits, a slash, then one or more non-empty parts
-    /// joined by dashes. Nil when there is no slash, the number is not digits (or too large),
-    /// there is a second slash, or a symbol part is empty.
+    /// joined by dashes. Nil when there is no slash, the number is not digits, there is a
+    /// second slash, or a symbol part is empty. A sequence of any length is read.
     public init?(parsing text: String) {
         let composed = VietnameseText.composedAndTrimmed(text)
         let reading = UnicodeText.isPlain(composed)
@@ -34,17 +36,17 @@ public struct DocumentNumber: Sendable, Hashable {
     /// What `init(parsing:)` reads of `composed`, unit by unit: by scalar only when `composed`
     /// is plain.
     private static func read<Unit: TextUnit>(_ composed: String, unit: Unit.Type)
-        -> (sequence: Int, sequenceText: String, symbolParts: [String])? {
+        -> (sequence: Int?, sequenceText: String, symbolParts: [String])? {
         let units = Unit.units(of: composed[...])
         guard let slash = units.firstIndex(of: "/") else { return nil }
         let sequenceText = UnicodeText.trimmed(composed[..<slash], newlines: false)
-        guard Decree30Numerals.isDigits(sequenceText), let sequence = Int(sequenceText) else { return nil }
+        guard Decree30Numerals.isDigits(sequenceText) else { return nil }
         let parts = units[units.index(after: slash)...]
             .split(omittingEmptySubsequences: false, whereSeparator: { Self.isDash($0) })
             .map { UnicodeText.trimmed(composed[$0.startIndex..<$0.endIndex], newlines: false) }
         // Foundation's `contains` runs only when a part has a slash byte it could find.
         guard !parts.contains(where: { $0.isEmpty || $0.utf8.contains(UInt8(ascii: "/")) && $0.contains("/") }) else { return nil }
-        return (sequence, sequenceText, parts)
+        return (Int(sequenceText), sequenceText, parts)
     }
 
     /// The symbol, its parts joined by `-` (`KH-UBND`).
@@ -52,11 +54,11 @@ public struct DocumentNumber: Sendable, Hashable {
         symbolParts.joined(separator: "-")
     }
 
-    /// The number as ND30-NUMBER-UNIQUE compares it: the sequence as a number and the symbol as
-    /// written, case included (`5/QĐ-UBND` for both `05/QĐ-UBND` and `5/QĐ-UBND`). (`==`
-    /// compares the texts as given.)
+    /// The number as ND30-NUMBER-UNIQUE compares it: the sequence as a number (its digits
+    /// without leading zeros, however many) and the symbol as written, case included
+    /// (`5/QĐ-UBND` for both `05/QĐ-UBND` and `5/QĐ-UBND`). (`==` compares the texts as given.)
     public var comparisonKey: String {
-        "\(sequence)/\(symbol)"
+        "\(Decree30Numerals.significantDigits(sequenceText))/\(symbol)"
     }
 
     /// The symbol's first part, which for a typed document is its type abbreviation (`QĐ` in
@@ -96,9 +98,20 @@ public struct DocumentNumber: Sendable, Hashable {
     /// The ND30-NUMBER-ZERO problem of the sequence as written, if any. A sequence of 0 is not
     /// judged here: `formatProblems(typeKind:)` reports it.
     public var zeroPaddingProblem: DocumentNumberProblem? {
-        guard sequence > 0 else { return nil }
-        let expected = Decree30Numerals.sequenceOrDay(sequence)
+        let expected = Decree30Numerals.sequenceOrDay(digits: sequenceText)
+        guard expected != "00" else { return nil }
         return sequenceText == expected ? nil : .wrongZeroPadding(written: sequenceText, expected: expected)
+    }
+
+    /// This number with its type abbreviation replaced by `abbreviation` and its sequence
+    /// written as ND30-NUMBER-ZERO wants, the rest of the symbol as read (`05/QĐ-SNV-VP` for
+    /// `5/QD-SNV-VP` and `QĐ`; `12/QĐ-UBND` for `12/qđ–UBND`): what ND30-TYPE-ABBR proposes.
+    /// Nil when that is not a well-formed number of a typed document (`5/QD` has no agency,
+    /// `00/QD-UBND` no sequence, `5/QD-UB ND` a space), so that no proposal is itself wrong.
+    public func withTypeAbbreviation(_ abbreviation: String) -> String? {
+        let parts = [UnicodeText.nfc(abbreviation)] + symbolParts.dropFirst()
+        let proposal = Decree30Numerals.sequenceOrDay(digits: sequenceText) + "/" + parts.joined(separator: "-")
+        return Self.formatProblems(of: proposal, typeKind: .withAbbreviation).isEmpty ? proposal : nil
     }
 
     /// The ND30-NUMBER-FORMAT problems of this number's text: see `formatProblems(of:typeKind:)`.
@@ -109,11 +122,18 @@ public struct DocumentNumber: Sendable, Hashable {
     /// Every ND30-NUMBER-FORMAT problem of `text`, for a document of the given kind; empty when
     /// the text is well formed. Works on any text, including one `init(parsing:)` cannot read.
     ///
-    /// The rule: `N/SYMBOL` with no whitespace; `N` ASCII digits and not 0; the symbol's parts
+    /// The rule: `N/SYMBOL` with no whitespace; `N` ASCII digits, not 0 and of at most
+    /// `Decree30Numerals.maxSequenceDigits` digits after its leading zeros; the symbol's parts
     /// joined by `-`, each made of letters (any case, Vietnamese letters included), digits or
     /// dots; a typed document's symbol `ABBREVIATION-AGENCY[-UNIT]` (2 or 3 parts); a Công
     /// văn's or Thư công's `AGENCY[-UNIT]` (1 or 2 parts); an unknown type's any number of parts.
     /// NFC and NFD text are judged alike.
+    ///
+    /// What stands around the number is named as such, and the number is judged as written:
+    /// a printed label in front (`Số: 05/KH-UBND`), words after a complete number
+    /// (`18/QĐ-UBND huyện Tiên Phước`), a space for the slash (`07 KH-UBND`). A problem
+    /// proposes a corrected number (`DocumentNumberProblem.corrected`) only when that number
+    /// has no problem itself.
     public static func formatProblems(of text: String, typeKind: DocumentTypeKind) -> [DocumentNumberProblem] {
         let composed = UnicodeText.nfc(text)
         return UnicodeText.isPlain(composed)
@@ -122,59 +142,10 @@ public struct DocumentNumber: Sendable, Hashable {
     }
 
     /// `formatProblems(of:typeKind:)` of the NFC `composed`, read unit by unit: by scalar only
-    /// when `composed` is plain.
-    private static func formatProblems<Unit: TextUnit>(_ composed: String, unit: Unit.Type,
-                                                       typeKind: DocumentTypeKind) -> [DocumentNumberProblem] {
-        var problems: [DocumentNumberProblem] = []
-        let units = Unit.units(of: composed[...])
-        let compact: String
-        if units.contains(where: { $0.isWhitespace }) {
-            problems.append(.containsWhitespace(text: composed))
-            compact = Unit.string(units.lazy.filter { !$0.isWhitespace })
-        } else {
-            compact = composed
-        }
-        let pieces = Unit.units(of: compact[...]).split(separator: "/", omittingEmptySubsequences: false)
-            .map { compact[$0.startIndex..<$0.endIndex] }
-        guard pieces.count == 2 else {
-            problems.append(pieces.count == 1 ? .missingSlash(text: compact) : .moreThanOneSlash(text: compact))
-            return problems
-        }
-        let (sequenceText, symbol) = (pieces[0], pieces[1])
-        if sequenceText.isEmpty {
-            problems.append(.missingSequence)
-        } else if !Decree30Numerals.isDigits(sequenceText) {
-            problems.append(.sequenceNotDigits(written: String(sequenceText)))
-        } else if sequenceText.utf8.allSatisfy({ $0 == UInt8(ascii: "0") }) {
-            problems.append(.sequenceZero(written: String(sequenceText)))
-        }
-        guard !symbol.isEmpty else {
-            problems.append(.missingSymbol)
-            return problems
-        }
-        let parts = Unit.units(of: symbol).split(separator: "-", omittingEmptySubsequences: false)
-        if parts.contains(where: { $0.isEmpty }) {
-            problems.append(.emptySymbolPart(symbol: String(symbol)))
-        }
-        for part in parts {
-            var invalid: [Unit] = []
-            for unit in part where !isAllowedInSymbolPart(unit) && !invalid.contains(unit) {
-                invalid.append(unit)
-            }
-            if !invalid.isEmpty {
-                problems.append(.invalidCharacters(part: String(symbol[part.startIndex..<part.endIndex]),
-                                                   characters: invalid.map { $0.character }))
-            }
-        }
-        let partCount = parts.filter { !$0.isEmpty }.count
-        if !typeKind.symbolPartCounts.contains(partCount) {
-            problems.append(.wrongSymbolPartCount(symbol: String(symbol), partCount: partCount, typeKind: typeKind))
-        }
-        return problems
-    }
-
-    private static func isAllowedInSymbolPart<Unit: TextUnit>(_ unit: Unit) -> Bool {
-        unit.isLetter || unit == "." || unit.isASCIIDigit
+    /// when `composed` is plain (the tests read plain text by character too).
+    static func formatProblems<Unit: TextUnit>(_ composed: String, unit: Unit.Type,
+                                               typeKind: DocumentTypeKind) -> [DocumentNumberProblem] {
+        WrittenNumber<Unit>(composed[...], typeKind: typeKind).problems
     }
 
     /// Dashes the tolerant reading takes for the `-` between symbol parts: hyphen-minus and the

@@ -4,9 +4,10 @@ import RuleEngine
 /// strictly against Decree 30/2020/NĐ-CP, Phụ lục I, II.4 (`strictProblems`, ND30-DATE-LINE)
 /// and tolerantly for the date it states (`tolerantDate`, ND30-DATE-MATCH).
 ///
-/// Both readings accept NFC and NFD text and any whitespace between the parts; the strict one
-/// judges the place, the comma, the words' case, the leading zeros, the year's digits and
-/// whether the date exists.
+/// Both readings accept NFC and NFD text. The tolerant one takes any whitespace, or none,
+/// between the parts; the strict one judges the place, the comma, the spaces, the words' case,
+/// the leading zeros, the year's digits and whether the date exists. A space there is any run
+/// of whitespace (a no-break space or a tab prints as one too).
 public struct PlaceDateLine: Sendable {
     /// The line as given.
     public let text: String
@@ -38,9 +39,10 @@ public struct PlaceDateLine: Sendable {
 
     /// Every ND30-DATE-LINE problem, in the order of the line; empty when the line reads
     /// `<Place>, ngày DD tháng MM năm YYYY` as Decree 30 writes it: the place capitalised (its
-    /// first letter upper-case) and followed by a comma; `ngày`, `tháng`, `năm` in lower case; a day below 10 and months 1–2
-    /// with one leading zero, other days and months 3–12 without; a four-digit year; a date
-    /// that exists. An unreadable line has the single problem `.unreadable`.
+    /// first letter upper-case) and followed at once by a comma; a space after the comma and
+    /// between the date's parts; `ngày`, `tháng`, `năm` in lower case; a day below 10 and
+    /// months 1–2 with one leading zero, other days and months 3–12 without; a four-digit
+    /// year; a date that exists. An unreadable line has the single problem `.unreadable`.
     public var strictProblems: [PlaceDateLineProblem] {
         guard let reading else { return [.unreadable(line: UnicodeText.nfc(text))] }
         var problems: [PlaceDateLineProblem] = []
@@ -52,7 +54,20 @@ public struct PlaceDateLine: Sendable {
             }
             if !reading.hasComma {
                 problems.append(.missingComma(place: reading.place))
+            } else if reading.spaceBeforeComma {
+                problems.append(.spaceBeforeComma(place: reading.place))
             }
+        }
+        let parts = [reading.dayWord, reading.dayText, reading.monthWord, reading.monthText, reading.yearWord, reading.yearText]
+        var unspaced: [PlaceDateLineProblem.Neighbours] = []
+        if reading.hasComma, !reading.spaceBeforeDayWord {
+            unspaced.append(PlaceDateLineProblem.Neighbours(",", reading.dayWord))
+        }
+        for (index, spaced) in reading.spaceAfterDatePart.enumerated() where !spaced {
+            unspaced.append(PlaceDateLineProblem.Neighbours(parts[index], parts[index + 1]))
+        }
+        if !unspaced.isEmpty {
+            problems.append(.missingSpaces(between: unspaced, corrected: correctedLine(reading)))
         }
         let words = PlaceDateReading.dateWords
         for (written, expected) in [(reading.dayWord, words.day), (reading.monthWord, words.month),
@@ -76,6 +91,14 @@ public struct PlaceDateLine: Sendable {
             problems.append(.nonexistentDay(day: reading.dayText, month: reading.monthText, year: reading.yearText))
         }
         return problems
+    }
+
+    /// The line as Decree 30 writes it for what `reading` states, when it can be written (a
+    /// place, a date that exists) and passes the strict reading (the place capitalised).
+    private func correctedLine(_ reading: PlaceDateReading) -> String? {
+        guard !reading.place.isEmpty, tolerantDate != nil else { return nil }
+        let line = Self.render(place: reading.place, year: reading.year, month: reading.month, day: reading.day)
+        return PlaceDateLine(line).strictProblems.isEmpty ? line : nil
     }
 
     /// The line as Decree 30 writes it for `place` and a date: `Hà Nội, ngày 05 tháng 01 năm

@@ -9,6 +9,12 @@ public enum PlaceDateLineProblem: Sendable, Hashable {
     case placeNotCapitalised(place: String)
     /// The place is not followed by a comma.
     case missingComma(place: String)
+    /// Whitespace stands between the place and its comma (`Tiên Sơn , ngày …`).
+    case spaceBeforeComma(place: String)
+    /// No space after the comma, or between two of `ngày`, the day, `tháng`, the month, `năm`
+    /// and the year (`ngày14`, `năm2022`), in the order of the line. `corrected` is the whole
+    /// line as Decree 30 writes it, when it can be written and has no problem itself.
+    case missingSpaces(between: [Neighbours], corrected: String?)
     /// `ngày`, `tháng` or `năm` is not written in lower case (`Ngày`).
     case wordNotLowercase(written: String, expected: String)
     /// The day has the wrong leading zeros: below 10 it has one (`05`), from 10 none.
@@ -22,6 +28,21 @@ public enum PlaceDateLineProblem: Sendable, Hashable {
     /// The day does not exist in that month and year (`ngày 31 tháng 02`).
     case nonexistentDay(day: String, month: String, year: String)
 
+    /// Two neighbouring parts of a place-and-date line written without a space between them, as
+    /// written (`,` and `ngày`, `năm` and `2022`).
+    public struct Neighbours: Sendable, Hashable {
+        /// The part before the missing space (`,` for the comma after the place).
+        public let left: String
+        /// The part after it.
+        public let right: String
+
+        /// The parts `left` and `right`, as written.
+        public init(_ left: String, _ right: String) {
+            self.left = left
+            self.right = right
+        }
+    }
+
     /// The problem in Vietnamese, naming the offending values.
     public var message: String {
         switch self {
@@ -34,6 +55,11 @@ public enum PlaceDateLineProblem: Sendable, Hashable {
             return "địa danh \"\(place)\" phải viết hoa chữ cái đầu"
         case let .missingComma(place):
             return "thiếu dấu phẩy sau địa danh \"\(place)\""
+        case let .spaceBeforeComma(place):
+            return "dấu phẩy phải viết liền sau địa danh: \"\(place),\""
+        case let .missingSpaces(between, corrected):
+            let places = between.map { $0.left == "," ? "sau dấu phẩy" : "giữa \"\($0.left)\" và \"\($0.right)\"" }
+            return "thiếu dấu cách " + places.joined(separator: ", ") + (corrected.map { "; viết: \"\($0)\"" } ?? "")
         case let .wordNotLowercase(written, expected):
             return "\"\(written)\" phải viết thường: \"\(expected)\""
         case let .wrongDayDigits(written, expected):

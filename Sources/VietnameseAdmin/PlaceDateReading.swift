@@ -5,7 +5,8 @@ import RuleEngine
 ///
 /// The date is the last word `ngày` (any case) followed by exactly: digits, `tháng`, digits,
 /// `năm`, digits, with any whitespace (or none) between them and nothing after. Everything
-/// before it is the place, with the comma that should end it.
+/// before it is the place, with the comma that should end it. Where whitespace stands (around
+/// the comma, between the date's parts) is recorded, not required.
 struct PlaceDateReading: Sendable {
     /// The place, trimmed and without its final comma; empty when the line starts with the date.
     let place: String
@@ -22,6 +23,12 @@ struct PlaceDateReading: Sendable {
     let day: Int
     let month: Int
     let year: Int
+    /// Whether whitespace stands between the place and its comma (`Tiên Sơn ,`).
+    let spaceBeforeComma: Bool
+    /// Whether whitespace stands before `ngày` (after the comma, when there is one).
+    let spaceBeforeDayWord: Bool
+    /// Whether whitespace stands after each of `ngày`, the day, `tháng`, the month and `năm`.
+    let spaceAfterDatePart: [Bool]
 
     /// The words of the date part, lower-case, in order.
     static let dateWords = (day: "ngày", month: "tháng", year: "năm")
@@ -54,8 +61,19 @@ struct PlaceDateReading: Sendable {
         let before = UnicodeText.trimmed(line[..<token(0).range.lowerBound])
         // The comma is a character of its own (`hasSuffix(",")`): one byte, that `dropLast()`
         // would drop.
-        hasComma = Unit.units(of: before[...]).last == ","
+        let beforeUnits = Unit.units(of: before[...])
+        hasComma = beforeUnits.last == ","
         place = hasComma ? UnicodeText.trimmed(before[..<before.utf8.index(before: before.endIndex)]) : before
+        if hasComma {
+            let comma = beforeUnits.index(before: beforeUnits.endIndex)
+            spaceBeforeComma = comma > beforeUnits.startIndex && beforeUnits[beforeUnits.index(before: comma)].isWhitespace
+        } else {
+            spaceBeforeComma = false
+        }
+        let units = Unit.units(of: line[...])
+        let dayWordStart = token(0).range.lowerBound
+        spaceBeforeDayWord = dayWordStart > units.startIndex && units[units.index(before: dayWordStart)].isWhitespace
+        spaceAfterDatePart = (0 ..< 5).map { token($0).range.upperBound < token($0 + 1).range.lowerBound }
         (dayWord, monthWord, yearWord) = (String(text(0)), String(text(2)), String(text(4)))
         (dayText, monthText, yearText) = (String(text(1)), String(text(3)), String(text(5)))
         (self.day, self.month, self.year) = (day, month, year)

@@ -54,9 +54,9 @@ public enum VietnameseAdminFunctions {
                                parameters: [.value("số_ký_hiệu", .string)], returns: .bool) { args in
                 .bool(try number(args[0]) != nil)
             },
-            FunctionDefinition(name: "number_sequence", summary: "phần số của số, ký hiệu (null nếu không đọc được)",
+            FunctionDefinition(name: "number_sequence", summary: "phần số của số, ký hiệu (null nếu không đọc được hoặc quá lớn)",
                                parameters: [.value("số_ký_hiệu", .string)], returns: .oneOf([.int, .null])) { args in
-                try number(args[0]).map { .int($0.sequence) } ?? .null
+                try number(args[0])?.sequence.map { .int($0) } ?? .null
             },
             FunctionDefinition(name: "number_sequence_text", summary: "phần số như đã viết (05, 012…)",
                                parameters: [.value("số_ký_hiệu", .string)], returns: optionalString) { args in
@@ -77,6 +77,11 @@ public enum VietnameseAdminFunctions {
             FunctionDefinition(name: "number_zero_padding_problem", summary: "mô tả lỗi số 0 đứng đầu (null nếu đúng)",
                                parameters: [.value("số_ký_hiệu", .string)], returns: optionalString) { args in
                 try number(args[0])?.zeroPaddingProblem.map { .string($0.message) } ?? .null
+            },
+            FunctionDefinition(name: "number_with_abbreviation",
+                               summary: "số, ký hiệu với chữ viết tắt tên loại đã sửa và số ghi đúng số 0 đứng đầu (5/QD-SNV-VP → 05/QĐ-SNV-VP); null nếu vẫn sai thể thức",
+                               parameters: [.value("số_ký_hiệu", .string), .value("viết_tắt", .string)], returns: optionalString) { args in
+                try number(args[0])?.withTypeAbbreviation(try string(args[1])).map(Value.string) ?? .null
             },
             FunctionDefinition(name: "number_is_full", summary: "số, ký hiệu đầy đủ dạng N/VIẾT-TẮT-CƠ-QUAN với chữ viết tắt cho trước",
                                parameters: [.value("số_ký_hiệu", .string), .value("viết_tắt", .string)], returns: .bool) { args in
@@ -157,12 +162,10 @@ public enum VietnameseAdminFunctions {
                                parameters: [.value("số", .string)], returns: .bool) { args in
                 .bool(VietnamesePhoneNumber.isValid(try string(args[0])))
             },
-            FunctionDefinition(name: "recipient_line", summary: "dòng nơi nhận bỏ '- ' đầu dòng và ';' hoặc '.' cuối dòng",
+            FunctionDefinition(name: "recipient_line",
+                               summary: "dòng nơi nhận bỏ gạch đầu dòng ('-', '–' và dấu cách, tab sau nó) và ';' hoặc '.' cuối dòng; khoảng trắng đọc là một dấu cách",
                                parameters: [.value("dòng", .string)], returns: .string) { args in
-                var s = Substring(UnicodeText.trimmed(try string(args[0]), newlines: false))
-                if s.hasPrefix("-") { s = s.dropFirst().drop(while: { $0 == " " }) }
-                while let last = s.last, last == ";" || last == "." || last == " " { s = s.dropLast() }
-                return .string(String(s))
+                .string(RecipientLine.text(try string(args[0])))
             },
         ]
     }

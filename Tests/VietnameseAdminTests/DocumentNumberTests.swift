@@ -44,7 +44,7 @@ final class DocumentNumberTests: XCTestCase {
     func testCannotReadWithoutNumberSlashSymbol() {
         for text in ["", "KH-UBND", "/KH-UBND", "05/", "05/ ", "05/KH--UBND", "05/KH-", "-05/KH",
                      "abc/KH-UBND", "5a/KH", "30/2020/NĐ-CP", "05 KH-UBND", "Số: 05/KH-UBND",
-                     "99999999999999999999999/KH-UBND", "٠٥/KH-UBND"] {
+                     "٠٥/KH-UBND"] {
             XCTAssertNil(DocumentNumber(parsing: text), text)
         }
     }
@@ -58,6 +58,21 @@ final class DocumentNumberTests: XCTestCase {
         XCTAssertNotEqual(try key("05/qđ-ubnd"), try key("05/QĐ-UBND"))
         XCTAssertNotEqual(try key("05/QĐ-UBND"), try key("05/QĐ-UBND-VP"))
         XCTAssertNotEqual(try key("05/QĐ-UBND"), try key("50/QĐ-UBND"))
+    }
+
+    /// A sequence too long for an `Int` made the number unreadable, and ND30-TYPE-ABBR, -ZERO
+    /// and -UNIQUE skipped it while ND30-NUMBER-FORMAT accepted it: it is read, as text.
+    func testReadsASequenceTooLongForAnInt() throws {
+        let number = try XCTUnwrap(DocumentNumber(parsing: "99999999999999999999/QD-UBND"))
+        XCTAssertEqual(number.sequenceText, "99999999999999999999")
+        XCTAssertEqual(number.typeAbbreviation, "QD")
+        XCTAssertEqual(number.comparisonKey, "99999999999999999999/QD-UBND")
+        XCTAssertNil(number.zeroPaddingProblem)
+        let padded = try XCTUnwrap(DocumentNumber(parsing: "012345678901234567890/QĐ-UBND"))
+        XCTAssertEqual(padded.comparisonKey, "12345678901234567890/QĐ-UBND")
+        XCTAssertEqual(padded.comparisonKey, DocumentNumber(parsing: "12345678901234567890/QĐ-UBND")?.comparisonKey)
+        XCTAssertEqual(padded.zeroPaddingProblem?.message, "số 12345678901234567890 không viết số 0 đứng đầu "
+                       + "(viết 12345678901234567890, không viết 012345678901234567890)")
     }
 
     // MARK: Accessors
@@ -165,13 +180,22 @@ final class DocumentNumberTests: XCTestCase {
 
     func testFormatProblems() {
         let cases: [(String, DocumentTypeKind, [DocumentNumberProblem])] = [
-            (" 05 / KH - UBND ", .withAbbreviation, [.containsWhitespace(text: " 05 / KH - UBND ")]),
-            ("05/KH-\u{00A0}UBND", .withAbbreviation, [.containsWhitespace(text: "05/KH-\u{00A0}UBND")]),
+            (" 05 / KH - UBND ", .withAbbreviation, [.containsWhitespace(text: " 05 / KH - UBND ", corrected: "05/KH-UBND")]),
+            ("05/KH-\u{00A0}UBND", .withAbbreviation, [.containsWhitespace(text: "05/KH-\u{00A0}UBND", corrected: "05/KH-UBND")]),
+            ("05 KH-UBND", .withAbbreviation, [.spaceForSlash(text: "05 KH-UBND", corrected: "05/KH-UBND")]),
+            ("05 KH - UBND", .withAbbreviation,
+             [.spaceForSlash(text: "05 KH - UBND", corrected: nil), .containsWhitespace(text: "05 KH - UBND", corrected: "05/KH-UBND")]),
+            ("18/QĐ-UB ND", .withAbbreviation, [.containsWhitespace(text: "18/QĐ-UB ND", corrected: nil)]),
+            ("18/QĐ-UBND huyện Tiên Phước", .withAbbreviation, [.extraText(extra: "huyện Tiên Phước", corrected: "18/QĐ-UBND")]),
+            ("Số: 05 / KH-UBND", .withAbbreviation,
+             [.printedLabel(label: "Số:", corrected: nil), .containsWhitespace(text: "05 / KH-UBND", corrected: "05/KH-UBND")]),
+            ("1234567/KH-UBND", .withAbbreviation, [.sequenceTooLong(written: "1234567")]),
             ("05-KH-UBND", .withAbbreviation, [.missingSlash(text: "05-KH-UBND")]),
             ("30/2020/NĐ-CP", .unknown, [.moreThanOneSlash(text: "30/2020/NĐ-CP")]),
             ("/KH-UBND", .withAbbreviation, [.missingSequence]),
             ("5a/KH-UBND", .withAbbreviation, [.sequenceNotDigits(written: "5a")]),
-            ("Số:05/KH-UBND", .withAbbreviation, [.sequenceNotDigits(written: "Số:05")]),
+            ("Số:05/KH-UBND", .withAbbreviation, [.printedLabel(label: "Số:", corrected: "05/KH-UBND")]),
+            ("Số:/KH-UBND", .withAbbreviation, [.sequenceNotDigits(written: "Số:")]),
             ("00/KH-UBND", .withAbbreviation, [.sequenceZero(written: "00")]),
             ("05/", .withAbbreviation, [.missingSymbol]),
             ("05/KH--UBND", .withAbbreviation, [.emptySymbolPart(symbol: "KH--UBND")]),
@@ -188,7 +212,7 @@ final class DocumentNumberTests: XCTestCase {
              [.invalidCharacters(part: "KH–UBND", characters: ["–"]),
               .wrongSymbolPartCount(symbol: "KH–UBND", partCount: 1, typeKind: .withAbbreviation)]),
             ("5a / KH", .withAbbreviation,
-             [.containsWhitespace(text: "5a / KH"), .sequenceNotDigits(written: "5a"),
+             [.containsWhitespace(text: "5a / KH", corrected: nil), .sequenceNotDigits(written: "5a"),
               .wrongSymbolPartCount(symbol: "KH", partCount: 1, typeKind: .withAbbreviation)]),
         ]
         for (text, kind, expected) in cases {
@@ -207,7 +231,7 @@ final class DocumentNumberTests: XCTestCase {
 
     func testInstanceFormatProblemsJudgeTheTextAsWritten() throws {
         let spaced = try XCTUnwrap(DocumentNumber(parsing: "05 /KH-UBND"))
-        XCTAssertEqual(spaced.formatProblems(typeKind: .withAbbreviation), [.containsWhitespace(text: "05 /KH-UBND")])
+        XCTAssertEqual(spaced.formatProblems(typeKind: .withAbbreviation), [.containsWhitespace(text: "05 /KH-UBND", corrected: "05/KH-UBND")])
         let letter = try XCTUnwrap(DocumentNumber(parsing: "112/UBND-VP"))
         XCTAssertEqual(letter.formatProblems(typeKind: .withoutAbbreviation), [])
         XCTAssertEqual(letter.formatProblems(typeKind: .withAbbreviation), [])
@@ -216,15 +240,157 @@ final class DocumentNumberTests: XCTestCase {
         XCTAssertEqual(plan.formatProblems(typeKind: .withAbbreviation).count, 1)
     }
 
+    // MARK: What a message quotes and proposes
+
+    private func messages(_ text: String, _ kind: DocumentTypeKind = .withAbbreviation) -> [String] {
+        DocumentNumber.formatProblems(of: text, typeKind: kind).map(\.message)
+    }
+
+    /// `Số: 05/KH-UBND` was told to write `Số:05/KH-UBND` and that `Số:05` must be digits.
+    func testPrintedLabelIsNamed() {
+        XCTAssertEqual(messages("Số: 05/KH-UBND"), ["bỏ chữ \"Số:\" in trước số, chỉ ghi số, ký hiệu: \"05/KH-UBND\""])
+        XCTAssertEqual(messages("Số:05/KH-UBND"), ["bỏ chữ \"Số:\" in trước số, chỉ ghi số, ký hiệu: \"05/KH-UBND\""])
+        XCTAssertEqual(messages("Số 05/KH-UBND"), ["bỏ chữ \"Số\" in trước số, chỉ ghi số, ký hiệu: \"05/KH-UBND\""])
+        XCTAssertEqual(messages("SỐ : 112/UBND-VP".nfd, .withoutAbbreviation),
+                       ["bỏ chữ \"SỐ :\" in trước số, chỉ ghi số, ký hiệu: \"112/UBND-VP\""])
+        XCTAssertEqual(messages("Số: 05/KH"), ["bỏ chữ \"Số:\" in trước số",
+                                               "ký hiệu \"KH\" có 1 phần; ký hiệu của văn bản có tên loại gồm 2 hoặc 3 phần: "
+                                                 + "TÊN LOẠI VIẾT TẮT-CƠ QUAN[-ĐƠN VỊ]"])
+        XCTAssertEqual(messages("Số: 05 / KH-UBND"), ["bỏ chữ \"Số:\" in trước số",
+                                                      "số, ký hiệu \"05 / KH-UBND\" có dấu cách; phải viết liền: \"05/KH-UBND\""])
+        // Not a label: `Số` not followed by the number.
+        XCTAssertEqual(messages("Số/KH-UBND"), ["số \"Số\" phải là chữ số"])
+    }
+
+    /// `18/QĐ-UBND huyện Tiên Phước` was told to write `18/QĐ-UBNDhuyệnTiênPhước`, which then
+    /// passed.
+    func testWordsAfterACompleteNumberAreExtraText() {
+        XCTAssertEqual(messages("18/QĐ-UBND huyện Tiên Phước"),
+                       ["có thêm \"huyện Tiên Phước\" sau số, ký hiệu; chỉ ghi số, ký hiệu: \"18/QĐ-UBND\""])
+        XCTAssertEqual(messages("112/UBND-VP V/v tuyên truyền", .withoutAbbreviation),
+                       ["có thêm \"V/v tuyên truyền\" sau số, ký hiệu; chỉ ghi số, ký hiệu: \"112/UBND-VP\""])
+        XCTAssertEqual(messages("Số: 18/QĐ-UBND huyện Tiên Phước"),
+                       ["bỏ chữ \"Số:\" in trước số",
+                        "có thêm \"huyện Tiên Phước\" sau số, ký hiệu; chỉ ghi số, ký hiệu: \"18/QĐ-UBND\""])
+        // A space where a dash belongs is not extra text, and the words are not glued.
+        XCTAssertEqual(messages("112/UBND VP", .withoutAbbreviation),
+                       ["số, ký hiệu \"112/UBND VP\" có dấu cách; phải viết liền, không có dấu cách"])
+        XCTAssertEqual(messages("18/QĐ-UB ND"), ["số, ký hiệu \"18/QĐ-UB ND\" có dấu cách; phải viết liền, không có dấu cách"])
+        XCTAssertEqual(messages("18/QĐ huyện"),
+                       ["số, ký hiệu \"18/QĐ huyện\" có dấu cách; phải viết liền, không có dấu cách",
+                        "ký hiệu \"QĐ huyện\" có 1 phần; ký hiệu của văn bản có tên loại gồm 2 hoặc 3 phần: "
+                          + "TÊN LOẠI VIẾT TẮT-CƠ QUAN[-ĐƠN VỊ]"])
+    }
+
+    /// `07 KH-UBND` was told to write `07/KH-UBND` and that `07KH-UBND`, a text nobody wrote,
+    /// has no slash.
+    func testSpaceForTheSlashQuotesWhatWasWritten() {
+        XCTAssertEqual(messages("07 KH-UBND"),
+                       ["số, ký hiệu \"07 KH-UBND\" có dấu cách thay cho dấu \"/\" giữa số và ký hiệu; phải viết: \"07/KH-UBND\""])
+        XCTAssertEqual(messages("07 KH"),
+                       ["số, ký hiệu \"07 KH\" có dấu cách thay cho dấu \"/\" giữa số và ký hiệu",
+                        "ký hiệu \"KH\" có 1 phần; ký hiệu của văn bản có tên loại gồm 2 hoặc 3 phần: "
+                          + "TÊN LOẠI VIẾT TẮT-CƠ QUAN[-ĐƠN VỊ]"])
+        XCTAssertEqual(messages("5a / KH"),
+                       ["số, ký hiệu \"5a / KH\" có dấu cách; phải viết liền, không có dấu cách",
+                        "số \"5a\" phải là chữ số",
+                        "ký hiệu \"KH\" có 1 phần; ký hiệu của văn bản có tên loại gồm 2 hoặc 3 phần: "
+                          + "TÊN LOẠI VIẾT TẮT-CƠ QUAN[-ĐƠN VỊ]"])
+    }
+
+    /// Numbers restart from 01 every 1 January: a sequence of more than six digits is not one.
+    func testSequenceOfMoreThanSixDigits() {
+        XCTAssertEqual(messages("1234567/KH-UBND"),
+                       ["số 1234567 có hơn 6 chữ số: số văn bản được đánh lại từ 01 mỗi năm, không thể lớn đến vậy"])
+        XCTAssertEqual(messages("99999999999999999999/QD-UBND").first,
+                       "số 99999999999999999999 có hơn 6 chữ số: số văn bản được đánh lại từ 01 mỗi năm, không thể lớn đến vậy")
+        XCTAssertEqual(messages("999999/KH-UBND"), [])
+        XCTAssertEqual(messages("000999999/KH-UBND"), [], "leading zeros are ND30-NUMBER-ZERO's")
+    }
+
+    /// checks.md: a symbol part is letters of any case, digits or dots. Words glued into a part
+    /// are letters: they pass, and no message proposes gluing them.
+    func testGluedLowerCaseWordsAreLettersAsChecksMdSays() {
+        XCTAssertEqual(messages("18/QĐ-UBNDhuyệnTiênPhước"), [])
+    }
+
+    /// Whatever a message proposes ("phải viết liền: …", "chỉ ghi số, ký hiệu: …", "phải viết:
+    /// …") has no problem of its own.
+    func testEveryProposedNumberIsWellFormed() {
+        let texts = ["Số: 05/KH-UBND", "Số 05/KH-UBND", "07 KH-UBND", "18/QĐ-UBND huyện Tiên Phước", " 05 / KH - UBND ",
+                     "05 KH", "Số: 00/KH-UBND", "18/QĐ-UB ND", "112/UBND VP", "Số: 05/KH-UBND ngày 14/01/2022",
+                     "5 / QĐ - UBND - VP - X", "00 KH-UBND", "1234567 KH-UBND", "05/KH-UBND (bản sao)", "05/KH –UBND"]
+        var proposals = 0
+        for text in texts {
+            for kind in [DocumentTypeKind.withAbbreviation, .withoutAbbreviation, .unknown] {
+                for message in messages(text, kind) where message.hasSuffix("\"") {
+                    guard let open = message.dropLast().lastIndex(of: "\""), message[..<open].hasSuffix(": ") else { continue }
+                    let proposal = String(message[message.index(after: open)..<message.index(before: message.endIndex)])
+                    XCTAssertEqual(messages(proposal, kind), [], "\(text) → \(proposal)")
+                    proposals += 1
+                }
+            }
+        }
+        XCTAssertGreaterThan(proposals, 10)
+    }
+
+    /// `corrected` is what the message proposes, and is well formed.
+    func testCorrectedIsTheProposalOfTheMessage() {
+        for text in ["Số: 05/KH-UBND", "07 KH-UBND", "18/QĐ-UBND huyện Tiên Phước", " 05 / KH - UBND ", "18/QĐ-UB ND",
+                     "Số: 05 / KH-UBND huyện", "00 KH-UBND", "05/KH-UBND (bản sao)"] {
+            let problems = DocumentNumber.formatProblems(of: text, typeKind: .withAbbreviation)
+            XCTAssertLessThanOrEqual(problems.compactMap(\.corrected).count, 1, text)
+            for problem in problems {
+                if let corrected = problem.corrected {
+                    XCTAssertTrue(problem.message.hasSuffix("\"\(corrected)\""), problem.message)
+                    XCTAssertEqual(DocumentNumber.formatProblems(of: corrected, typeKind: .withAbbreviation), [], text)
+                } else {
+                    XCTAssertFalse(problem.message.hasSuffix("\""), problem.message)
+                }
+            }
+        }
+    }
+
+    // MARK: ND30-TYPE-ABBR's example
+
+    /// The example was `5/QĐ-UBND` for `5/QD-SNV-VP`: the sequence ND30-NUMBER-ZERO flags and
+    /// another agency.
+    func testWithTypeAbbreviationKeepsTheUsersNumber() throws {
+        let cases: [(String, String?)] = [
+            ("5/QD-SNV-VP", "05/QĐ-SNV-VP"),
+            ("012/QD-UBND", "12/QĐ-UBND"),
+            ("12/qđ–UBND", "12/QĐ-UBND"),
+            (" 7 / KH - UBND ", "07/QĐ-UBND"),
+            ("5/QD", nil),
+            ("00/QD-UBND", nil),
+            ("5/QD-UB ND", nil),
+            ("5/QD-UBND-VP-X", nil),
+            ("1234567/QD-UBND", nil),
+        ]
+        for (text, expected) in cases {
+            let number = try XCTUnwrap(DocumentNumber(parsing: text), text)
+            XCTAssertEqual(number.withTypeAbbreviation("QĐ"), expected, text)
+        }
+        assertSameScalars(try XCTUnwrap(DocumentNumber(parsing: "5/QD-TƯ".nfd)?.withTypeAbbreviation("QĐ".nfd)), "05/QĐ-TƯ")
+    }
+
     // MARK: Messages
 
     func testEveryProblemMessage() {
         let cases: [(DocumentNumberProblem, String)] = [
-            (.containsWhitespace(text: " 05 / KH - UBND "),
+            (.printedLabel(label: "Số:", corrected: "05/KH-UBND"), "bỏ chữ \"Số:\" in trước số, chỉ ghi số, ký hiệu: \"05/KH-UBND\""),
+            (.printedLabel(label: "Số", corrected: nil), "bỏ chữ \"Số\" in trước số"),
+            (.containsWhitespace(text: " 05 / KH - UBND ", corrected: "05/KH-UBND"),
              "số, ký hiệu \" 05 / KH - UBND \" có dấu cách; phải viết liền: \"05/KH-UBND\""),
-            // The space stands for the slash: the suggestion must itself be a number.
-            (.containsWhitespace(text: "05 KH-UBND"), "số, ký hiệu \"05 KH-UBND\" có dấu cách; phải viết liền: \"05/KH-UBND\""),
-            (.containsWhitespace(text: "KH UBND"), "số, ký hiệu \"KH UBND\" có dấu cách; phải viết liền, không có dấu cách"),
+            (.containsWhitespace(text: "KH UBND", corrected: nil), "số, ký hiệu \"KH UBND\" có dấu cách; phải viết liền, không có dấu cách"),
+            (.spaceForSlash(text: "05 KH-UBND", corrected: "05/KH-UBND"),
+             "số, ký hiệu \"05 KH-UBND\" có dấu cách thay cho dấu \"/\" giữa số và ký hiệu; phải viết: \"05/KH-UBND\""),
+            (.spaceForSlash(text: "05 KH", corrected: nil), "số, ký hiệu \"05 KH\" có dấu cách thay cho dấu \"/\" giữa số và ký hiệu"),
+            (.extraText(extra: "huyện Tiên Phước", corrected: "18/QĐ-UBND"),
+             "có thêm \"huyện Tiên Phước\" sau số, ký hiệu; chỉ ghi số, ký hiệu: \"18/QĐ-UBND\""),
+            (.extraText(extra: "(bản sao)", corrected: nil), "có thêm \"(bản sao)\" sau số, ký hiệu; chỉ ghi số, ký hiệu"),
+            (.sequenceTooLong(written: "1234567"),
+             "số 1234567 có hơn 6 chữ số: số văn bản được đánh lại từ 01 mỗi năm, không thể lớn đến vậy"),
             (.missingSlash(text: "05-KH-UBND"), "số, ký hiệu \"05-KH-UBND\" thiếu dấu \"/\" giữa số và ký hiệu"),
             (.moreThanOneSlash(text: "30/2020/NĐ-CP"),
              "số, ký hiệu \"30/2020/NĐ-CP\" có nhiều hơn một dấu \"/\"; các phần của ký hiệu nối bằng dấu \"-\""),

@@ -26,7 +26,11 @@ enum FoundationOracle {
         let before = line[..<date[0].text.startIndex].trimmingCharacters(in: .whitespacesAndNewlines)
         let hasComma = before.hasSuffix(",")
         let place = (hasComma ? String(before.dropLast()) : before).trimmingCharacters(in: .whitespacesAndNewlines)
+        let spaceBeforeComma = hasComma && before.dropLast().last?.isWhitespace == true
+        let spaceBeforeDayWord = line[..<date[0].text.startIndex].last?.isWhitespace == true
+        let spaced = (0 ..< 5).map { date[$0].text.endIndex < date[$0 + 1].text.startIndex }
         return [place, "\(hasComma)"] + date.map { String($0.text) } + ["\(day)", "\(month)", "\(year)"]
+            + ["\(spaceBeforeComma)", "\(spaceBeforeDayWord)", "\(spaced)"]
     }
 
     /// Kinds: 0 letters, 1 ASCII digits, 2 other.
@@ -55,57 +59,12 @@ enum FoundationOracle {
         let composed = composed(text).trimmingCharacters(in: .whitespacesAndNewlines)
         guard let slash = composed.firstIndex(of: "/") else { return nil }
         let sequenceText = composed[..<slash].trimmingCharacters(in: .whitespaces)
-        guard isDigits(sequenceText), let sequence = Int(sequenceText) else { return nil }
+        guard isDigits(sequenceText) else { return nil }
         let dashes: [Character] = ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}"]
         let parts = composed[composed.index(after: slash)...]
             .split(omittingEmptySubsequences: false, whereSeparator: dashes.contains)
             .map { $0.trimmingCharacters(in: .whitespaces) }
         guard !parts.contains(where: { $0.isEmpty || $0.contains("/") }) else { return nil }
-        return ["\(sequence)", sequenceText] + parts
-    }
-
-    static func formatProblems(of text: String, typeKind: DocumentTypeKind) -> [DocumentNumberProblem] {
-        let composed = composed(text)
-        var problems: [DocumentNumberProblem] = []
-        if composed.contains(where: \.isWhitespace) {
-            problems.append(.containsWhitespace(text: composed))
-        }
-        let compact = String(composed.filter { !$0.isWhitespace })
-        let pieces = compact.split(separator: "/", omittingEmptySubsequences: false)
-        guard pieces.count == 2 else {
-            problems.append(pieces.count == 1 ? .missingSlash(text: compact) : .moreThanOneSlash(text: compact))
-            return problems
-        }
-        let (sequenceText, symbol) = (pieces[0], pieces[1])
-        if sequenceText.isEmpty {
-            problems.append(.missingSequence)
-        } else if !isDigits(sequenceText) {
-            problems.append(.sequenceNotDigits(written: String(sequenceText)))
-        } else if sequenceText.allSatisfy({ $0 == "0" }) {
-            problems.append(.sequenceZero(written: String(sequenceText)))
-        }
-        guard !symbol.isEmpty else {
-            problems.append(.missingSymbol)
-            return problems
-        }
-        let parts = symbol.split(separator: "-", omittingEmptySubsequences: false)
-        if parts.contains(where: \.isEmpty) {
-            problems.append(.emptySymbolPart(symbol: String(symbol)))
-        }
-        for part in parts {
-            var invalid: [Character] = []
-            for character in part where !(character.isLetter || character == "." || isDigits(String(character)))
-                && !invalid.contains(character) {
-                invalid.append(character)
-            }
-            if !invalid.isEmpty {
-                problems.append(.invalidCharacters(part: String(part), characters: invalid))
-            }
-        }
-        let partCount = parts.filter { !$0.isEmpty }.count
-        if !typeKind.symbolPartCounts.contains(partCount) {
-            problems.append(.wrongSymbolPartCount(symbol: String(symbol), partCount: partCount, typeKind: typeKind))
-        }
-        return problems
+        return [Int(sequenceText).map(String.init) ?? "-", sequenceText] + parts
     }
 }

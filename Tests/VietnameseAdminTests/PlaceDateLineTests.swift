@@ -43,13 +43,62 @@ final class PlaceDateLineTests: XCTestCase {
         assertDate(line, 2022, 1, 5)
     }
 
-    func testSpacingIsNotJudged() {
+    /// ND30-DATE-MATCH reads the date whatever the spacing (Decision 8); ND30-DATE-LINE judges it.
+    func testTolerantDateIgnoresSpacing() {
         for text in ["Hà Nội,ngày 05 tháng 01 năm 2022", "  Hà Nội ,  ngày  05   tháng 01 năm   2022 ",
-                     "Hà Nội,\u{00A0}ngày\u{00A0}05 tháng 01 năm 2022", "Hà Nội, ngày05tháng01năm2022"] {
-            let line = PlaceDateLine(text)
-            XCTAssertEqual(line.strictProblems, [], text)
-            assertDate(line, 2022, 1, 5)
+                     "Hà Nội,\u{00A0}ngày\u{00A0}05 tháng 01 năm 2022", "Hà Nội, ngày05tháng01năm2022",
+                     "Hà Nội,ngày05tháng01năm2022"] {
+            assertDate(PlaceDateLine(text), 2022, 1, 5)
         }
+    }
+
+    /// Runs of spaces, a no-break space or a tab between the parts are a space, as printed.
+    func testRunsOfSpacesAndOtherSpacesAreAccepted() {
+        for text in ["Tiên Sơn,  ngày 14  tháng 01 năm  2022", "  Hà Nội, ngày 05 tháng 01 năm 2022 ",
+                     "Hà Nội,\u{00A0}ngày\u{00A0}05\u{00A0}tháng 01 năm\t2022"] {
+            XCTAssertEqual(PlaceDateLine(text).strictProblems, [], text)
+            XCTAssertEqual(PlaceDateLine(text.nfd).strictProblems, [], text)
+        }
+    }
+
+    /// `Tiên Sơn,ngày14tháng01năm2022` passed ND30-DATE-LINE.
+    func testMissingSpacesAreAProblemWithTheLineToWrite() {
+        let all = "thiếu dấu cách sau dấu phẩy, giữa \"ngày\" và \"14\", giữa \"14\" và \"tháng\", "
+            + "giữa \"tháng\" và \"01\", giữa \"01\" và \"năm\", giữa \"năm\" và \"2022\"; "
+            + "viết: \"Tiên Sơn, ngày 14 tháng 01 năm 2022\""
+        let cases: [(String, [String])] = [
+            ("Tiên Sơn,ngày14tháng01năm2022", [all]),
+            ("Tiên Sơn, ngày 14 tháng 01 năm2022",
+             ["thiếu dấu cách giữa \"năm\" và \"2022\"; viết: \"Tiên Sơn, ngày 14 tháng 01 năm 2022\""]),
+            ("Tiên Sơn,ngày 14 tháng 01 năm 2022",
+             ["thiếu dấu cách sau dấu phẩy; viết: \"Tiên Sơn, ngày 14 tháng 01 năm 2022\""]),
+            // The line to write corrects the rest too, when it can be written.
+            ("Tiên Sơn, ngày5 tháng 1 năm 2022",
+             ["thiếu dấu cách giữa \"ngày\" và \"5\"; viết: \"Tiên Sơn, ngày 05 tháng 01 năm 2022\"",
+              "ngày 5 phải viết 05", "tháng 1 phải viết 01"]),
+            ("Tiên Sơn ngày 14 tháng01 năm 2022",
+             ["thiếu dấu phẩy sau địa danh \"Tiên Sơn\"",
+              "thiếu dấu cách giữa \"tháng\" và \"01\"; viết: \"Tiên Sơn, ngày 14 tháng 01 năm 2022\""]),
+            // None when it cannot: no such day, no capital, no place.
+            ("Tiên Sơn, ngày31 tháng 02 năm 2022",
+             ["thiếu dấu cách giữa \"ngày\" và \"31\"", "không có ngày 31 tháng 02 năm 2022"]),
+            ("tiên Sơn, ngày 14 tháng 01năm 2022",
+             ["địa danh \"tiên Sơn\" phải viết hoa chữ cái đầu", "thiếu dấu cách giữa \"01\" và \"năm\""]),
+            ("ngày14 tháng 01 năm 2022", ["thiếu địa danh trước \"ngày\"", "thiếu dấu cách giữa \"ngày\" và \"14\""]),
+        ]
+        for (text, expected) in cases {
+            XCTAssertEqual(PlaceDateLine(text).strictProblems.map(\.message), expected, text)
+            XCTAssertEqual(PlaceDateLine(text.nfd).strictProblems.map(\.message), expected, text)
+        }
+    }
+
+    /// The comma follows the place without a space, as printed (`Tiên Sơn,`).
+    func testSpaceBeforeTheCommaIsAProblem() {
+        XCTAssertEqual(PlaceDateLine("Tiên Sơn , ngày 14 tháng 01 năm 2022").strictProblems.map(\.message),
+                       ["dấu phẩy phải viết liền sau địa danh: \"Tiên Sơn,\""])
+        XCTAssertEqual(PlaceDateLine("Tiên Sơn\u{00A0},ngày 14 tháng 01 năm 2022").strictProblems.map(\.message),
+                       ["dấu phẩy phải viết liền sau địa danh: \"Tiên Sơn,\"",
+                        "thiếu dấu cách sau dấu phẩy; viết: \"Tiên Sơn, ngày 14 tháng 01 năm 2022\""])
     }
 
     // MARK: Strict problems
@@ -187,6 +236,10 @@ final class PlaceDateLineTests: XCTestCase {
             (.missingPlace, "thiếu địa danh trước \"ngày\""),
             (.placeNotCapitalised(place: "tiên Sơn"), "địa danh \"tiên Sơn\" phải viết hoa chữ cái đầu"),
             (.missingComma(place: "Tiên Sơn"), "thiếu dấu phẩy sau địa danh \"Tiên Sơn\""),
+            (.spaceBeforeComma(place: "Tiên Sơn"), "dấu phẩy phải viết liền sau địa danh: \"Tiên Sơn,\""),
+            (.missingSpaces(between: [.init(",", "ngày"), .init("năm", "2022")], corrected: "Tiên Sơn, ngày 14 tháng 01 năm 2022"),
+             "thiếu dấu cách sau dấu phẩy, giữa \"năm\" và \"2022\"; viết: \"Tiên Sơn, ngày 14 tháng 01 năm 2022\""),
+            (.missingSpaces(between: [.init("ngày", "31")], corrected: nil), "thiếu dấu cách giữa \"ngày\" và \"31\""),
             (.wordNotLowercase(written: "Ngày", expected: "ngày"), "\"Ngày\" phải viết thường: \"ngày\""),
             (.wrongDayDigits(written: "5", expected: "05"), "ngày 5 phải viết 05"),
             (.wrongDayDigits(written: "010", expected: "10"), "ngày 10 không viết số 0 đứng đầu (viết 10, không viết 010)"),

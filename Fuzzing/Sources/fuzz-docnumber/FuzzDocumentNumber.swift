@@ -12,6 +12,7 @@ public func fuzzDocumentNumber(_ data: UnsafePointer<UInt8>?, _ size: Int) -> CI
         _ = (number.symbol, number.comparisonKey, number.typeAbbreviation, number.hasCorrectZeroPadding)
         _ = number.zeroPaddingProblem?.message
         _ = number.isFullNumber(ofTypeAbbreviatedAs: "QĐ")
+        _ = (number.withTypeAbbreviation("QĐ"), number.withTypeAbbreviation(text))
         for kind in [DocumentTypeKind.withAbbreviation, .withoutAbbreviation, .unknown] {
             _ = (number.agency(typeKind: kind), number.unit(typeKind: kind))
             for problem in number.formatProblems(typeKind: kind) { _ = problem.message }

@@ -1,0 +1,155 @@
+import Foundation
+import XCTest
+
+/// What the shipped nd30 and mot-cua rules say about numbers, place-and-date lines and the last
+/// recipients line, end to end: a corrected value they propose is itself correct, what they
+/// quote is what the user wrote, and what Decree 30's printed form requires is not forgiven.
+final class ND30MessageTests: XCTestCase {
+    private static let rules = CLI.repository.appendingPathComponent("Rules").path
+    private static let base = CLI.repository.appendingPathComponent("Rules/fixtures/valid-commune-2022.yaml").path
+
+    /// One finding of a `--format json` run.
+    private struct Found {
+        let rule: String
+        let path: String
+        let message: String
+        let fix: String
+    }
+
+    /// The findings for the shipped base report with each `(old, new)` replaced once (every `old`
+    /// must be in the report).
+    private func check(_ replacements: [(String, String)], file: StaticString = #filePath, line: UInt = #line) throws -> [Found] {
+        var text = try String(contentsOfFile: Self.base, encoding: .utf8)
+        for (old, new) in replacements {
+            let range = try XCTUnwrap(text.range(of: old), "'\(old)' is not in the base report", file: file, line: line)
+            text.replaceSubrange(range, with: new)
+        }
+        let scratch = CLI.Scratch()
+        let run = try CLI.run(["check", scratch.write("report.yaml", text), "--format", "json", "--fail-on", "never"],
+                              environment: ["CCHC_RULES_HOME": Self.rules], file: file, line: line)
+        assertStatus(run, 0, file: file, line: line)
+        let object = try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any]
+        let reports = try XCTUnwrap(object?["reports"] as? [[String: Any]], run.output, file: file, line: line)
+        return reports.flatMap { ($0["findings"] as? [[String: Any]]) ?? [] }.map {
+            Found(rule: $0["rule"] as? String ?? "", path: $0["path"] as? String ?? "",
+                  message: $0["message"] as? String ?? "", fix: $0["fix"] as? String ?? "")
+        }
+    }
+
+    /// The first document's type and number replaced.
+    private func checkNumber(_ number: String, type: String = "Kế hoạch", file: StaticString = #filePath, line: UInt = #line) throws -> [Found] {
+        try check([("ref: kh-05\n    type: Kế hoạch\n    number: 05/KH-UBND", "ref: kh-05\n    type: \(type)\n    number: \(number)")],
+                  file: file, line: line)
+    }
+
+    private func only(_ rule: String, in found: [Found], file: StaticString = #filePath, line: UInt = #line) throws -> Found {
+        let matching = found.filter { $0.rule == rule }
+        XCTAssertEqual(matching.count, 1, "\(rule) in \(found.map { "\($0.rule): \($0.message)" })", file: file, line: line)
+        return try XCTUnwrap(matching.first, file: file, line: line)
+    }
+
+    // MARK: ND30-NUMBER-FORMAT, MC-ESTABLISHED
+
+    /// `Số: 05/KH-UBND` was told to write `Số:05/KH-UBND` and that `Số:05` must be digits.
+    func testPrintedLabelIsNamedAndNotGluedToTheNumber() throws {
+        for (written, label) in [("\"Số: 05/KH-UBND\"", "Số:"), ("Số 05/KH-UBND", "Số")] {
+            let format = try only("ND30-NUMBER-FORMAT", in: try checkNumber(written))
+            XCTAssertTrue(format.message.contains("bỏ chữ \"\(label)\" in trước số"), format.message)
+            XCTAssertTrue(format.message.contains("\"05/KH-UBND\""), format.message)
+            XCTAssertFalse(format.message.contains("Số:05") || format.message.contains("Số05"), format.message)
+            XCTAssertFalse(format.message.contains("phải là chữ số"), format.message)
+        }
+    }
+
+    /// `07 KH-UBND` was told to write `07/KH-UBND` and, in the same message, that `07KH-UBND` (a
+    /// text nobody wrote) has no slash.
+    func testSpaceForTheSlashQuotesOnlyWhatWasWritten() throws {
+        let format = try only("ND30-NUMBER-FORMAT", in: try checkNumber("07 KH-UBND"))
+        XCTAssertTrue(format.message.contains("\"07 KH-UBND\""), format.message)
+        XCTAssertTrue(format.message.contains("\"07/KH-UBND\""), format.message)
+        XCTAssertFalse(format.message.contains("07KH-UBND"), format.message)
+    }
+
+    /// `18/QĐ-UBND huyện Tiên Phước` was told to write `18/QĐ-UBNDhuyệnTiênPhước`.
+    func testWordsAfterTheNumberAreNamedAsExtraText() throws {
+        let established = try only("MC-ESTABLISHED", in: try check([
+            ("established_by: 18/QĐ-UBND", "established_by: 18/QĐ-UBND huyện Tiên Phước"),
+        ]))
+        XCTAssertTrue(established.message.contains("\"huyện Tiên Phước\""), established.message)
+        XCTAssertTrue(established.message.contains("chỉ ghi số, ký hiệu: \"18/QĐ-UBND\""), established.message)
+        XCTAssertFalse(established.message.contains("UBNDhuyện"), established.message)
+
+        let format = try only("ND30-NUMBER-FORMAT", in: try checkNumber("05/KH-UBND ngày 14/01/2022"))
+        XCTAssertTrue(format.message.contains("chỉ ghi số, ký hiệu: \"05/KH-UBND\""), format.message)
+        XCTAssertFalse(format.message.contains("nhiều hơn một dấu"), format.message)
+    }
+
+    /// A sequence too long for an Int made the number unreadable: ND30-NUMBER-FORMAT accepted it
+    /// and ND30-TYPE-ABBR, -ZERO and -UNIQUE skipped it.
+    func testOverlongSequenceIsFlaggedAndTheOtherChecksStillRun() throws {
+        let found = try checkNumber("99999999999999999999/QD-UBND", type: "Quyết định")
+        let format = try only("ND30-NUMBER-FORMAT", in: found)
+        XCTAssertTrue(format.message.contains("99999999999999999999"), format.message)
+        XCTAssertTrue(format.message.contains("6 chữ số"), format.message)
+        XCTAssertEqual(try only("ND30-TYPE-ABBR", in: found).path, "documents[0].number")
+
+        let repeated = try check([
+            ("ref: kh-05\n    type: Kế hoạch\n    number: 05/KH-UBND", "ref: kh-05\n    type: Kế hoạch\n    number: 012345678901234567890/KH-UBND"),
+            ("type: Công văn\n    number: 112/UBND-VP", "type: Kế hoạch\n    number: 12345678901234567890/KH-UBND"),
+        ])
+        XCTAssertEqual(try only("ND30-NUMBER-UNIQUE", in: repeated).path, "documents[1].number")
+        XCTAssertEqual(try only("ND30-NUMBER-ZERO", in: repeated).path, "documents[0].number")
+        XCTAssertTrue(try checkNumber("999999/KH-UBND").allSatisfy { $0.rule != "ND30-NUMBER-FORMAT" })
+    }
+
+    // MARK: ND30-TYPE-ABBR
+
+    /// The fix's example was `5/QĐ-UBND` for `5/QD-SNV-VP`: the sequence ND30-NUMBER-ZERO flags,
+    /// and another agency.
+    func testTypeAbbreviationFixCorrectsTheUsersOwnNumber() throws {
+        let abbreviation = try only("ND30-TYPE-ABBR", in: try checkNumber("5/QD-SNV-VP", type: "Quyết định"))
+        XCTAssertTrue(abbreviation.fix.contains("ví dụ 05/QĐ-SNV-VP"), abbreviation.fix)
+        XCTAssertFalse(abbreviation.fix.contains("UBND"), abbreviation.fix)
+
+        let typographic = try only("ND30-TYPE-ABBR", in: try checkNumber("12/qđ–UBND", type: "Quyết định"))
+        XCTAssertTrue(typographic.fix.contains("ví dụ 12/QĐ-UBND"), typographic.fix)
+        // No example that would itself be wrong: `5/QD` has no agency to keep.
+        let bare = try only("ND30-TYPE-ABBR", in: try checkNumber("5/QD", type: "Quyết định"))
+        XCTAssertFalse(bare.fix.contains("ví dụ"), bare.fix)
+    }
+
+    // MARK: ND30-DATE-LINE
+
+    /// `Tiên Sơn,ngày14tháng01năm2022` passed ND30-DATE-LINE.
+    func testDateLineWithoutSpacesFailsAndDateMatchStillReadsIt() throws {
+        let found = try check([("place_date: Tiên Sơn, ngày 14 tháng 01 năm 2022", "place_date: Tiên Sơn,ngày14tháng01năm2022")])
+        let line = try only("ND30-DATE-LINE", in: found)
+        XCTAssertTrue(line.message.contains("thiếu dấu cách"), line.message)
+        XCTAssertTrue(line.message.contains("\"Tiên Sơn, ngày 14 tháng 01 năm 2022\""), line.message)
+        XCTAssertFalse(found.contains { $0.rule == "ND30-DATE-MATCH" }, "the date is read: \(found.map(\.message))")
+
+        let year = try only("ND30-DATE-LINE", in: try check([
+            ("place_date: Tiên Sơn, ngày 14 tháng 01 năm 2022", "place_date: Tiên Sơn, ngày 14 tháng 01 năm2022"),
+        ]))
+        XCTAssertTrue(year.message.contains("giữa \"năm\" và \"2022\""), year.message)
+    }
+
+    // MARK: ND30-ARCHIVE-COPY
+
+    /// `- Lưu: VT, VP` without quotes is a YAML mapping; the message said `dòng cuối nơi nhận ""`.
+    func testUnquotedArchiveLineIsExplained() throws {
+        let archive = try only("ND30-ARCHIVE-COPY", in: try check([("      - \"Lưu: VT, VP\"", "      - Lưu: VT, VP")]))
+        XCTAssertFalse(archive.message.contains("\"\""), archive.message)
+        XCTAssertTrue(archive.message.contains("nhóm trường"), archive.message)
+        XCTAssertTrue(archive.message.contains("dấu nháy"), archive.message)
+        XCTAssertEqual(archive.path, "documents[0].recipients[1]")
+    }
+
+    /// Word pastes a tab or a no-break space after the bullet dash, and no-break spaces inside.
+    func testBulletWithTabOrNoBreakSpaceIsReadLikeADashAndASpace() throws {
+        for line in ["\"-\\tLưu: VT, VP\"", "\"–\\u00A0Lưu:\\u00A0VT, VP;\"", "\"-\\u00A0\\u00A0Lưu: VT,\\u00A0VP.\""] {
+            let found = try check([("      - \"Lưu: VT, VP\"", "      - \(line)")])
+            XCTAssertFalse(found.contains { $0.rule == "ND30-ARCHIVE-COPY" }, "\(line): \(found.map(\.message))")
+        }
+    }
+}
