@@ -221,6 +221,21 @@ final class RuleAuthoringDefectTests: XCTestCase {
             """)))
     }
 
+    /// A config giving pack `t`'s parameter `name` the value `written`: one error, at the
+    /// config's line, saying `problem`; the rule still runs, with the default, and gives
+    /// `findings` on `report`.
+    private func assertRefusedAtTheConfig(_ name: String, _ written: String, problem: String, report: String, findings: [String],
+                                          file: StaticString = #filePath, line: UInt = #line) throws {
+        let (config, configErrors) = workspace.configuration("params:\n  t:\n    \(name): \(written)\n")
+        XCTAssertEqual(configErrors.map(\.description), [], file: file, line: line)
+        let (set, errors) = workspace.compile(config: config)
+        XCTAssertEqual(errors.map { "\(($0.location.file as NSString).lastPathComponent):\($0.location.line):\($0.location.column) \($0.message)" },
+                       ["cchc.yaml:3:5 tham số 't.\(name)' \(problem)"], "only the config is blamed for \(written)", file: file, line: line)
+        XCTAssertEqual(set.brokenRuleIDs, [], file: file, line: line)
+        let result = ReportChecker(rules: set, options: CheckOptions(today: testToday)).check(try loadReport(report))
+        XCTAssertEqual(result.findings.map(\.message), findings, "the rule keeps the default", file: file, line: line)
+    }
+
     func testAConfigValueOutsideTheParameterFormatIsRefusedAtTheConfig() throws {
         deadlinePack()
         let report = "period: {year: 2022}\nissued: 2022-03-15\n"
@@ -229,14 +244,7 @@ final class RuleAuthoringDefectTests: XCTestCase {
                                    ("\"02-30\"", "phải là ngày trong năm dạng MM-DD, có ở mọi năm (ví dụ \"01-31\"; không dùng \"02-29\"), nhận '02-30'"),
                                    ("\"02-29\"", "phải là ngày trong năm dạng MM-DD, có ở mọi năm (ví dụ \"01-31\"; không dùng \"02-29\"), nhận '02-29'"),
                                    ("15", "phải là string (chuỗi), nhận integer")] {
-            let (config, configErrors) = workspace.configuration("params:\n  t:\n    deadline: \(written)\n")
-            XCTAssertEqual(configErrors.map(\.description), [])
-            let (set, errors) = workspace.compile(config: config)
-            XCTAssertEqual(errors.map { "\(($0.location.file as NSString).lastPathComponent):\($0.location.line):\($0.location.column) \($0.message)" },
-                           ["cchc.yaml:3:5 tham số 't.deadline' \(problem)"], "only the config is blamed for \(written)")
-            XCTAssertEqual(set.brokenRuleIDs, [])
-            let result = ReportChecker(rules: set, options: CheckOptions(today: testToday)).check(try loadReport(report))
-            XCTAssertEqual(result.findings.map(\.message), ["ban hành 15/03/2022, hạn 31/01/2022"], "the rule keeps the default")
+            try assertRefusedAtTheConfig("deadline", written, problem: problem, report: report, findings: ["ban hành 15/03/2022, hạn 31/01/2022"])
         }
         let (config, _) = workspace.configuration("params:\n  t:\n    deadline: \"03-31\"\n")
         let (set, errors) = workspace.compile(config: config)
@@ -273,13 +281,7 @@ final class RuleAuthoringDefectTests: XCTestCase {
         for (written, problem) in [("30", "phải từ 0 đến 1, nhận 30 — tỷ lệ viết dạng số thập phân: 30 % viết là 0.3"),
                                    ("1.5", "phải từ 0 đến 1, nhận 1.5 — tỷ lệ viết dạng số thập phân: 1.5 % viết là 0.015"),
                                    ("-1", "phải từ 0 đến 1, nhận -1 — tỷ lệ viết dạng số thập phân, ví dụ 30 % viết là 0.3")] {
-            let (config, configErrors) = workspace.configuration("params:\n  t:\n    min_rate: \(written)\n")
-            XCTAssertEqual(configErrors.map(\.description), [])
-            let (set, errors) = workspace.compile(config: config)
-            XCTAssertEqual(errors.map { "\(($0.location.file as NSString).lastPathComponent):\($0.location.line):\($0.location.column) \($0.message)" },
-                           ["cchc.yaml:3:5 tham số 't.min_rate' \(problem)"], "only the config is blamed for \(written)")
-            let result = ReportChecker(rules: set, options: CheckOptions(today: testToday)).check(try loadReport(report))
-            XCTAssertEqual(result.findings.map(\.message), ["tỷ lệ 25%, tối thiểu 30%"], "the rule keeps the default")
+            try assertRefusedAtTheConfig("min_rate", written, problem: problem, report: report, findings: ["tỷ lệ 25%, tối thiểu 30%"])
         }
         for bound in ["0", "1", "0.5"] {
             let (config, _) = workspace.configuration("params:\n  t:\n    min_rate: \(bound)\n")
