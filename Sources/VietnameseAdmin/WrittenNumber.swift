@@ -13,6 +13,11 @@ struct WrittenNumber<Unit: TextUnit> {
 
     /// Reads `text`, which is NFC, for a document of kind `typeKind`.
     init(_ text: Substring, typeKind: DocumentTypeKind) {
+        // Most numbers have no space and no label: only their own problems, read in one pass.
+        if Self.spaceRuns(in: text).isEmpty, Self.printedLabel(in: text) == nil {
+            problems = Self.numberProblems(text, slashSpace: nil, typeKind: typeKind)
+            return
+        }
         var number = text
         let label = Self.printedLabel(in: text)
         if let label { number = label.number }

@@ -188,7 +188,12 @@ public struct YAMLDocument: Sendable {
     public func isNull(_ node: NodeID) -> Bool {
         let r = nodes[Int(node.index)]
         guard r.kind == .scalar else { return false }
-        return withUTF8(node) { CoreSchema.resolvedType(bytes: $0, style: r.style, tag: r.tag) == .null }
+        // As `CoreSchema.resolvedType` decides, without reading a number or a date to say no.
+        switch r.tag {
+        case .null: return true
+        case .none: return r.style == .plain && withUTF8(node) { CoreSchema.isNull($0) }
+        default: return false
+        }
     }
 
     // MARK: Collections
