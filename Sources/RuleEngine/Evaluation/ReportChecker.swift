@@ -203,6 +203,7 @@ public struct ReportChecker: Sendable {
         }
         var findings: [Finding] = []
         var cap = FindingCap(limit: options.maxFindingsPerRule)
+        var positions: [Int: [Int]] = [:]  // a finding's line and column → its indices in `findings`
         checking: for (position, target) in targets.enumerated() {
             ctx.beginTarget()
             ctx.targetNode = target.node
@@ -224,12 +225,12 @@ public struct ReportChecker: Sendable {
                 outcome.status = .failed
                 // Targets that fail alike on a field of the report itself (an absent `submitted_on`
                 // that every dossier's deadline is compared with) give one finding, about the
-                // report (Decision 3). Compared by position first: distinct targets rarely share one.
-                let told = findings.contains {
-                    $0.location.line == finding.location.line && $0.location.column == finding.location.column
-                        && $0.path == finding.path && $0.message == finding.message
-                }
-                guard !told, cap.admits(finding) else { continue }
+                // report (Decision 3). Looked up by position first: distinct targets rarely share one.
+                let position = finding.location.line &* 100_000 &+ finding.location.column
+                if let earlier = positions[position],
+                   earlier.contains(where: { findings[$0].path == finding.path && findings[$0].message == finding.message }) { continue }
+                guard cap.admits(finding) else { continue }
+                positions[position, default: []].append(findings.count)
                 var f = finding
                 f.basis = basis(rule.definition.basis, on: day) ?? rule.pack.basis(on: day)
                 findings.append(f)
