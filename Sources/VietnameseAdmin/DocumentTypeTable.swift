@@ -6,9 +6,9 @@ import RuleEngine
 /// Type names are compared in NFC or NFD alike,
 /// surrounding and repeated whitespace ignored, both tone placements accepted (`Bản thỏa thuận`
 /// = `Bản thoả thuận`, `Giấy ủy quyền` = `Giấy uỷ quyền`), and a name followed by its entry's
-/// qualifier (`Quyết định (cá biệt)`) equal to the bare name. Letter case counts: `quyết định`
-/// is not a known type. Abbreviations are compared exactly (after NFC): `HĐ` is Hợp đồng, `HD`
-/// is Hướng dẫn.
+/// qualifier (`Quyết định (cá biệt)`) equal to the bare name, in any letter case (`QUYẾT ĐỊNH`,
+/// as the document prints it, is Quyết định). Abbreviations are compared exactly (after NFC):
+/// `HĐ` is Hợp đồng, `HD` is Hướng dẫn.
 public struct DocumentTypeTable: Sendable {
     /// The entries in data-file order.
     public let entries: [DocumentTypeEntry]

@@ -12,9 +12,9 @@ enum VietnameseText {
     /// A key under which two spellings of one name are equal: NFC, trimmed, runs of whitespace
     /// read as one space, no space inside or before brackets, and the tone mark of the open
     /// syllables `oa`, `oe`, `uy` placed on the second vowel (`thỏa` = `thoả`, `ủy` = `uỷ`,
-    /// `hòa` = `hoà`). Letter case is kept.
+    /// `hòa` = `hoà`), in lower case (`QUYẾT ĐỊNH`, as the document prints it, = `Quyết định`).
     static func nameComparisonKey(_ name: String) -> String {
-        let words = UnicodeText.nfc(name).split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        let words = UnicodeText.nfc(name).lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ")
         let bracketsTight = words
             .replacingOccurrences(of: " (", with: "(")
             .replacingOccurrences(of: "( ", with: "(")

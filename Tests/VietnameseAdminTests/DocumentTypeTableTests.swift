@@ -84,9 +84,21 @@ final class DocumentTypeTableTests: XCTestCase {
         XCTAssertFalse(table.hasNoAbbreviation("Tờ khai"))
     }
 
+    /// The type is read in any letter case: the document prints it in capitals (`QUYẾT ĐỊNH`),
+    /// and a clerk copying it meant Quyết định, not a 30th type.
+    func testTypeNamesIgnoreLetterCase() throws {
+        let table = try Decree30Fixtures.documentTypeTable()
+        for (name, abbreviation) in [("QUYẾT ĐỊNH", "QĐ"), ("quyết định", "QĐ"), ("Quyết Định (Cá Biệt)", "QĐ"), ("KẾ HOẠCH", "KH"),
+                                     ("Kế Hoạch", "KH"), ("GIẤY UỶ QUYỀN", "GUQ"), ("HỢP ĐỒNG", "HĐ")] {
+            XCTAssertTrue(table.isKnownType(name), name)
+            XCTAssertEqual(table.abbreviation(forType: name), abbreviation, name)
+        }
+        XCTAssertTrue(table.hasNoAbbreviation("CÔNG VĂN"))
+    }
+
     func testUnknownTypes() throws {
         let table = try Decree30Fixtures.documentTypeTable()
-        for name in ["Tờ khai", "quyết định", "Quyết Định", "Quyet dinh", "Luật", "", "Công văn hỏa tốc"] {
+        for name in ["Tờ khai", "Quyet dinh", "QUYET DINH", "Luật", "", "Công văn hỏa tốc"] {
             XCTAssertFalse(table.isKnownType(name), name)
             XCTAssertNil(table.abbreviation(forType: name), name)
             XCTAssertEqual(table.kind(ofType: name), .unknown, name)
