@@ -22,6 +22,8 @@ public struct YAMLError: Error, Sendable, Hashable, CustomStringConvertible {
         case sizeLimit
         /// The file could not be read.
         case io
+        /// The text holds no document: nothing, or only comments.
+        case empty
     }
 
     /// The class of failure, for callers that react differently to each.

@@ -134,9 +134,10 @@ final class CLIDefectTests: XCTestCase {
         try Data("unit:\n  name: UBND x\u{E3}\n".data(using: .isoLatin1)!).write(to: URL(fileURLWithPath: latin1))
         let notAZip = scratch.write("van-ban.docx", "đây không phải tệp Word\n")
         let syntax = CLI.fixture("reports/syntax.yaml")
-        let run = try check([missing, latin1, notAZip, syntax])
+        let commentsOnly = scratch.write("chua-dien.yaml", "# báo cáo năm 2025\n")
+        let run = try check([missing, latin1, notAZip, syntax, commentsOnly])
         assertStatus(run, 2)
-        for file in [missing, latin1, notAZip, syntax] {
+        for file in [missing, latin1, notAZip, syntax, commentsOnly] {
             XCTAssertTrue(run.stdout.components(separatedBy: "\n").contains { $0.hasPrefix(file + ":") && $0.contains("[YAML-SYNTAX]") }, run.stdout)
         }
 
@@ -145,7 +146,8 @@ final class CLIDefectTests: XCTestCase {
         XCTAssertTrue(fix(in: run, for: latin1)?.contains("UTF-8") == true, run.stdout)
         XCTAssertTrue(fix(in: run, for: notAZip)?.contains("Word") == true, run.stdout)
         XCTAssertTrue(fix(in: run, for: syntax)?.contains(yamlHint) == true, run.stdout)
-        for file in [missing, latin1, notAZip] {
+        XCTAssertTrue(fix(in: run, for: commentsOnly)?.contains("cchc init --kind") == true, run.stdout)
+        for file in [missing, latin1, notAZip, commentsOnly] {
             XCTAssertFalse(fix(in: run, for: file)?.contains(yamlHint) ?? true, "\(file): \(run.stdout)")
         }
         // The .docx's message is said once, not again in parentheses.

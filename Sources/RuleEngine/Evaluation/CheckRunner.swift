@@ -144,7 +144,7 @@ public struct CheckRunner: Sendable {
         do {
             let documents = try loader.load(bytes: bytes, file: name)
             guard !documents.isEmpty else {
-                return [Self.unreadable(name, YAMLError(kind: .syntax, location: SourceLocation(file: name, line: 1, column: 1),
+                return [Self.unreadable(name, YAMLError(kind: .empty, location: SourceLocation(file: name, line: 1, column: 1),
                                                          problem: "empty stream", explanation: "tệp rỗng — không có nội dung báo cáo"))]
             }
             return documents.enumerated().map { i, doc in

@@ -57,6 +57,7 @@ public enum BuiltInFindings {
         case .encoding: "Mở tệp bằng trình soạn thảo văn bản và lưu lại dạng văn bản với mã hóa UTF-8 (Notepad: Lưu thành… → Mã hóa: UTF-8)."
         case .sizeLimit: "Kiểm tra đây có đúng là tệp báo cáo không: báo cáo tự kiểm tra là một tệp văn bản YAML nhỏ."
         case .duplicateKey: yamlDuplicateKey.fix!
+        case .empty: "Điền nội dung báo cáo: tạo mẫu có chú thích bằng `cchc init --kind <loại đơn vị> -o tệp.yaml` rồi điền các mục."
         case .syntax, .undefinedAlias, .recursiveAlias, .aliasExpansionLimit, .depthLimit: yamlSyntaxFix
         }
     }
