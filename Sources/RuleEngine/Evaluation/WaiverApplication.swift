@@ -20,7 +20,9 @@ enum WaiverApplication {
         if let root = document.root, document.kind(root) == .mapping,
            let list = document.value(forKey: "waivers", in: root), document.kind(list) == .sequence {
             var ignored: [RuleError] = []  // shape problems are the schema's SCHEMA-* findings
-            waivers = document.items(list).compactMap { WaiverReader.read($0, in: document, origin: .report, errors: &ignored) }
+            waivers = document.items(list).enumerated().compactMap {
+                WaiverReader.read($1, at: $0, in: document, origin: .report, errors: &ignored)
+            }
         }
         waivers += rules.configWaivers.filter { $0.unit == nil || $0.unit == facts.unitName }
         var result: [Finding] = []
@@ -53,7 +55,7 @@ enum WaiverApplication {
             if !problems.isEmpty {
                 result.append(Finding(ruleID: d.id, severity: d.severity, title: d.title,
                                       message: "miễn trừ \(waiver.rule) cho '\(waiver.target)' không hợp lệ: " + problems.joined(separator: "; "),
-                                      fix: d.fix, area: d.area, location: waiver.location, path: "waivers"))
+                                      fix: d.fix, area: d.area, location: waiver.location, path: "waivers[\(waiver.index)]"))
                 continue
             }
             var used = false
@@ -66,7 +68,7 @@ enum WaiverApplication {
                 result.append(Finding(ruleID: u.id, severity: u.severity, title: u.title,
                                       message: "miễn trừ \(waiver.rule) cho '\(waiver.target)' không khớp phát hiện nào"
                                           + (idle.map { ": " + $0 } ?? ""),
-                                      fix: u.fix, area: u.area, location: waiver.location, path: "waivers"))
+                                      fix: u.fix, area: u.area, location: waiver.location, path: "waivers[\(waiver.index)]"))
             }
         }
         return result

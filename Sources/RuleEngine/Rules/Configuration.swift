@@ -12,6 +12,8 @@ public struct WaiverSpec: Sendable {
     public var unit: String?
     public var location: SourceLocation
     public var origin: WaiverNote.Origin
+    /// Its position in its file's `waivers:` list: WAIVER-* findings are at `waivers[index]`.
+    public var index: Int
 }
 
 /// `cchc.yaml`: which packs run, rules turned off or re-graded, parameters overridden,
@@ -107,8 +109,8 @@ public struct Configuration: Sendable {
             }
             config.overrideLocations["pack:" + packID] = doc.location(packKey)
         }
-        for item in c.list("waivers", errors: &errors) ?? [] {
-            if let w = WaiverReader.read(item, in: doc, origin: .config, errors: &errors) { config.waivers.append(w) }
+        for (index, item) in (c.list("waivers", errors: &errors) ?? []).enumerated() {
+            if let w = WaiverReader.read(item, at: index, in: doc, origin: .config, errors: &errors) { config.waivers.append(w) }
         }
         config.sourceLines = ReportChecker.lines(config.waivers.map(\.location.line), of: bytes)
         return (config, errors)
@@ -117,13 +119,13 @@ public struct Configuration: Sendable {
 
 /// Reads one waiver entry (from a report or a config).
 enum WaiverReader {
-    static func read(_ node: NodeID, in doc: YAMLDocument, origin: WaiverNote.Origin, errors: inout [RuleError]) -> WaiverSpec? {
+    static func read(_ node: NodeID, at index: Int, in doc: YAMLDocument, origin: WaiverNote.Origin, errors: inout [RuleError]) -> WaiverSpec? {
         let keys = origin == .config ? ["rule", "target", "reason", "expires", "unit"] : ["rule", "target", "reason", "expires"]
         let w = MappingReader(doc, node, what: "miễn trừ", allowedKeys: keys, errors: &errors)
         guard doc.kind(node) == .mapping else { return nil }
         return WaiverSpec(rule: w.string("rule", errors: &errors) ?? "", target: w.string("target", errors: &errors) ?? "",
                           reason: w.string("reason", errors: &errors), expires: w.date("expires", errors: &errors),
                           unit: origin == .config ? w.string("unit", errors: &errors) : nil,
-                          location: doc.location(node), origin: origin)
+                          location: doc.location(node), origin: origin, index: index)
     }
 }

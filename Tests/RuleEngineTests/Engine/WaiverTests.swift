@@ -84,6 +84,7 @@ final class WaiverTests: XCTestCase {
         XCTAssertTrue(messages[2].contains("không tìm thấy đối tượng"), messages[2])
         XCTAssertTrue(messages[3].contains("không có quy tắc 'WAIVER-UNUSED'"), messages[3])
         XCTAssertTrue(messages[4].contains("thiếu mã quy tắc (rule)"), messages[4])
+        XCTAssertEqual(result.findings("WAIVER-INVALID").map(\.path), (0 ..< 5).map { "waivers[\($0)]" }, "each names its waiver")
         XCTAssertTrue(result.findings("T-FONT").allSatisfy { $0.waiver == nil })
     }
 
