@@ -58,7 +58,10 @@ public enum RuleDocumentation {
             // A placeholder is shown as the code it is: `{{ deadline }}`, filled in for each finding.
             out += "- Cách sửa: " + fix.map { $0.isPlaceholder ? MarkdownText.code("{{ \($0.text) }}") : inline($0.text) }.joined() + "\n"
         }
-        if let example = fixtures.first(where: { $0.expected.contains { $0.rule == rule.id } }) {
+        // The example: a case that makes the rule fire, preferably by a value written wrong
+        // rather than by a value left out (a missing value only shows "thiếu thông tin").
+        let firing = fixtures.filter { $0.expected.contains { $0.rule == rule.id } }
+        if let example = firing.first(where: { !$0.edits.contains { $0.hasPrefix("bỏ ") } }) ?? firing.first {
             out += "- Ví dụ vi phạm (\(inline(example.name))): "
             out += example.edits.isEmpty ? "xem ca kiểm thử" : example.edits.map(MarkdownText.code).joined(separator: ", ")
             out += "\n"

@@ -282,6 +282,16 @@ final class ShippedRulesTests: XCTestCase {
         let typo = try shipped(["explain", "ND30-MARGIN"])
         assertStatus(typo, 2)
         XCTAssertTrue(typo.stderr.contains("ý bạn là 'ND30-MARGINS'"), typo.stderr)
+        // Plain text for a terminal, placeholders as code, and an example that breaks the rule
+        // with a wrong value (its fixtures also remove the whole postings section).
+        let abbreviation = try shipped(["explain", "ND30-TYPE-ABBR"])
+        XCTAssertTrue(abbreviation.stdout.contains("-<cơ quan>[-<đơn vị soạn thảo>]"), abbreviation.stdout)
+        XCTAssertTrue(abbreviation.stdout.contains("`{{ abbreviation }}`-<cơ quan>"), abbreviation.stdout)
+        let hotline = try shipped(["explain", "MC-POST-HOTLINE"])
+        let example = try XCTUnwrap(hotline.stdout.split(separator: "\n").first { $0.hasPrefix("- Ví dụ vi phạm") })
+        XCTAssertTrue(example.contains("one_stop_shop.postings.hotline: ") && !example.contains("bỏ "), String(example))
+        let notice = try shipped(["explain", "ND30-NOT-APPLICABLE"])
+        XCTAssertTrue(notice.stdout.contains("Thông tư 01/2011/TT-BNV") && notice.stdout.contains("- Căn cứ: "), notice.stdout)
 
         let examples = CLI.repository.appendingPathComponent("Reports/examples").path
         let first = try shipped(["sample", "--count", "3", "--seed", "42", examples])
