@@ -28,10 +28,11 @@ public struct PlaceDateLine: Sendable {
 
     /// The date the line states, for comparing with `issued_on`: leading zeros optional, extra
     /// spaces ignored, `Ngày`/`Tháng`/`Năm` in any case, a missing place or comma forgiven.
-    /// Nil when the line cannot be read at all or states a day that does not exist
-    /// (`ngày 31 tháng 02`); ND30-DATE-LINE reports both.
+    /// Nil when the line cannot be read at all, states a day that does not exist
+    /// (`ngày 31 tháng 02`) or a year not in four digits (`năm 22` is no year to compare);
+    /// ND30-DATE-LINE reports each, so one slip is one finding.
     public var tolerantDate: (year: Int, month: Int, day: Int)? {
-        guard let reading,
+        guard let reading, reading.yearText.count == 4,
               GregorianCalendar.isValidDate(year: reading.year, month: reading.month, day: reading.day)
         else { return nil }
         return (reading.year, reading.month, reading.day)

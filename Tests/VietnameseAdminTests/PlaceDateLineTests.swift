@@ -178,7 +178,6 @@ final class PlaceDateLineTests: XCTestCase {
             ("  Tiên Sơn ,  ngày  14   tháng 01 năm   2022  ", 2022, 1, 14),
             ("tiên sơn, NGÀY 29 THÁNG 6 NĂM 2022", 2022, 6, 29),
             ("ngày 10 tháng 12 năm 2021", 2021, 12, 10),
-            ("Tiên Sơn, ngày 05 tháng 01 năm 22", 22, 1, 5),
         ]
         for (text, year, month, day) in cases {
             assertDate(PlaceDateLine(text), year, month, day)
@@ -186,9 +185,12 @@ final class PlaceDateLineTests: XCTestCase {
         }
     }
 
-    func testTolerantDateIsNilForDaysThatDoNotExist() {
+    /// A day that does not exist, or a year not in four digits, is no date to compare with
+    /// `issued_on`: ND30-DATE-LINE alone reports the slip (`năm 22` gave DATE-MATCH too).
+    func testTolerantDateIsNilForDaysThatDoNotExistAndYearsNotInFourDigits() {
         for text in ["Tiên Sơn, ngày 31 tháng 02 năm 2022", "Tiên Sơn, ngày 05 tháng 13 năm 2022",
-                     "Tiên Sơn, ngày 0 tháng 1 năm 2022", "Tiên Sơn, ngày 29 tháng 2 năm 2100"] {
+                     "Tiên Sơn, ngày 0 tháng 1 năm 2022", "Tiên Sơn, ngày 29 tháng 2 năm 2100",
+                     "Tiên Sơn, ngày 05 tháng 01 năm 22", "Tiên Sơn, ngày 05 tháng 01 năm 02022"] {
             XCTAssertNil(PlaceDateLine(text).tolerantDate, text)
         }
         assertDate(PlaceDateLine("Tiên Sơn, ngày 29 tháng 2 năm 2000"), 2000, 2, 29)
