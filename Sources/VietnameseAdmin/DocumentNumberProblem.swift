@@ -80,7 +80,7 @@ public enum DocumentNumberProblem: Sendable, Hashable {
         case let .emptySymbolPart(symbol):
             return "ký hiệu \"\(symbol)\" có phần rỗng (hai dấu \"-\" liền nhau, hoặc dấu \"-\" ở đầu hay cuối)"
         case let .invalidCharacters(part, characters):
-            let listed = characters.map { "\"\($0)\"" }.joined(separator: ", ")
+            let listed = characters.map { "\"\(UnusualCharacters.annotated(String($0)))\"" }.joined(separator: ", ")
             return "phần \"\(part)\" của ký hiệu có ký tự không hợp lệ \(listed): chỉ dùng chữ cái, chữ số và dấu chấm"
         case let .wrongSymbolPartCount(symbol, partCount, typeKind):
             return "ký hiệu \"\(symbol)\" có \(partCount) phần; \(typeKind.symbolShapeDescription)"

@@ -162,6 +162,11 @@ public enum VietnameseAdminFunctions {
                                parameters: [.value("số", .string)], returns: .bool) { args in
                 .bool(VietnamesePhoneNumber.isValid(try string(args[0])))
             },
+            FunctionDefinition(name: "visible",
+                               summary: "văn bản để trích trong thông báo: ký tự ngoài bảng chữ Việt và ASCII kèm mã (QÐ [Ð: U+00D0, không phải Đ]), ký tự không nhìn thấy viết bằng mã ([U+200B])",
+                               parameters: [.value("văn_bản", .string)], returns: .string) { args in
+                .string(UnusualCharacters.annotated(try string(args[0])))
+            },
             FunctionDefinition(name: "recipient_line",
                                summary: "dòng nơi nhận bỏ gạch đầu dòng ('-', '–' và dấu cách, tab sau nó) và ';' hoặc '.' cuối dòng; khoảng trắng đọc là một dấu cách",
                                parameters: [.value("dòng", .string)], returns: .string) { args in

@@ -152,4 +152,15 @@ final class ND30MessageTests: XCTestCase {
             XCTAssertFalse(found.contains { $0.rule == "ND30-ARCHIVE-COPY" }, "\(line): \(found.map(\.message))")
         }
     }
+
+    // MARK: Look-alike characters
+
+    /// `QÐ` written with U+00D0 (what TCVN3 and VNI conversions leave) read "chữ viết tắt "QÐ",
+    /// quy định "QĐ"": the same on screen. The message names the character.
+    func testALookalikeCharacterIsNamed() throws {
+        let abbreviation = try only("ND30-TYPE-ABBR", in: try checkNumber("05/Q\u{00D0}-UBND", type: "Quyết định"))
+        XCTAssertTrue(abbreviation.message.contains("\"Q\u{00D0} [\u{00D0} là U+00D0, không phải Đ]\""), abbreviation.message)
+        let type = try only("ND30-TYPE-KNOWN", in: try checkNumber("05/KH-UBND", type: "K\u{1EBF} ho\u{1EA1}ch\u{200B}"))
+        XCTAssertTrue(type.message.contains("\"Kế hoạch[U+200B]\""), type.message)
+    }
 }
