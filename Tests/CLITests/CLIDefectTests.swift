@@ -62,6 +62,14 @@ final class CLIDefectTests: XCTestCase {
         }
         let text = try check([cleanReport], ["--baseline", baseline, "--baseline-strict"])
         XCTAssertTrue(text.stdout.contains("; 1 mục trong baseline không còn xuất hiện."), text.stdout)
+        // The inspection report lists them after the units, saying what a strict run needs.
+        let markdown = try check([cleanReport], ["--baseline", baseline, "--baseline-strict", "--format", "markdown"])
+        XCTAssertTrue(markdown.stdout.contains("## Các mục trong baseline không còn xuất hiện (1)"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("- CLI-FONT · UBND xã Kiểm Thử, năm 2025 · documents\\[0\\].layout.font"), markdown.stdout)
+        XCTAssertTrue(markdown.stdout.contains("ghi lại baseline"), markdown.stdout)
+        let html = try check([cleanReport], ["--baseline", baseline, "--format", "html"])
+        XCTAssertTrue(html.stdout.contains("<li>CLI-FONT · UBND xã Kiểm Thử, năm 2025 · documents[0].layout.font</li>"), html.stdout)
+        XCTAssertFalse(html.stdout.contains("ghi lại baseline"), "a lenient run needs nothing")
 
         let lenient = try check([cleanReport], ["--baseline", baseline])
         assertStatus(lenient, 0)

@@ -38,7 +38,16 @@ public struct HTMLReporter: InspectionReporter {
             out += chart(Wording.scoresByUnit, note: Wording.scoresNote, overview.scores)
         }
         if totals.reports == 0 { out += "<p>\(Markup.text(Wording.noReports))</p>\n" }
-        return (out, "</main>\n</body>\n</html>\n")
+        return (out, resolvedBaseline(run) + "</main>\n</body>\n</html>\n")
+    }
+
+    /// The baseline's entries that no finding matched, after the units.
+    private func resolvedBaseline(_ run: RunResult) -> String {
+        guard !run.resolvedBaselineEntries.isEmpty else { return "" }
+        return "<section class=\"baseline\">\n<h2>\(Markup.text(Wording.resolvedBaselineHeading)) (\(run.resolvedBaselineEntries.count))</h2>\n"
+            + "<p>\(Markup.text(Wording.resolvedBaselineNote(strict: run.strictBaseline)))</p>\n<ul>\n"
+            + run.resolvedBaselineEntries.map { "<li>\(Markup.text(BaselineKey($0).summary))</li>\n" }.joined()
+            + "</ul>\n</section>\n"
     }
 
     private func table(_ overview: Inspection.Overview) -> String {

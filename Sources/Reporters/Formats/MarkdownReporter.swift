@@ -21,7 +21,16 @@ public struct MarkdownReporter: InspectionReporter {
             out += chart(Wording.scoresByUnit, note: Wording.scoresNote, overview.scores, columns: ["Đơn vị", "Điểm"])
         }
         if totals.reports == 0 { out += "\n\(MarkdownText.inline(Wording.noReports))\n" }
-        return (out, "")
+        return (out, resolvedBaseline(run))
+    }
+
+    /// The baseline's entries that no finding matched, after the units: an inspection made
+    /// against a baseline says what was fixed since.
+    private func resolvedBaseline(_ run: RunResult) -> String {
+        guard !run.resolvedBaselineEntries.isEmpty else { return "" }
+        return "\n## \(MarkdownText.inline(Wording.resolvedBaselineHeading)) (\(run.resolvedBaselineEntries.count))\n\n"
+            + MarkdownText.inline(Wording.resolvedBaselineNote(strict: run.strictBaseline)) + "\n\n"
+            + run.resolvedBaselineEntries.map { "- " + MarkdownText.inline(BaselineKey($0).summary) + "\n" }.joined()
     }
 
     private func table(_ overview: Inspection.Overview) -> String {

@@ -8,6 +8,12 @@ enum Wording {
     static let baselined = "đã có trong baseline"
     /// Said of the baseline's entries that no finding of the run matched.
     static let resolvedBaselineEntries = "mục trong baseline không còn xuất hiện"
+    /// The heading of the list of those entries, and what it means for the reader.
+    static let resolvedBaselineHeading = "Các mục trong baseline không còn xuất hiện"
+    static func resolvedBaselineNote(strict: Bool) -> String {
+        "Các phát hiện đã ghi trong baseline mà lần kiểm tra này không còn gặp (đã sửa, hoặc báo cáo đã đổi)"
+            + (strict ? "; với --baseline-strict, lần chạy không đạt cho đến khi ghi lại baseline (--write-baseline)." : ".")
+    }
     static let reportTitle = "Báo cáo kết quả kiểm tra công tác cải cách hành chính"
     static let overview = "Tổng quan"
     static let failingChecks = "Các kiểm tra không đạt nhiều nhất"
