@@ -38,7 +38,7 @@ enum WaiverApplication {
             if waiver.rule.isEmpty {
                 problems.append("thiếu mã quy tắc (rule)")
             } else if rules.turnedOffRules[waiver.rule] == nil, !known.contains(waiver.rule) || waiver.rule.hasPrefix("WAIVER-") {
-                problems.append("không có quy tắc '\(waiver.rule)'" + Suggestions.phrase(Suggestions.nearest(to: waiver.rule, among: known.sorted())))
+                problems.append("không có quy tắc '\(ValueFormatter.excerpt(waiver.rule))'" + Suggestions.phrase(Suggestions.nearest(to: waiver.rule, among: known.sorted())))
             }
             let target = resolve(waiver.target, in: document)
             let targetPath = target ?? waiver.target
@@ -46,7 +46,7 @@ enum WaiverApplication {
                 problems.append("thiếu đối tượng (target)")
             } else if target == nil, idle == nil,  // a rule that does not run names no absent field
                       !findings.contains(where: { $0.ruleID == waiver.rule && $0.path == waiver.target }) {
-                problems.append("không tìm thấy đối tượng '\(waiver.target)' trong báo cáo")
+                problems.append("không tìm thấy đối tượng '\(ValueFormatter.excerpt(waiver.target))' trong báo cáo")
             }
             if let expires = waiver.expires, expires < expiryDay.day {
                 problems.append("đã hết hạn ngày \(expires.vietnameseDescription), trước \(expiryDay.description)")
@@ -54,7 +54,7 @@ enum WaiverApplication {
             let d = BuiltInFindings.waiverInvalid
             if !problems.isEmpty {
                 result.append(Finding(ruleID: d.id, severity: d.severity, title: d.title,
-                                      message: "miễn trừ \(waiver.rule) cho '\(waiver.target)' không hợp lệ: " + problems.joined(separator: "; "),
+                                      message: "miễn trừ \(named(waiver)) không hợp lệ: " + problems.joined(separator: "; "),
                                       fix: d.fix, area: d.area, location: waiver.location, path: "waivers[\(waiver.index)]"))
                 continue
             }
@@ -66,12 +66,18 @@ enum WaiverApplication {
             if !used {
                 let u = BuiltInFindings.waiverUnused
                 result.append(Finding(ruleID: u.id, severity: u.severity, title: u.title,
-                                      message: "miễn trừ \(waiver.rule) cho '\(waiver.target)' không khớp phát hiện nào"
+                                      message: "miễn trừ \(named(waiver)) không khớp phát hiện nào"
                                           + (idle.map { ": " + $0 } ?? ""),
                                       fix: u.fix, area: u.area, location: waiver.location, path: "waivers[\(waiver.index)]"))
             }
         }
         return result
+    }
+
+    /// A waiver as its findings name it: `ND30-FONT cho 'documents[1]'`, each part quoted as a
+    /// value (a 100 KB target is not copied whole into every format).
+    private static func named(_ waiver: WaiverSpec) -> String {
+        "\(ValueFormatter.excerpt(waiver.rule)) cho '\(ValueFormatter.excerpt(waiver.target))'"
     }
 
     /// The day waivers' `expires` is compared with, and how a message names it.

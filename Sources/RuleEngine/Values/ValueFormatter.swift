@@ -3,14 +3,24 @@ import Foundation
 /// Renders values for people, Vietnamese style: decimal comma (`29,5`), dates `14/01/2022`,
 /// booleans `có`/`không`, lists joined with `, `.
 public enum ValueFormatter {
-    /// The most characters of one value a message quotes.
-    public static let excerptLength = 200
+    /// The most Unicode scalars of one value a message quotes: far above any message a rule
+    /// writes (a placeholder may hold a whole sentence), far below a hostile 100 KB value.
+    public static let excerptLength = 500
 
-    /// `text` as a message quotes it: at most `excerptLength` characters, then "…" and the
-    /// length, so a 100 KB value does not become a 100 KB message in every output format.
+    /// `text` as a message quotes it: whole characters up to `excerptLength` scalars, then "…"
+    /// and the length, so a 100 KB value (or one letter with 50,000 combining marks) does not
+    /// become a 100 KB message in every output format.
     public static func excerpt(_ text: String) -> String {
-        guard text.utf8.count > excerptLength, text.count > excerptLength else { return text }
-        return text.prefix(excerptLength) + "… (\(text.count) ký tự)"
+        guard text.utf8.count > excerptLength, text.unicodeScalars.count > excerptLength else { return text }
+        var scalars = 0
+        var end = text.startIndex
+        for index in text.indices {
+            scalars += text[index].unicodeScalars.count
+            if scalars > excerptLength { break }
+            end = text.index(after: index)
+        }
+        let kept = end > text.startIndex ? String(text[..<end]) : text.unicodeScalars.first.map { String($0) } ?? ""
+        return kept + "… (\(text.count) ký tự)"
     }
 
     /// The text of a value in a message.

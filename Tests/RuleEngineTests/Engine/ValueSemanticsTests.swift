@@ -162,16 +162,24 @@ final class ValueSemanticsTests: XCTestCase {
                              "without or_null the table stops at the unreadable date")
     }
 
-    /// A message quotes at most 200 characters of a value (a placeholder, or an unreadable
-    /// value), then "…" and its length: a 100 KB font name was quoted whole into every format.
+    /// A message quotes at most 500 Unicode scalars of a value (a placeholder, or an unreadable
+    /// value), in whole characters, then "…" and its length: a 100 KB font name was quoted
+    /// whole into every format. A rule's own sentence in one placeholder (300 characters) is
+    /// not cut.
     func testMessagesQuoteAnExcerptOfAVeryLongValue() throws {
         let long = String(repeating: "Ư", count: 1_000)
         let result = try check(rulesFile(rule("T-LONG", "require: unit.name == 'x'\nmessage: \"tên {{ unit.name }}\""),
-                                         rule("T-DATE", "require: documents[0].issued_on >= 2020-01-01")),
+                                         rule("T-DATE", "require: documents[0].issued_on >= 2020-01-01"),
+                                         rule("T-SENTENCE", "require: false\nmessage: \"{{ '\(String(repeating: "câu dài ", count: 40))' }}\"")),
                                report: "unit:\n  name: \(long)\ndocuments:\n  - issued_on: \(long)\n")
-        XCTAssertEqual(result.single("T-LONG")?.message, "tên " + String(repeating: "Ư", count: 200) + "… (1000 ký tự)")
+        XCTAssertEqual(result.single("T-LONG")?.message, "tên " + String(repeating: "Ư", count: 500) + "… (1000 ký tự)")
         XCTAssertEqual(result.single("T-DATE")?.message,
-                       "không đọc được documents[0].issued_on: '" + String(repeating: "Ư", count: 200) + "… (1000 ký tự)' không phải ngày dạng YYYY-MM-DD")
+                       "không đọc được documents[0].issued_on: '" + String(repeating: "Ư", count: 500) + "… (1000 ký tự)' không phải ngày dạng YYYY-MM-DD")
+        XCTAssertEqual(result.single("T-SENTENCE")?.message, String(repeating: "câu dài ", count: 40))
+        // One letter with 50,000 combining marks is one character, not a short text.
+        let marks = "a" + String(repeating: "\u{0301}", count: 50_000)
+        XCTAssertEqual(ValueFormatter.excerpt(marks), "a… (1 ký tự)")
+        XCTAssertEqual(ValueFormatter.excerpt("ê" + String(repeating: "x", count: 600)).unicodeScalars.count, 500 + "… (601 ký tự)".unicodeScalars.count)
     }
 
     /// A rule's message states its violation ("Số liệu không khớp"); when its conditions only

@@ -88,6 +88,15 @@ final class WaiverTests: XCTestCase {
         XCTAssertTrue(result.findings("T-FONT").allSatisfy { $0.waiver == nil })
     }
 
+    /// A waiver's target is quoted as a value: a 5,000-character target is not copied, twice,
+    /// into its finding's message.
+    func testAVeryLongTargetIsQuotedAsAnExcerpt() throws {
+        let target = String(repeating: "x", count: 5_000)
+        let message = try XCTUnwrap(try check(waivers: "  - {rule: T-FONT, target: '\(target)', reason: r}\n").single("WAIVER-INVALID")?.message)
+        XCTAssertLessThan(message.count, 1_200, message)
+        XCTAssertTrue(message.contains("… (5000 ký tự)"), message)
+    }
+
     func testAWaiverMayNameTheAbsentFieldOfAFinding() throws {
         workspace = PackWorkspace()
         workspace.pack(rules: rulesFile(rule("T-SIZE", "for_each: documents\nas: doc\nrequire: doc.layout.size >= 13")))
