@@ -347,7 +347,8 @@ final class ExpressionCompiler {
                 if doc.kind(node) == .mapping || (doc.kind(node) == .scalar && doc.isNull(node)) {
                     throw Absence(anchor: node, suffix: suffix, invalidText: nil, expected: nil)
                 }
-                throw Absence(anchor: node, suffix: suffix, invalidText: doc.kind(node) == .scalar ? doc.text(node) : "(danh sách)",
+                // A value that is there but not a mapping: it is what cannot be read, at its own path.
+                throw Absence(anchor: node, suffix: [], invalidText: doc.kind(node) == .scalar ? doc.text(node) : "(danh sách)",
                               expected: .object(nil))
             }
             return try ctx.convert(node, as: type)

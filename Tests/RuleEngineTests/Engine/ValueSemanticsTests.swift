@@ -61,6 +61,16 @@ final class ValueSemanticsTests: XCTestCase {
         XCTAssertEqual(result.single("T-RECEIVED")?.message, "thiếu thông tin: one_stop_shop.dossiers.received")
     }
 
+    /// A section written as text where a mapping belongs is named itself, not the field the
+    /// rule wanted inside it (which the report does not have).
+    func testAValueThatIsNotAMappingIsNamedAtItsOwnPath() throws {
+        let result = try check(rulesFile(rule("T-RECEIVED", "require: one_stop_shop.dossiers.received >= 0")),
+                               report: "one_stop_shop: không có\n")
+        let f = try XCTUnwrap(result.single("T-RECEIVED"))
+        XCTAssertEqual(f.message, "không đọc được one_stop_shop: 'không có' không phải nhóm trường")
+        XCTAssertEqual(f.path, "one_stop_shop")
+    }
+
     func testAbsenceWinsOverTheRulesAtForLocation() throws {
         let result = try check(rulesFile(rule("T-AT", """
             for_each: documents
