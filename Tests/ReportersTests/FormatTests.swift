@@ -211,6 +211,13 @@ final class FormatTests: XCTestCase {
         let middle = excerpt(column: 501)
         XCTAssertEqual(middle[0], "   1 | …" + String(repeating: "a", count: 80) + "ê" + String(repeating: "b", count: 79) + "…")
         XCTAssertEqual(middle[1], "     | " + String(repeating: " ", count: 81) + "^", "the caret stays under ê")
+        // A window that would start between a letter and its combining mark starts at the letter.
+        let decomposed = String(repeating: "a", count: 419) + "e\u{0302}\u{0301}" + String(repeating: "b", count: 500)
+        let finding = Finding(ruleID: "R", severity: .error, title: "t", message: "m", area: "a",
+                              location: SourceLocation(file: "f.yaml", line: 1, column: 502), path: "p")
+        let run = RunResult(toolVersion: "0", reports: [ReportResult(file: "f.yaml", findings: [finding], sourceLines: [1: decomposed])], rules: [])
+        let shown = render("text", run, options: ReportOptions(quiet: true)).split(separator: "\n").map(String.init)[1]
+        XCTAssertTrue(shown.hasPrefix("   1 | …e\u{0302}\u{0301}b"), shown)
         let end = excerpt(column: 1001)
         XCTAssertEqual(end[0], "   1 | …" + String(repeating: "b", count: 160))
         XCTAssertEqual(end[1], "     | " + String(repeating: " ", count: 160) + "^")

@@ -75,8 +75,11 @@ public struct TextReporter: StreamingReporter {
         var column = position.column
         let scalars = Array(line.unicodeScalars)
         if scalars.count > Self.excerptWidth {
-            let start = max(0, min(column - 1 - Self.excerptWidth / 2, scalars.count - Self.excerptWidth))
-            let end = min(scalars.count, start + Self.excerptWidth)
+            var start = max(0, min(column - 1 - Self.excerptWidth / 2, scalars.count - Self.excerptWidth))
+            var end = min(scalars.count, start + Self.excerptWidth)
+            // Whole letters: a combining mark stays with the letter it belongs to.
+            while start > 0, scalars[start].properties.generalCategory.isMark { start -= 1 }
+            while end < scalars.count, scalars[end].properties.generalCategory.isMark { end += 1 }
             line = (start > 0 ? "…" : "") + String(String.UnicodeScalarView(scalars[start ..< end])) + (end < scalars.count ? "…" : "")
             column = column - start + (start > 0 ? 1 : 0)
         }
@@ -109,4 +112,9 @@ private struct ANSIStyle {
         case .info: "1;36"
         }
     }
+}
+
+private extension Unicode.GeneralCategory {
+    /// A combining mark (nonspacing, spacing or enclosing): part of the letter before it.
+    var isMark: Bool { self == .nonspacingMark || self == .spacingMark || self == .enclosingMark }
 }

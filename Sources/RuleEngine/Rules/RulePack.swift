@@ -23,7 +23,8 @@ public struct PackParameter: Sendable {
         let type = ExpressionCompiler.staticType(of: defaultValue)
         if !value.conforms(to: type) { return "phải là \(type), nhận \(value.typeName)" }
         if let format, !format.accepts(value) { return "phải là \(format.expectation), nhận '\(ValueFormatter.text(value))'" }
-        if let number = value.number, minimum.map({ number < $0 }) ?? false || maximum.map({ number > $0 }) ?? false {
+        if let number = value.number, number.isNaN && (minimum != nil || maximum != nil)
+            || minimum.map({ number < $0 }) ?? false || maximum.map({ number > $0 }) ?? false {
             return "phải \(range ?? ""), nhận \(Self.written(number))" + (isFraction ? " — " + Self.fractionHint(number) : "")
         }
         return nil

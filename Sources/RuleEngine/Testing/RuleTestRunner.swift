@@ -170,7 +170,9 @@ public enum RuleTestRunner {
         }
         if let patch = c.node("patch") { tree = tree?.merged(with: TreeValue(doc, patch)) }
         // A misspelled key in `report`, `patch` or a `set` value adds a field no rule reads: `expect_not` would pass for ever.
-        if let shape {
+        // A case that expects SCHEMA-UNKNOWN writes an unknown field on purpose.
+        let keyShape = expectsUnknownFields(c) ? nil : shape
+        if let shape = keyShape {
             for key in ["report", "patch"] {
                 if let node = c.node(key) { problems += shapeProblems(doc, node, at: [], in: shape, what: key) }
             }
@@ -194,7 +196,7 @@ public enum RuleTestRunner {
             let newValue = TreeValue(doc, value)
             edits.append("\(doc.text(key)): \(newValue.yaml.trimmingCharacters(in: .whitespacesAndNewlines))")
             edit(key, to: newValue, failure: "không đặt được giá trị tại đường dẫn")
-            if let shape, let steps = TreeValue.steps(doc.text(key)), TreeValue.shapeProblem(of: steps, in: shape) == nil {
+            if let shape = keyShape, let steps = TreeValue.steps(doc.text(key)), TreeValue.shapeProblem(of: steps, in: shape) == nil {
                 problems += shapeProblems(doc, value, at: steps, in: shape, what: "set")
             }
         }
@@ -228,6 +230,16 @@ public enum RuleTestRunner {
         }
         return FixtureCase(name: name, location: doc.location(c.node), packID: packID, reportText: tree?.yaml ?? "",
                            expected: expected, expectedAbsent: forbidden, edits: edits, problems: problems)
+    }
+
+    /// Whether the case `c` lists SCHEMA-UNKNOWN in `expect` (as an id or a `rule:`).
+    private static func expectsUnknownFields(_ c: MappingReader) -> Bool {
+        let doc = c.document
+        guard let expect = c.node("expect"), doc.kind(expect) == .sequence else { return false }
+        return doc.items(expect).contains { item in
+            let id = doc.kind(item) == .mapping ? doc.value(forKey: "rule", in: item) : item
+            return id.map { doc.kind($0) == .scalar && doc.text($0) == "SCHEMA-UNKNOWN" } ?? false
+        }
     }
 
     /// The keys of a case's `report`, `patch` or `set` value (`what`) that no object of the report

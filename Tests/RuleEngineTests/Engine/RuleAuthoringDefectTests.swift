@@ -280,7 +280,8 @@ final class RuleAuthoringDefectTests: XCTestCase {
         let report = "rate: 0.25\n"
         for (written, problem) in [("30", "phải từ 0 đến 1, nhận 30 — tỷ lệ viết dạng số thập phân: 30 % viết là 0.3"),
                                    ("1.5", "phải từ 0 đến 1, nhận 1.5 — tỷ lệ viết dạng số thập phân: 1.5 % viết là 0.015"),
-                                   ("-1", "phải từ 0 đến 1, nhận -1 — tỷ lệ viết dạng số thập phân, ví dụ 30 % viết là 0.3")] {
+                                   ("-1", "phải từ 0 đến 1, nhận -1 — tỷ lệ viết dạng số thập phân, ví dụ 30 % viết là 0.3"),
+                                   (".nan", "phải từ 0 đến 1, nhận NaN — tỷ lệ viết dạng số thập phân, ví dụ 30 % viết là 0.3")] {
             try assertRefusedAtTheConfig("min_rate", written, problem: problem, report: report, findings: ["tỷ lệ 25%, tối thiểu 30%"])
         }
         for bound in ["0", "1", "0.5"] {
