@@ -109,8 +109,9 @@ struct WrittenNumber<Unit: TextUnit> {
         return isSeparator(units[units.index(before: run.lowerBound)]) || isSeparator(units[run.upperBound])
     }
 
-    /// The space between a leading sequence of digits and a letter, in a text with no slash
-    /// (`07 KH-UBND`): it stands for the slash.
+    /// The space between a leading sequence of digits and an upper-case letter, in a text with
+    /// no slash (`07 KH-UBND`): it stands for the slash. Before a lower-case word (`112 về
+    /// việc …`, `05 ngày …`) it does not: that is text, not a symbol.
     private static func spaceForSlash(in text: Substring) -> Range<String.Index>? {
         let units = Unit.units(of: text)
         guard !units.contains("/") else { return nil }
@@ -118,7 +119,7 @@ struct WrittenNumber<Unit: TextUnit> {
         var index = digits
         while index < units.endIndex, units[index].isASCIIDigit { index = units.index(after: index) }
         let end = skipSpaces(units, from: index)
-        guard index > digits, end > index, end < units.endIndex, units[end].isLetter else { return nil }
+        guard index > digits, end > index, end < units.endIndex, units[end].isLetter, units[end].character.isUppercase else { return nil }
         return index ..< end
     }
 

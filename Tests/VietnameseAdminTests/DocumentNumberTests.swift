@@ -296,6 +296,12 @@ final class DocumentNumberTests: XCTestCase {
                         "số \"5a\" phải là chữ số",
                         "ký hiệu \"KH\" có 1 phần; ký hiệu của văn bản có tên loại gồm 2 hoặc 3 phần: "
                           + "TÊN LOẠI VIẾT TẮT-CƠ QUAN[-ĐƠN VỊ]"])
+        // Before a lower-case word the space is text, not a slash: no "05/ngày" is proposed.
+        for written in ["112 về việc tuyên truyền", "Số:05 ngày"] {
+            let said = messages(written).joined(separator: "\n")
+            XCTAssertFalse(said.contains("thay cho dấu \"/\"") || said.contains("phải viết:"), said)
+            XCTAssertTrue(said.contains("thiếu dấu \"/\""), said)
+        }
     }
 
     /// Numbers restart from 01 every 1 January: a sequence of more than six digits is not one.
