@@ -160,6 +160,13 @@ public final class EvaluationContext {
         case .date:
             return CalendarDate(iso: text()).map(Value.date)
         case .oneOf(let types):
+            // An integral decimal where an integer, and no other number, is allowed: the integer,
+            // as the schema reads it (`retention: 5.0` is 5 years).
+            if case .float = resolved, types.contains(where: { if case .int = $0 { true } else { false } }),
+               !types.contains(where: { if case .number = $0 { true } else { false } }),
+               let integer = scalar(resolved, text: text, as: .int) {
+                return integer
+            }
             // The natural reading, if one of the types accepts it.
             let value = natural(resolved)
             for t in types where value.conforms(to: t) { return value }
