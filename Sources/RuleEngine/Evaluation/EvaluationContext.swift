@@ -13,6 +13,9 @@ struct Absence: Error {
     var expected: ValueType?
     /// For a value of its type that the report model does not allow: what it must be.
     var requirement: String? = nil
+    /// Other absent values the same condition reads (the right operand of a comparison whose
+    /// left one is absent): named in the same "thiếu thông tin".
+    var alsoAbsent: [Absence] = []
 }
 
 /// A type or domain error while evaluating a rule, at an offset of one of its expressions.

@@ -295,7 +295,9 @@ public struct ReportChecker: Sendable {
             if let text = a.invalidText {
                 return "không đọc được \(path): '\(ValueFormatter.excerpt(text))'" + (a.requirement.map { " \($0)" } ?? a.expected.map { " không phải \($0.readerName)" } ?? "")
             }
-            return "thiếu thông tin: \(path)"
+            var paths = [path]
+            for other in a.alsoAbsent where !paths.contains(ctx.path(of: other)) { paths.append(ctx.path(of: other)) }
+            return "thiếu thông tin: " + paths.joined(separator: ", ")
         }
         var parts: [String] = []
         var severity: Severity = .info

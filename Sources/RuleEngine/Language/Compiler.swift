@@ -441,7 +441,8 @@ final class ExpressionCompiler {
                 throw ExpressionError(offset: offset, message: "không so sánh được \(l.type) với \(r.type)")
             }
             return CompiledExpression(type: .bool) { ctx in
-                .bool(try Operators.compare(op, try ctx.materialize(el(ctx)), try ctx.materialize(er(ctx)), at: offset))
+                let left = try ctx.materialize(Self.left(el, right: er, ctx))
+                return .bool(try Operators.compare(op, left, try ctx.materialize(er(ctx)), at: offset))
             }
         case "in":
             guard r.type.elementType != nil || r.type.conforms(to: .string) else {
@@ -472,7 +473,20 @@ final class ExpressionCompiler {
             else if op == "/" { type = .number }
             else if case .int = l.type, case .int = r.type { type = .int }
             else { type = .number }
-            return CompiledExpression(type: type) { ctx in try Operators.arithmetic(op, el(ctx), er(ctx), at: offset) }
+            return CompiledExpression(type: type) { ctx in try Operators.arithmetic(op, Self.left(el, right: er, ctx), er(ctx), at: offset) }
+        }
+    }
+
+    /// The left operand; when it is absent, the right one is looked at too, so a condition that
+    /// misses both (`feedback.resolved <= feedback.received` in `feedback: {}`) names both.
+    private static func left(_ left: CompiledExpression.Evaluate, right: CompiledExpression.Evaluate, _ ctx: EvaluationContext) throws -> Value {
+        do {
+            return try left(ctx)
+        } catch var absence as Absence where absence.invalidText == nil {
+            do { _ = try right(ctx) } catch let other as Absence where other.invalidText == nil {
+                absence.alsoAbsent += [other] + other.alsoAbsent
+            } catch {}
+            throw absence
         }
     }
 

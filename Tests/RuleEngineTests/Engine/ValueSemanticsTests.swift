@@ -71,6 +71,16 @@ final class ValueSemanticsTests: XCTestCase {
         XCTAssertEqual(f.path, "one_stop_shop")
     }
 
+    /// A condition that misses both operands names both: the user adds them in one go.
+    func testAConditionMissingBothOperandsNamesBoth() throws {
+        let result = try check(rulesFile(rule("T-BOTH", "require: documents[1].layout.size + 1 <= documents[1].layout.margins_mm.left"),
+                                         rule("T-ONE", "require: documents[0].layout.size <= documents[0].layout.margins_mm.left")))
+        XCTAssertEqual(result.single("T-BOTH")?.message, "thiếu thông tin: documents[1].layout.size, documents[1].layout.margins_mm.left",
+                       "through the arithmetic too")
+        XCTAssertEqual(result.single("T-BOTH")?.path, "documents[1].layout.size", "located at the first")
+        XCTAssertEqual(result.single("T-ONE")?.message, "thiếu thông tin: documents[0].layout.size")
+    }
+
     func testAbsenceWinsOverTheRulesAtForLocation() throws {
         let result = try check(rulesFile(rule("T-AT", """
             for_each: documents
