@@ -16,15 +16,17 @@ final class HostileRuleTests: XCTestCase {
 
     """
 
-    /// `matches(x, "(a+)+$")` against `aaaa…b` backtracks for ever; the rule's time budget
-    /// stops it, and THU-FONT (same report) and the second report are still checked.
+    /// `matches(x, "(a+)+$")` against `aaaa…b` backtracks until ICU gives up on its own (about
+    /// 0.5 s on an idle machine, answering "no match"); the rule's time budget, well below
+    /// that, stops it first, and THU-FONT (same report) and the second report are still
+    /// checked. A budget of 0.5 s raced ICU and lost on an idle machine.
     func testCatastrophicRegexIsStoppedByTheRuleBudget() throws {
         let scratch = try Scratch()
         try scratch.pack(rules: Reports.basicRules + Self.regexRules)
         try scratch.write("reports/a.yaml", Reports.report(name: String(repeating: "a", count: 5_000) + "b", documents: 1,
                                                            font: { _ in "Arial" }))
         try scratch.write("reports/b.yaml", Reports.report(name: "aaaa", documents: 1, font: { _ in "Calibri" }))
-        let run = try CLI.run(["check", scratch.path + "/reports", "--rule-timeout", "0.5"] + scratch.packArguments, in: scratch.path)
+        let run = try CLI.run(["check", scratch.path + "/reports", "--rule-timeout", "0.1"] + scratch.packArguments, in: scratch.path)
         XCTAssertFast(run, within: 8, "catastrophic regex")
         XCTAssertEqual(run.status, 1, run.output)
         XCTAssertTrue(run.output.contains("RULE-ERROR"), run.output)
@@ -38,7 +40,7 @@ final class HostileRuleTests: XCTestCase {
     func testCatastrophicRegexThroughTheEngine() throws {
         let document = try XCTUnwrap(YAMLLoader().load(bytes: Array("name: \(String(repeating: "a", count: 3000))b\n".utf8), file: "x.yaml").first)
         let start = Date()
-        let outcome = try ExpressionLanguage.evaluate(#"matches(name, "(a+)+$")"#, in: document, budgetSeconds: 0.2)
+        let outcome = try ExpressionLanguage.evaluate(#"matches(name, "(a+)+$")"#, in: document, budgetSeconds: 0.02)
         XCTAssertEqual(outcome, .timedOut)
         XCTAssertLessThan(Date().timeIntervalSince(start), 3)
         XCTAssertEqual(try ExpressionLanguage.evaluate(#"matches(name, "a+b")"#, in: document, budgetSeconds: 0.2), .value("có"))
