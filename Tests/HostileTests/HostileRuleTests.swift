@@ -36,6 +36,24 @@ final class HostileRuleTests: XCTestCase {
         XCTAssertTrue(run.output.contains("phông chữ Arial") && run.output.contains("phông chữ Calibri"), "other rules and reports still checked")
     }
 
+    /// With the default budget (2 s) the same regex was stopped by ICU itself after about half a
+    /// second, answered "no match", and the rule fired as if the name were wrong. A match that
+    /// runs a quarter of a second is now a located RULE-ERROR saying what to rewrite.
+    func testACatastrophicRegexIsARuleErrorUnderTheDefaultBudget() throws {
+        let scratch = try Scratch()
+        try scratch.pack(rules: Reports.basicRules + Self.regexRules)
+        for (file, length) in [("short", 28), ("long", 5_000)] {
+            try scratch.write("reports/\(file).yaml", Reports.report(name: String(repeating: "a", count: length) + "b", documents: 1,
+                                                                     font: { _ in "Arial" }))
+        }
+        let run = try CLI.run(["check", scratch.path + "/reports"] + scratch.packArguments, in: scratch.path)
+        XCTAssertFast(run, within: 8, "catastrophic regex, default budget")
+        XCTAssertEqual(run.output.components(separatedBy: "[RULE-ERROR]: quy tắc THU-REGEX (").count, 3, run.output)
+        XCTAssertTrue(run.output.contains("biểu thức chính quy quay lui quá nhiều"), run.output)
+        XCTAssertFalse(run.output.contains("cảnh báo[THU-REGEX]"), "no answer is made up\n\(run.output)")
+        XCTAssertEqual(run.output.components(separatedBy: "phông chữ Arial").count, 3, "other rules still checked")
+    }
+
     /// The same through the engine: the budget applies to `ExpressionLanguage.evaluate` too.
     func testCatastrophicRegexThroughTheEngine() throws {
         let document = try XCTUnwrap(YAMLLoader().load(bytes: Array("name: \(String(repeating: "a", count: 3000))b\n".utf8), file: "x.yaml").first)

@@ -428,6 +428,11 @@ final class RegexCache: Sendable {
     /// (then forgotten), so the memo's memory stays small whatever the reports hold.
     static let maxRememberedTextBytes = 256
     static let maxAnswersPerPattern = 10_000
+    /// The longest one match may run (nanoseconds). A pattern that backtracks without end
+    /// (`(a+)+$` on `aaaa…b`) makes ICU give up on its own after 0.5–1 s, and Foundation then
+    /// answers "no match": a wrong answer, not an error. A match of a report's field takes
+    /// microseconds; one that runs this long is stopped and is a RULE-ERROR.
+    static let runawayMatchNanoseconds: UInt64 = 250_000_000
 
     /// How many patterns have been compiled so far (each distinct pattern once, while cached).
     var compiledPatterns: Int { compilations.load(ordering: .relaxed) }
@@ -463,27 +468,35 @@ final class RegexCache: Sendable {
         return matched
     }
 
-    /// One ICU match of all of `text`, stopped at the deadline (a timeout is thrown, never remembered).
+    /// One ICU match of all of `text`, stopped at the rule's deadline (a timeout is thrown,
+    /// never remembered) or when it runs away (`runawayMatchNanoseconds`: an error, whatever
+    /// the deadline, since ICU's own give-up would answer "no match").
     private static func wholeMatch(_ text: String, _ regex: NSRegularExpression) throws -> Bool {
         let length = (text as NSString).length
         guard length <= maxSubjectLength else {
             throw FunctionError("chuỗi dài \(length) ký tự, quá giới hạn \(maxSubjectLength) ký tự để so mẫu")
         }
         let deadline = EvaluationBudget.deadline
-        guard deadline != 0 else {
-            return regex.firstMatch(in: text, range: NSRange(location: 0, length: length)) != nil
-        }
-        var matched = false, stopped = false
+        let runaway = EvaluationBudget.now &+ runawayMatchNanoseconds
+        var matched = false, stopped = false, ranAway = false
         regex.enumerateMatches(in: text, options: [.reportProgress], range: NSRange(location: 0, length: length)) { result, _, stop in
+            let now = EvaluationBudget.now
             if result != nil {
                 matched = true
                 stop.pointee = true
-            } else if EvaluationBudget.now > deadline {
+            } else if deadline != 0, now > deadline {
                 stopped = true
+                stop.pointee = true
+            } else if now > runaway {
+                ranAway = true
                 stop.pointee = true
             }
         }
         if stopped { throw EvaluationTimeout() }
+        if ranAway || (!matched && EvaluationBudget.now > runaway) {
+            throw FunctionError("biểu thức chính quy quay lui quá nhiều: so mẫu với chuỗi dài \(length) ký tự chạy quá "
+                                + "\(ValueFormatter.number(Double(runawayMatchNanoseconds) / 1e9, maxFractionDigits: 2)) giây; viết lại mẫu cho khỏi lồng lượng từ như (a+)+")
+        }
         return matched
     }
 }
