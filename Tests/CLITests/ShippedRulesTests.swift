@@ -239,6 +239,17 @@ final class ShippedRulesTests: XCTestCase {
         XCTAssertTrue(slashedRun.stdout.contains("YYYY-MM-DD"), "the message says how to write a date")
     }
 
+    /// A dossier without `code` is named by its title, not "hồ sơ (không có) (…)".
+    func testADossierWithoutACodeIsNamedByItsTitle() throws {
+        var text = try String(contentsOfFile: Self.rules + "/fixtures/valid-commune-2022.yaml", encoding: .utf8)
+        text = text.replacingOccurrences(of: "    - code: \"01.03\"\n      title:", with: "    - title:")
+        text = text.replacingOccurrences(of: "has_cover: true", with: "has_cover: false")
+        let scratch = CLI.Scratch()
+        let run = try shipped(["check", scratch.write("nocode.yaml", text), "--format", "json"])
+        XCTAssertTrue(run.stdout.contains("hồ sơ chưa ghi số, ký hiệu (Hồ sơ kế hoạch CCHC năm 2020) không có bìa"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("hồ sơ (không có)"), run.stdout)
+    }
+
     /// A value of its type outside the schema's range is read by rules as unreadable, like `abc`:
     /// a count of -5 gave "-12240%", a year 0 a RULE-ERROR blaming the shipped rules.
     func testValuesOutOfTheirRangeAreNotComputedWith() throws {

@@ -21,7 +21,10 @@ public struct PackParameter: Sendable {
     /// when it can.
     func problem(with value: Value) -> String? {
         let type = ExpressionCompiler.staticType(of: defaultValue)
-        if !value.conforms(to: type) { return "phải là \(type), nhận \(value.typeName)" }
+        if !value.conforms(to: type) {
+            // Said to the config's author (a province's staff), in Vietnamese only.
+            return "phải là \(type.readerName), nhận \(ExpressionCompiler.staticType(of: value).readerName) '\(ValueFormatter.excerpt(ValueFormatter.text(value)))'"
+        }
         if let format, !format.accepts(value) { return "phải là \(format.expectation), nhận '\(ValueFormatter.text(value))'" }
         if let number = value.number, number.isNaN && (minimum != nil || maximum != nil)
             || minimum.map({ number < $0 }) ?? false || maximum.map({ number > $0 }) ?? false {

@@ -123,7 +123,7 @@ final class ConfigurationTests: XCTestCase {
             "3:3 cấu hình nhắc tới quy tắc không tồn tại 'A-RAET' — ý bạn là 'A-RATE'?",
             "4:11 mức của B-FAIL phải là off, info, warning hoặc error",
             "7:5 bộ quy tắc 'a' không có tham số 'min_rat' — ý bạn là 'min_rate'?",
-            "8:5 tham số 'a.label' phải là string (chuỗi), nhận integer",
+            "8:5 tham số 'a.label' phải là chuỗi văn bản, nhận số nguyên '3'",
             "9:3 params: không có bộ quy tắc 'c' — ý bạn là 'a'?",
             "10:1 khóa 'alow_exec' không dùng được trong tệp cấu hình cchc.yaml — ý bạn là 'allow_exec'?",
         ])

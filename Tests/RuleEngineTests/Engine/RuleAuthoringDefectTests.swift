@@ -243,7 +243,7 @@ final class RuleAuthoringDefectTests: XCTestCase {
                                    ("abc", "phải là ngày trong năm dạng MM-DD, có ở mọi năm (ví dụ \"01-31\"; không dùng \"02-29\"), nhận 'abc'"),
                                    ("\"02-30\"", "phải là ngày trong năm dạng MM-DD, có ở mọi năm (ví dụ \"01-31\"; không dùng \"02-29\"), nhận '02-30'"),
                                    ("\"02-29\"", "phải là ngày trong năm dạng MM-DD, có ở mọi năm (ví dụ \"01-31\"; không dùng \"02-29\"), nhận '02-29'"),
-                                   ("15", "phải là string (chuỗi), nhận integer")] {
+                                   ("15", "phải là chuỗi văn bản, nhận số nguyên '15'")] {
             try assertRefusedAtTheConfig("deadline", written, problem: problem, report: report, findings: ["ban hành 15/03/2022, hạn 31/01/2022"])
         }
         let (config, _) = workspace.configuration("params:\n  t:\n    deadline: \"03-31\"\n")
