@@ -38,7 +38,7 @@ enum UnusualCharacters {
     }
 
     /// Breve, circumflex, horn, and the five tone marks.
-    private static let vietnameseMarks: Set<Unicode.Scalar> = ["\u{0306}", "\u{0302}", "\u{031B}", "\u{0300}", "\u{0301}", "\u{0303}", "\u{0309}", "\u{0323}"]
+    private static let vietnameseMarks = VietnameseText.vowelMarks.union(VietnameseText.toneMarks)
 
     /// Format characters and spaces other than the ASCII space: nothing shows on screen.
     private static func isInvisible(_ scalar: Unicode.Scalar) -> Bool {

@@ -23,7 +23,10 @@ enum VietnameseText {
     }
 
     /// The five Vietnamese tone marks as combining characters (huyền, sắc, ngã, hỏi, nặng).
-    private static let toneMarks: Set<Unicode.Scalar> = ["\u{0300}", "\u{0301}", "\u{0303}", "\u{0309}", "\u{0323}"]
+    static let toneMarks: Set<Unicode.Scalar> = ["\u{0300}", "\u{0301}", "\u{0303}", "\u{0309}", "\u{0323}"]
+
+    /// The marks that make ă, â, ê, ô, ơ, ư of a, e, o, u: breve, circumflex, horn.
+    static let vowelMarks: Set<Unicode.Scalar> = ["\u{0306}", "\u{0302}", "\u{031B}"]
 
     /// Vowel pairs whose tone mark old-style spelling puts on the first vowel and new-style
     /// spelling on the second: `oa`, `oe`, `uy`, in either case.
