@@ -6,7 +6,8 @@ import YAML
 
 /// `cchc-bench check`: on the same generated reports, (1) libyaml event parsing of every file
 /// (read from disk, on all cores, building nothing: the floor), (2) the `cchc check` binary with
-/// the rule packs it is given, as a subprocess, and (3) `scripts/bench-python-checks.py`, twelve
+/// the rule packs it is given, as a subprocess, (2′) the same binary with the report schema and
+/// one rule that always holds (what cchc costs before any rule of the packs runs), and (3) `scripts/bench-python-checks.py`, twelve
 /// of the shipped checks written the way a user would write them over PyYAML's C loader.
 /// Median of several runs; wall time, throughput, peak RSS and CPU use; then the findings of
 /// (2) and (3) compared rule by rule, so the race is between programs that find the same things.
@@ -43,6 +44,9 @@ struct CheckBenchmark: ParsableCommand {
     @Option(help: "Size of each generated report, in kilobytes.")
     var fileKilobytes = 5
 
+    @Flag(inversion: .prefixedNo, help: "Also time cchc with the schema and one rule that always holds: its cost before the packs' rules.")
+    var schemaOnly = true
+
     func validate() throws {
         guard runs > 0, jobs > 0, fileKilobytes > 0, !count.isEmpty, count.allSatisfy({ $0 > 0 }) else {
             throw ValidationError("--runs, --jobs, --file-kilobytes and --count must be positive")
@@ -66,6 +70,7 @@ struct CheckBenchmark: ParsableCommand {
         }
         let base = try dir ?? YAMLBenchmark.makeTemporaryDirectory()
         defer { if dir == nil { try? FileManager.default.removeItem(atPath: base) } }
+        let schemaOnlyPack = schemaOnly ? try Self.writeSchemaOnlyPack(in: base) : nil
         var rssByCount: [(Int, Int)] = []
         for n in count {
             let folder = base + "/n\(n)"
@@ -73,7 +78,7 @@ struct CheckBenchmark: ParsableCommand {
             let corpus = try ReportCorpus.generate(in: folder, count: n, fileBytes: fileKilobytes * 1_000, seed: seed)
             print("\n## N = \(n): \(corpus.paths.count) reports, \(Measurement.megabytes(corpus.totalBytes)), "
                 + "mean \(corpus.totalBytes / n) bytes, seed \(seed), median of \(runs) runs, \(jobs) cores\n")
-            let rows = try measure(corpus, folder: folder)
+            let rows = try measure(corpus, folder: folder, schemaOnlyPack: schemaOnlyPack)
             printTable(rows, corpus: corpus)
             if let cchcRow = rows.first(where: { $0.name.hasPrefix("(2)") }), let rss = cchcRow.peakBytes { rssByCount.append((n, rss)) }
             try compareFindings(folder: folder)
@@ -85,11 +90,33 @@ struct CheckBenchmark: ParsableCommand {
         }
     }
 
-    func measure(_ corpus: ReportCorpus, folder: String) throws -> [Row] {
+    /// A pack of one rule that always holds, for contestant (2′): with `--no-shipped-rules`, cchc
+    /// still reads every report, validates it against the report schema and writes its JSON.
+    static func writeSchemaOnlyPack(in base: String) throws -> String {
+        let pack = base + "/schema-only-pack"
+        try FileManager.default.createDirectory(atPath: pack + "/rules", withIntermediateDirectories: true)
+        try Data("id: bench-schema-only\ntitle: Chỉ lược đồ\nversion: 1.0.0\n".utf8).write(to: URL(fileURLWithPath: pack + "/pack.yaml"))
+        try Data("""
+            rules:
+              - id: BENCH-ALWAYS-HOLDS
+                title: Luôn thỏa
+                severity: info
+                basis: không có
+                description: Quy tắc luôn thỏa, để đo phần việc của cchc ngoài các quy tắc.
+                require: "true"
+                message: không bao giờ báo
+                fix: không có
+
+            """.utf8).write(to: URL(fileURLWithPath: pack + "/rules/always.yaml"))
+        return pack
+    }
+
+    func measure(_ corpus: ReportCorpus, folder: String, schemaOnlyPack: String?) throws -> [Row] {
         var events: [Double] = [], eventsCPU: [Double] = []
         var eventsSingle: [Double] = []
-        var check: [ChildUsage] = [], script: [ChildUsage] = []
+        var check: [ChildUsage] = [], schemaOnlyCheck: [ChildUsage] = [], script: [ChildUsage] = []
         let checkCommand = [cchc, "check", folder, "--format", "json", "-o", "/dev/null"] + cchcArguments
+        let schemaOnlyCommand = schemaOnlyPack.map { [cchc, "check", folder, "--format", "json", "-o", "/dev/null", "--no-shipped-rules", "--rules", $0] }
         let scriptCommand = ["python3", python, folder, "--out", "/dev/null"]
         for _ in 0 ..< runs {
             // Alternate the contestants, so that a busy neighbour slows all of them alike.
@@ -100,6 +127,11 @@ struct CheckBenchmark: ParsableCommand {
             let c = try Subprocess.run(checkCommand)
             guard c.status <= 1 else { throw BenchmarkFailure(description: "cchc check exited \(c.status): \(checkCommand.joined(separator: " "))") }
             check.append(c)
+            if let command = schemaOnlyCommand {
+                let s = try Subprocess.run(command)
+                guard s.status <= 1 else { throw BenchmarkFailure(description: "cchc check exited \(s.status): \(command.joined(separator: " "))") }
+                schemaOnlyCheck.append(s)
+            }
             if !python.isEmpty {
                 let p = try Subprocess.run(scriptCommand)
                 guard p.status == 0 else { throw BenchmarkFailure(description: "\(python) exited \(p.status)") }
@@ -120,6 +152,9 @@ struct CheckBenchmark: ParsableCommand {
             median(check, "(2) cchc check", note: "subprocess, json to /dev/null"),
         ]
         if !script.isEmpty { rows.append(median(script, "(3) Python, 12 checks", note: "PyYAML CSafeLoader, 1 process")) }
+        if !schemaOnlyCheck.isEmpty {
+            rows.append(median(schemaOnlyCheck, "(2′) cchc, schema only", note: "schema + 1 rule that always holds: cchc before the packs' rules"))
+        }
         return rows
     }
 
@@ -154,9 +189,13 @@ struct CheckBenchmark: ParsableCommand {
             print("\nratio 2/1 (cchc check / libyaml events): wall \(String(format2: rows[1].wall / rows[0].wall)), "
                 + "CPU \(String(format2: rows[1].cpuSeconds / rows[0].cpuSeconds)) (target ≤ 1.5)")
         }
-        if rows.count >= 3 {
-            print("ratio 3/2 (Python / cchc check): wall \(String(format2: rows[2].wall / rows[1].wall)), "
-                + "CPU \(String(format2: rows[2].cpuSeconds / rows[1].cpuSeconds)) (target ≥ 5)")
+        if let python = rows.first(where: { $0.name.hasPrefix("(3)") }) {
+            print("ratio 3/2 (Python / cchc check): wall \(String(format2: python.wall / rows[1].wall)), "
+                + "CPU \(String(format2: python.cpuSeconds / rows[1].cpuSeconds)) (target ≥ 5)")
+        }
+        if let floor = rows.first(where: { $0.name.hasPrefix("(2′)") }) {
+            print("ratio 2′/1 (cchc with no pack rule / libyaml events): wall \(String(format2: floor.wall / rows[0].wall)), "
+                + "CPU \(String(format2: floor.cpuSeconds / rows[0].cpuSeconds))")
         }
     }
 
