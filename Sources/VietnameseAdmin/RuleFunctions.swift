@@ -113,6 +113,11 @@ public enum VietnameseAdminFunctions {
                                parameters: [.value("tên_loại", .string)], returns: .bool) { args in
                 .bool(try kind(args[0]) == .withAbbreviation)
             },
+            FunctionDefinition(name: "type_for_abbreviation",
+                               summary: "tên loại văn bản có chữ viết tắt này (KH → Kế hoạch; so đúng chữ hoa, chữ thường: HD là Hướng dẫn, HĐ là Hợp đồng); null nếu không loại nào có",
+                               parameters: [.value("viết_tắt", .string)], returns: optionalString) { args in
+                table.type(forAbbreviation: try string(args[0])).map { .string($0.name) } ?? .null
+            },
             FunctionDefinition(name: "number_problems", summary: "các lỗi thể thức của số, ký hiệu theo loại văn bản (PL I, II.3)",
                                parameters: [.value("số_ký_hiệu", .string), .value("tên_loại", .string)], returns: .list(.string)) { args in
                 let problems = DocumentNumber.formatProblems(of: try string(args[0]), typeKind: try kind(args[1]))
@@ -166,6 +171,11 @@ public enum VietnameseAdminFunctions {
                                summary: "văn bản để trích trong thông báo: ký tự ngoài bảng chữ Việt và ASCII kèm mã (QÐ [Ð: U+00D0, không phải Đ]), ký tự không nhìn thấy viết bằng mã ([U+200B])",
                                parameters: [.value("văn_bản", .string)], returns: .string) { args in
                 .string(UnusualCharacters.annotated(try string(args[0])))
+            },
+            FunctionDefinition(name: "replace_lookalikes",
+                               summary: "văn bản với mỗi ký tự trông giống được thay bằng ký tự nó thay thế (QÐ → QĐ, dấu – → -), như visible() nêu",
+                               parameters: [.value("văn_bản", .string)], returns: .string) { args in
+                .string(UnusualCharacters.replacingLookalikes(try string(args[0])))
             },
             FunctionDefinition(name: "recipient_line",
                                summary: "dòng nơi nhận bỏ gạch đầu dòng ('-', '–' và dấu cách, tab sau nó) và ';' hoặc '.' cuối dòng; khoảng trắng đọc là một dấu cách",

@@ -56,6 +56,16 @@ enum UnusualCharacters {
         "\u{FF0C}": ",", "\u{FF0F}": "/", "\u{FF1A}": ":",
     ]
 
+    /// `text` with each look-alike `annotated(_:)` names replaced by the character it stands
+    /// for (`QÐ` → `QĐ`, Cyrillic `А` → `A`, `–` → `-`); every other character is kept.
+    static func replacingLookalikes(_ text: String) -> String {
+        var out = String.UnicodeScalarView()
+        for scalar in text.unicodeScalars {
+            if let meant = lookalikes[scalar] { out.append(contentsOf: meant.unicodeScalars) } else { out.append(scalar) }
+        }
+        return String(out)
+    }
+
     private static func codePoint(_ scalar: Unicode.Scalar) -> String {
         let hex = String(scalar.value, radix: 16, uppercase: true)
         return "U+" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex

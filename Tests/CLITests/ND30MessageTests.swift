@@ -118,6 +118,35 @@ final class ND30MessageTests: XCTestCase {
         XCTAssertFalse(bare.fix.contains("ví dụ"), bare.fix)
     }
 
+    // MARK: MC-ESTABLISHED
+
+    /// MC-ESTABLISHED's message for the one-stop shop's establishing decision numbered `number`.
+    private func establishedMessage(_ number: String, file: StaticString = #filePath, line: UInt = #line) throws -> String {
+        try only("MC-ESTABLISHED", in: try check([("established_by: 18/QĐ-UBND", "established_by: \(number)")], file: file, line: line),
+                 file: file, line: line).message
+    }
+
+    /// `18/QD-UBND`, `18/KH-UBND` and `18/QÐ-UBND` (U+00D0) were only "không phải số, ký hiệu
+    /// đầy đủ của một quyết định": the message now says what stands where `QĐ` belongs.
+    func testEstablishingNumberSaysWhatStandsInsteadOfQD() throws {
+        let withoutStroke = try establishedMessage("18/QD-UBND")
+        XCTAssertTrue(withoutStroke.contains("(chữ viết tắt của Quyết định là \"QĐ\", không phải \"QD\": viết \"18/QĐ-UBND\")"), withoutStroke)
+
+        let plan = try establishedMessage("18/KH-UBND")
+        XCTAssertTrue(plan.contains("(chữ viết tắt \"KH\" là của Kế hoạch, không phải \"QĐ\" của Quyết định)"), plan)
+        XCTAssertFalse(plan.contains("viết \""), "a plan's number is not corrected into a decision's: \(plan)")
+
+        let lookalike = try establishedMessage("18/Q\u{00D0}-UBND")
+        XCTAssertTrue(lookalike.contains("không phải \"Q\u{00D0} [\u{00D0} là U+00D0, không phải Đ]\": viết \"18/QĐ-UBND\""), lookalike)
+
+        // The first part of a Công văn's number is its agency: 18/QĐ-VP would be another number.
+        let letter = try establishedMessage("18/UBND-VP")
+        XCTAssertTrue(letter.contains("chữ viết tắt của Quyết định là \"QĐ\", không phải \"UBND\")"), letter)
+        // A reason of its own beside the format's problems; a proposal only when itself correct.
+        let spaced = try establishedMessage("18/QD-UB ND")
+        XCTAssertTrue(spaced.contains("không phải \"QD\"; số, ký hiệu \"18/QD-UB ND\" có dấu cách"), spaced)
+    }
+
     // MARK: ND30-DATE-LINE
 
     /// `Tiên Sơn,ngày14tháng01năm2022` passed ND30-DATE-LINE.

@@ -19,6 +19,17 @@ final class UnusualCharactersTests: XCTestCase {
         XCTAssertEqual(UnusualCharacters.annotated("α"), "α [α là U+03B1]", "an unusual letter without a known lookalike")
     }
 
+    func testLookalikesAreReplacedByTheCharactersTheyStandFor() {
+        XCTAssertEqual(UnusualCharacters.replacingLookalikes("Q\u{00D0}"), "Q\u{0110}")
+        XCTAssertEqual(UnusualCharacters.replacingLookalikes("qð-\u{0189}"), "qđ-Đ")
+        XCTAssertEqual(UnusualCharacters.replacingLookalikes("\u{0410}4 KH\u{2014}UBND\u{FF0F}VP"), "A4 KH-UBND/VP")
+        XCTAssertEqual(UnusualCharacters.replacingLookalikes("α UB\u{200B}ND"), "α UB\u{200B}ND", "no known lookalike, invisible: kept")
+        for text in ["Quyết định", "QĐ", "Hợp đồng"] {
+            let nfd = text.decomposedStringWithCanonicalMapping
+            XCTAssertEqual(UnusualCharacters.replacingLookalikes(nfd).unicodeScalars.map(\.value), nfd.unicodeScalars.map(\.value))
+        }
+    }
+
     func testInvisibleCharactersAreWrittenAsTheirCodePoints() {
         XCTAssertEqual(UnusualCharacters.annotated("UB\u{200B}ND"), "UB[U+200B]ND")
         XCTAssertEqual(UnusualCharacters.annotated("Lưu:\u{00A0}VT"), "Lưu:[U+00A0]VT")
