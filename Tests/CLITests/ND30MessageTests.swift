@@ -118,6 +118,25 @@ final class ND30MessageTests: XCTestCase {
         XCTAssertFalse(bare.fix.contains("ví dụ"), bare.fix)
     }
 
+    /// Only a mistyped abbreviation is corrected in the user's number. A Kế hoạch numbered like a
+    /// công văn (`05/UBND-VP`) was offered `05/KH-VP`, another agency's number; one with another
+    /// type's abbreviation (`05/BC-UBND`) is told whose it is, since the type may be the slip.
+    func testTypeAbbreviationFixProposesNoOtherAgencysNumber() throws {
+        let agencyFirst = try only("ND30-TYPE-ABBR", in: try checkNumber("05/UBND-VP", type: "Kế hoạch"))
+        XCTAssertFalse(agencyFirst.fix.contains("ví dụ"), agencyFirst.fix)
+        XCTAssertTrue(agencyFirst.message.contains("chữ viết tắt tên loại \"UBND\", quy định \"KH\" cho Kế hoạch"), agencyFirst.message)
+
+        let otherType = try only("ND30-TYPE-ABBR", in: try checkNumber("05/BC-UBND", type: "Kế hoạch"))
+        XCTAssertTrue(otherType.message.contains("\"BC\" là của Báo cáo, quy định \"KH\""), otherType.message)
+        XCTAssertTrue(otherType.fix.contains("nếu văn bản là Báo cáo thì sửa tên loại"), otherType.fix)
+        XCTAssertFalse(otherType.fix.contains("ví dụ"), otherType.fix)
+
+        // HD is Hướng dẫn's abbreviation, and HĐ (Hợp đồng) mistyped: the correction wins.
+        let mistyped = try only("ND30-TYPE-ABBR", in: try checkNumber("05/HD-UBND", type: "Hợp đồng"))
+        XCTAssertTrue(mistyped.fix.contains("ví dụ 05/HĐ-UBND"), mistyped.fix)
+        XCTAssertFalse(mistyped.message.contains("Hướng dẫn"), mistyped.message)
+    }
+
     // MARK: MC-ESTABLISHED
 
     /// MC-ESTABLISHED's message for the one-stop shop's establishing decision numbered `number`.
