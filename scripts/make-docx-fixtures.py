@@ -67,6 +67,8 @@ VARIANTS = [
     replace(CORRECT, name="date-no-leading-zero", place_date="Tiên Sơn, ngày 5 tháng 3 năm 2022", decomposed=True),
     replace(CORRECT, name="number-no-leading-zero", number="5/QĐ-UBND", type_line="QUYẾT ĐỊNH",
             summary="Về việc ban hành Quy chế làm việc của Ủy ban nhân dân xã"),
+    # The type line with the other tone placement (uỶ), which the report may write ủy.
+    replace(CORRECT, name="giay-uy-quyen", number="05/GUQ-UBND", type_line="GIẤY UỶ QUYỀN"),
     replace(CORRECT, name="no-archive-copy", recipients=["- UBND huyện Tiên Phước;", "- Như trên."]),
     replace(CORRECT, name="docdefaults-only", font_in=DEFAULTS),
     replace(CORRECT, name="header-no-table", header_in_table=False, motto="Độc lập – Tự do – Hạnh phúc",

@@ -149,8 +149,9 @@ public struct DocumentNumber: Sendable, Hashable {
     }
 
     /// Dashes the tolerant reading takes for the `-` between symbol parts: hyphen-minus and the
-    /// typographic dashes word processors substitute for it.
-    private static func isDash<Unit: TextUnit>(_ unit: Unit) -> Bool {
+    /// typographic dashes word processors substitute for it. ND30-NUMBER-FORMAT reports a
+    /// typographic one as an invalid character, and counts the symbol's parts as if it were `-`.
+    static func isDash<Unit: TextUnit>(_ unit: Unit) -> Bool {
         ["-", "\u{2010}", "\u{2011}", "\u{2012}", "\u{2013}", "\u{2014}", "\u{2212}"].contains(unit)
     }
 

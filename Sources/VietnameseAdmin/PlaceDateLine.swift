@@ -27,7 +27,8 @@ public struct PlaceDateLine: Sendable {
     }
 
     /// The date the line states, for comparing with `issued_on`: leading zeros optional, extra
-    /// spaces ignored, `Ngày`/`Tháng`/`Năm` in any case, a missing place or comma forgiven.
+    /// spaces ignored, `Ngày`/`Tháng`/`Năm` in any case, a missing or look-alike comma, or a
+    /// missing place, forgiven.
     /// Nil when the line cannot be read at all, states a day that does not exist
     /// (`ngày 31 tháng 02`) or a year not in four digits (`năm 22` is no year to compare);
     /// ND30-DATE-LINE reports each, so one slip is one finding.
@@ -40,10 +41,11 @@ public struct PlaceDateLine: Sendable {
 
     /// Every ND30-DATE-LINE problem, in the order of the line; empty when the line reads
     /// `<Place>, ngày DD tháng MM năm YYYY` as Decree 30 writes it: the place capitalised (its
-    /// first letter upper-case) and followed at once by a comma; a space after the comma and
-    /// between the date's parts; `ngày`, `tháng`, `năm` in lower case; a day below 10 and
-    /// months 1–2 with one leading zero, other days and months 3–12 without; a four-digit
-    /// year; a date that exists. An unreadable line has the single problem `.unreadable`.
+    /// first letter upper-case) and followed at once by a comma, `,` (a look-alike such as `，`
+    /// is named); a space after the comma (after a look-alike too) and between the date's
+    /// parts; `ngày`, `tháng`, `năm` in lower case; a day below 10 and months 1–2 with one
+    /// leading zero, other days and months 3–12 without; a four-digit year; a date that exists.
+    /// An unreadable line has the single problem `.unreadable`.
     public var strictProblems: [PlaceDateLineProblem] {
         guard let reading else { return [.unreadable(line: UnicodeText.nfc(text))] }
         var problems: [PlaceDateLineProblem] = []
@@ -55,6 +57,9 @@ public struct PlaceDateLine: Sendable {
             }
             if !reading.hasComma {
                 problems.append(.missingComma(place: reading.place))
+            } else if let written = reading.commaLookalike {
+                // Its correction, `Tiên Sơn,`, also removes a space before it.
+                problems.append(.commaLookalike(place: reading.place, written: written))
             } else if reading.spaceBeforeComma {
                 problems.append(.spaceBeforeComma(place: reading.place))
             }

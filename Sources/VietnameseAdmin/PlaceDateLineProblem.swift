@@ -9,6 +9,9 @@ public enum PlaceDateLineProblem: Sendable, Hashable {
     case placeNotCapitalised(place: String)
     /// The place is not followed by a comma.
     case missingComma(place: String)
+    /// The place is followed by a character that only looks like a comma (`Tiên Sơn， ngày …`,
+    /// U+FF0C): `written` is that character.
+    case commaLookalike(place: String, written: String)
     /// Whitespace stands between the place and its comma (`Tiên Sơn , ngày …`).
     case spaceBeforeComma(place: String)
     /// No space after the comma, or between two of `ngày`, the day, `tháng`, the month, `năm`
@@ -55,6 +58,8 @@ public enum PlaceDateLineProblem: Sendable, Hashable {
             return "địa danh \"\(place)\" phải viết hoa chữ cái đầu"
         case let .missingComma(place):
             return "thiếu dấu phẩy sau địa danh \"\(place)\""
+        case let .commaLookalike(place, written):
+            return "ký tự sau địa danh \"\(place)\" là \"\(UnusualCharacters.annotated(written))\"; viết dấu phẩy: \"\(place),\""
         case let .spaceBeforeComma(place):
             return "dấu phẩy phải viết liền sau địa danh: \"\(place),\""
         case let .missingSpaces(between, corrected):

@@ -10,8 +10,11 @@ import RuleEngine
 struct PlaceDateReading: Sendable {
     /// The place, trimmed and without its final comma; empty when the line starts with the date.
     let place: String
-    /// Whether the place is followed by a comma.
+    /// Whether the place is followed by a comma, or by a character that looks like one.
     let hasComma: Bool
+    /// The character that stands for the comma when it only looks like one (`，`, U+FF0C, the
+    /// full-width comma of East Asian input methods); nil for `,` and for no comma.
+    let commaLookalike: String?
     /// The words `ngày`, `tháng`, `năm` as written (`Ngày` is read too).
     let dayWord: String
     let monthWord: String
@@ -59,15 +62,17 @@ struct PlaceDateReading: Sendable {
               let day = Int(text(1)), let month = Int(text(3)), let year = Int(text(5))
         else { return nil }
         let before = UnicodeText.trimmed(line[..<token(0).range.lowerBound])
-        // The comma is a character of its own (`hasSuffix(",")`): one byte, that `dropLast()`
-        // would drop.
+        // The comma is a unit of its own, and may be a look-alike of several bytes.
         let beforeUnits = Unit.units(of: before[...])
-        hasComma = beforeUnits.last == ","
-        place = hasComma ? UnicodeText.trimmed(before[..<before.utf8.index(before: before.endIndex)]) : before
+        let last = beforeUnits.last?.character
+        commaLookalike = last.flatMap { UnusualCharacters.lookalikeMeaning(of: $0) == "," ? String($0) : nil }
+        hasComma = last == "," || commaLookalike != nil
         if hasComma {
             let comma = beforeUnits.index(before: beforeUnits.endIndex)
+            place = UnicodeText.trimmed(before[..<comma])
             spaceBeforeComma = comma > beforeUnits.startIndex && beforeUnits[beforeUnits.index(before: comma)].isWhitespace
         } else {
+            place = before
             spaceBeforeComma = false
         }
         let units = Unit.units(of: line[...])

@@ -105,6 +105,11 @@ public enum VietnameseAdminFunctions {
                                parameters: [.value("tên_loại", .string)], returns: .bool) { args in
                 .bool(try entry(args[0]) != nil)
             },
+            FunctionDefinition(name: "type_name",
+                               summary: "tên loại văn bản như bảng ghi (GIẤY UỶ QUYỀN → Giấy ủy quyền, Quyết định (cá biệt) → Quyết định); null nếu không thuộc 29 loại",
+                               parameters: [.value("tên_loại", .string)], returns: optionalString) { args in
+                (try entry(args[0])).map { .string($0.name) } ?? .null
+            },
             FunctionDefinition(name: "type_abbreviation", summary: "chữ viết tắt của loại văn bản (Phụ lục III); null nếu không có",
                                parameters: [.value("tên_loại", .string)], returns: optionalString) { args in
                 (try entry(args[0]))?.abbreviation.map(Value.string) ?? .null

@@ -13,7 +13,7 @@ enum UnusualCharacters {
         var named: Set<Character> = []
         for character in text {
             let scalars = character.unicodeScalars
-            guard let first = scalars.first, !isUsual(character) else {
+            guard !isUsual(character) else {
                 out.append(character)
                 continue
             }
@@ -23,10 +23,16 @@ enum UnusualCharacters {
             }
             out.append(character)
             guard named.insert(character).inserted else { continue }
-            let meant = lookalikes[first].map { ", không phải \($0)" } ?? ""
+            let meant = lookalikeMeaning(of: character).map { ", không phải \($0)" } ?? ""
             notes.append("\(character) là \(scalars.map(codePoint).joined(separator: " "))\(meant)")
         }
         return notes.isEmpty ? out : out + " [" + notes.joined(separator: "; ") + "]"
+    }
+
+    /// What `character` most likely stands for when it is a known look-alike of one (`,` for
+    /// `，`, U+FF0C; `Đ` for `Ð`, U+00D0); nil otherwise.
+    static func lookalikeMeaning(of character: Character) -> String? {
+        character.unicodeScalars.first.flatMap { lookalikes[$0] }
     }
 
     /// Letters a clerk's keyboard gives, with a Vietnamese tone or vowel mark or none; ASCII.

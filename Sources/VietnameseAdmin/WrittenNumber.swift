@@ -170,8 +170,7 @@ struct WrittenNumber<Unit: TextUnit> {
             problems.append(.missingSymbol)
             return problems
         }
-        let parts = Unit.units(of: symbol).split(separator: "-", omittingEmptySubsequences: false)
-            .map { trimmed(symbol[$0.startIndex ..< $0.endIndex]) }
+        let parts = symbolParts(symbol, separatedBy: { $0 == "-" })
         if parts.contains(where: \.isEmpty) {
             problems.append(.emptySymbolPart(symbol: String(symbol)))
         }
@@ -184,11 +183,20 @@ struct WrittenNumber<Unit: TextUnit> {
                 problems.append(.invalidCharacters(part: String(part), characters: invalid.map(\.character)))
             }
         }
-        let partCount = parts.filter { !$0.isEmpty }.count
+        // The parts the writer meant: a typographic dash, reported above as an invalid character,
+        // still separates two parts (`KH–UBND` is not a symbol of one part).
+        let partCount = symbolParts(symbol, separatedBy: { DocumentNumber.isDash($0) }).filter { !$0.isEmpty }.count
         if !typeKind.symbolPartCounts.contains(partCount) {
             problems.append(.wrongSymbolPartCount(symbol: String(symbol), partCount: partCount, typeKind: typeKind))
         }
         return problems
+    }
+
+    /// The parts of `symbol` between the units `isSeparator` accepts, each trimmed of the
+    /// spaces around it (an empty part stays, empty).
+    private static func symbolParts(_ symbol: Substring, separatedBy isSeparator: (Unit) -> Bool) -> [Substring] {
+        Unit.units(of: symbol).split(omittingEmptySubsequences: false, whereSeparator: isSeparator)
+            .map { trimmed(symbol[$0.startIndex ..< $0.endIndex]) }
     }
 
     /// Letters (any case), ASCII digits and dots; a space inside a part is reported as a space.

@@ -275,6 +275,45 @@ public struct YAMLDocument: Sendable {
         }
     }
 
+    /// The node written back on one line, for a message that quotes what the user wrote: a
+    /// scalar's text, a sequence `[a, b]`, a mapping's pairs `key: value, key: value` (in braces
+    /// when inside another collection); scalars unquoted, so `- Lưu: VT, TH`, which YAML reads
+    /// as the mapping `{Lưu: "VT, TH"}`, reads `Lưu: VT, TH` again. Ends with `…` where the
+    /// text had reached `limit` UTF-8 bytes (a collection may repeat a large one through aliases).
+    public func oneLineText(_ node: NodeID, limit: Int = 1_000) -> String {
+        var out = ""
+        var cut = false
+        func write(_ node: NodeID, nested: Bool) {
+            cut = cut || out.utf8.count >= limit
+            guard !cut else { return }
+            switch kind(node) {
+            case .scalar:
+                out += text(node)
+            case .sequence:
+                out += "["
+                for i in 0 ..< count(node) {
+                    if i > 0 { out += ", " }
+                    write(item(node, i), nested: true)
+                    if cut { return }
+                }
+                out += "]"
+            case .mapping:
+                if nested { out += "{" }
+                for i in 0 ..< count(node) {
+                    let (key, value) = pair(node, i)
+                    if i > 0 { out += ", " }
+                    write(key, nested: true)
+                    out += kind(value) == .scalar && text(value).isEmpty ? ":" : ": "
+                    write(value, nested: true)
+                    if cut { return }
+                }
+                if nested { out += "}" }
+            }
+        }
+        write(node, nested: false)
+        return cut ? out + "…" : out
+    }
+
     /// The key node whose value is `value` in `mapping`, if any.
     public func key(of value: NodeID, in mapping: NodeID) -> NodeID? {
         guard kind(mapping) == .mapping, let i = position(of: value, in: mapping) else { return nil }

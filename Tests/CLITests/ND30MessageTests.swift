@@ -102,6 +102,18 @@ final class ND30MessageTests: XCTestCase {
         XCTAssertTrue(try checkNumber("999999/KH-UBND").allSatisfy { $0.rule != "ND30-NUMBER-FORMAT" })
     }
 
+    /// `05/KH–UBND` (an en dash) named the en dash, then added "ký hiệu "KH–UBND" có 1 phần",
+    /// which only followed from it; a part count the dash does not explain is still told.
+    func testTypographicDashIsNotAlsoCountedAsOnePart() throws {
+        let dash = try only("ND30-NUMBER-FORMAT", in: try checkNumber("05/KH–UBND"))
+        XCTAssertTrue(dash.message.contains("\"– [– là U+2013, không phải -]\""), dash.message)
+        XCTAssertFalse(dash.message.contains("phần;"), dash.message)
+        XCTAssertFalse(dash.message.contains("gồm 2 hoặc 3 phần"), dash.message)
+
+        let tooMany = try only("ND30-NUMBER-FORMAT", in: try checkNumber("05/KH–UBND–VP–X"))
+        XCTAssertTrue(tooMany.message.contains("ký hiệu \"KH–UBND–VP–X\" có 4 phần"), tooMany.message)
+    }
+
     // MARK: ND30-TYPE-ABBR
 
     /// The fix's example was `5/QĐ-UBND` for `5/QD-SNV-VP`: the sequence ND30-NUMBER-ZERO flags,
@@ -182,15 +194,33 @@ final class ND30MessageTests: XCTestCase {
         XCTAssertTrue(year.message.contains("giữa \"năm\" và \"2022\""), year.message)
     }
 
+    /// A full-width comma (U+FF0C) after the place read "thiếu dấu phẩy sau địa danh "Tiên Sơn，"".
+    func testFullWidthCommaAfterThePlaceIsNamed() throws {
+        let found = try check([("place_date: Tiên Sơn, ngày 14 tháng 01 năm 2022", "place_date: Tiên Sơn\u{FF0C} ngày 14 tháng 01 năm 2022")])
+        let line = try only("ND30-DATE-LINE", in: found)
+        XCTAssertTrue(line.message.contains("\"\u{FF0C} [\u{FF0C} là U+FF0C, không phải ,]\"; viết dấu phẩy: \"Tiên Sơn,\""), line.message)
+        XCTAssertFalse(line.message.contains("thiếu dấu phẩy"), line.message)
+        XCTAssertFalse(found.contains { $0.rule == "ND30-DATE-MATCH" }, "the date is read: \(found.map(\.message))")
+    }
+
     // MARK: ND30-ARCHIVE-COPY
 
-    /// `- Lưu: VT, VP` without quotes is a YAML mapping; the message said `dòng cuối nơi nhận ""`.
-    func testUnquotedArchiveLineIsExplained() throws {
-        let archive = try only("ND30-ARCHIVE-COPY", in: try check([("      - \"Lưu: VT, VP\"", "      - Lưu: VT, VP")]))
+    /// `- Lưu: VT, VP` without quotes is a YAML mapping; the message said `dòng cuối nơi nhận ""`,
+    /// then quoted an example line (`- "Lưu: VT, VP"`) instead of the user's own.
+    func testUnquotedArchiveLineIsExplainedWithTheUsersOwnText() throws {
+        let archive = try only("ND30-ARCHIVE-COPY", in: try check([("      - \"Lưu: VT, VP\"", "      - Lưu: VT, TH")]))
         XCTAssertFalse(archive.message.contains("\"\""), archive.message)
+        XCTAssertTrue(archive.message.hasPrefix("dòng cuối nơi nhận \"Lưu: VT, TH\";"), archive.message)
         XCTAssertTrue(archive.message.contains("nhóm trường"), archive.message)
-        XCTAssertTrue(archive.message.contains("dấu nháy"), archive.message)
+        XCTAssertTrue(archive.message.hasSuffix("đặt cả dòng trong dấu nháy kép: - \"Lưu: VT, TH\""), archive.message)
+        XCTAssertFalse(archive.message.contains("VT, VP"), archive.message)
+        XCTAssertFalse(archive.message.contains("quy định bắt đầu"), archive.message)
         XCTAssertEqual(archive.path, "documents[0].recipients[1]")
+
+        // Quoting it would not be enough: both are said.
+        let other = try only("ND30-ARCHIVE-COPY", in: try check([("      - \"Lưu: VT, VP\"", "      - Lưu: VP")]))
+        XCTAssertTrue(other.message.contains("\"Lưu: VP\", quy định bắt đầu bằng \"Lưu: VT\""), other.message)
+        XCTAssertTrue(other.message.hasSuffix("- \"Lưu: VP\""), other.message)
     }
 
     /// Word pastes a tab or a no-break space after the bullet dash, and no-break spaces inside.

@@ -54,6 +54,11 @@ final class FixtureTests: XCTestCase {
                 $0.type = "Quyết định"
                 $0.summary = "Về việc ban hành Quy chế làm việc của Ủy ban nhân dân xã"
             },
+            // The type as printed, sentence-cased, its tone mark where the document put it (uỷ).
+            "giay-uy-quyen": variant {
+                $0.type = "Giấy uỷ quyền"
+                $0.number = "05/GUQ-UBND"
+            },
             "no-archive-copy": variant { $0.recipients = ["UBND huyện Tiên Phước", "Như trên"] },
             "docdefaults-only": correct,
             "header-no-table": correct,

@@ -4,7 +4,7 @@ import Foundation
 enum Fixtures {
     static let names = [
         "nd30-correct", "font-arial", "body-12pt", "margin-left-25", "paper-letter", "date-no-leading-zero",
-        "number-no-leading-zero", "no-archive-copy", "docdefaults-only", "header-no-table", "cong-van",
+        "number-no-leading-zero", "giay-uy-quyen", "no-archive-copy", "docdefaults-only", "header-no-table", "cong-van",
         "libreoffice-saved",
     ]
 

@@ -101,6 +101,22 @@ final class PlaceDateLineTests: XCTestCase {
                         "thiếu dấu cách sau dấu phẩy; viết: \"Tiên Sơn, ngày 14 tháng 01 năm 2022\""])
     }
 
+    /// A full-width comma (U+FF0C, from an East Asian input method) after the place was told
+    /// "thiếu dấu phẩy sau địa danh "Tiên Sơn，"": it is named as the wrong character, with the
+    /// place as it should end. A space after it is still required; the date is still read.
+    func testFullWidthCommaIsNamedNotMissing() {
+        let named = "ký tự sau địa danh \"Tiên Sơn\" là \"\u{FF0C} [\u{FF0C} là U+FF0C, không phải ,]\"; viết dấu phẩy: \"Tiên Sơn,\""
+        for text in ["Tiên Sơn\u{FF0C} ngày 14 tháng 01 năm 2022", "Tiên Sơn \u{FF0C} ngày 14 tháng 01 năm 2022"] {
+            XCTAssertEqual(PlaceDateLine(text).strictProblems,
+                           [.commaLookalike(place: "Tiên Sơn", written: "\u{FF0C}")], text)
+            XCTAssertEqual(PlaceDateLine(text.nfd).strictProblems.map(\.message), [named], text)
+            XCTAssertEqual(PlaceDateLine(text).place, "Tiên Sơn")
+            assertDate(PlaceDateLine(text), 2022, 1, 14)
+        }
+        XCTAssertEqual(PlaceDateLine("Tiên Sơn\u{FF0C}ngày 14 tháng 01 năm 2022").strictProblems.map(\.message),
+                       [named, "thiếu dấu cách sau dấu phẩy; viết: \"Tiên Sơn, ngày 14 tháng 01 năm 2022\""])
+    }
+
     // MARK: Strict problems
 
     func testStrictProblems() {
@@ -238,6 +254,8 @@ final class PlaceDateLineTests: XCTestCase {
             (.missingPlace, "thiếu địa danh trước \"ngày\""),
             (.placeNotCapitalised(place: "tiên Sơn"), "địa danh \"tiên Sơn\" phải viết hoa chữ cái đầu"),
             (.missingComma(place: "Tiên Sơn"), "thiếu dấu phẩy sau địa danh \"Tiên Sơn\""),
+            (.commaLookalike(place: "Tiên Sơn", written: "\u{FF0C}"),
+             "ký tự sau địa danh \"Tiên Sơn\" là \"\u{FF0C} [\u{FF0C} là U+FF0C, không phải ,]\"; viết dấu phẩy: \"Tiên Sơn,\""),
             (.spaceBeforeComma(place: "Tiên Sơn"), "dấu phẩy phải viết liền sau địa danh: \"Tiên Sơn,\""),
             (.missingSpaces(between: [.init(",", "ngày"), .init("năm", "2022")], corrected: "Tiên Sơn, ngày 14 tháng 01 năm 2022"),
              "thiếu dấu cách sau dấu phẩy, giữa \"năm\" và \"2022\"; viết: \"Tiên Sơn, ngày 14 tháng 01 năm 2022\""),

@@ -518,6 +518,23 @@ final class ExpressionCompiler {
                 do { return try inner.evaluate(ctx) } catch is Absence { return .null }
             }
         }
+        if name == "unreadable_text" {
+            // What the report wrote where the schema's type could not read it, for a message
+            // that quotes the user's own text: `- Lưu: VT, TH`, unquoted, is a mapping.
+            guard arguments.count == 1 else {
+                throw ExpressionError(offset: offset, message: "unreadable_text(giá_trị) nhận đúng 1 đối số, nhận \(arguments.count)")
+            }
+            let inner = try compile(arguments[0]).evaluate
+            return CompiledExpression(type: .oneOf([.string, .null])) { ctx in
+                do {
+                    _ = try inner(ctx)
+                    return .null
+                } catch let absence as Absence {
+                    guard absence.invalidText != nil, let node = absence.anchor else { return .null }
+                    return .string(ctx.document.oneLineText(node))
+                }
+            }
+        }
         if name == "if" {
             guard arguments.count == 3 else {
                 throw ExpressionError(offset: offset, message: "if(điều_kiện, khi_đúng, khi_sai) nhận đúng 3 đối số, nhận \(arguments.count)")
@@ -533,7 +550,7 @@ final class ExpressionCompiler {
             if let why = functions.unavailability(of: name) {  // a module's function without its data table
                 throw ExpressionError(offset: offset, message: "hàm '\(name)' \(why)")
             }
-            throw ExpressionError(offset: offset, message: "không có hàm '\(name)'" + Suggestions.phrase(Suggestions.nearest(to: name, among: functions.names + ["exists", "if", "or_null"])))
+            throw ExpressionError(offset: offset, message: "không có hàm '\(name)'" + Suggestions.phrase(Suggestions.nearest(to: name, among: functions.names + ["exists", "if", "or_null", "unreadable_text"])))
         }
         let maxCount = definition.parameters.count, minCount = maxCount - definition.optionalCount
         guard (minCount ... maxCount).contains(arguments.count) else {

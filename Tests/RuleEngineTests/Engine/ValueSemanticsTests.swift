@@ -182,6 +182,49 @@ final class ValueSemanticsTests: XCTestCase {
                              "without or_null the table stops at the unreadable date")
     }
 
+    /// `unreadable_text` gives what the report wrote where its schema type could not read it, a
+    /// collection rebuilt on one line: `- Lưu: VT, TH` written unquoted where a line of text is
+    /// expected is the mapping `{Lưu: "VT, TH"}`, and reads `Lưu: VT, TH` again. Null for a
+    /// readable value and for an absent one.
+    func testUnreadableTextRebuildsWhatWasWritten() throws {
+        let report = """
+            documents:
+              - ref:
+                  Lưu: VT, TH
+                issued_on: 14/01/2022
+                layout: {font: [Times, {a: 1, b: }], size: abc}
+              - ref: {Lưu: }
+                layout: {font: {Lưu: [VT, TH]}}
+              - ref: ok
+                issued_on: 2022-01-14
+            """
+        let cases: KeyValuePairs = [
+            "unreadable_text(documents[0].ref)": "string(\"Lưu: VT, TH\")",
+            "unreadable_text(documents[1].ref)": "string(\"Lưu:\")",
+            "unreadable_text(documents[0].issued_on)": "string(\"14/01/2022\")",
+            "unreadable_text(documents[0].layout.font)": "string(\"[Times, {a: 1, b:}]\")",
+            "unreadable_text(documents[1].layout.font)": "string(\"Lưu: [VT, TH]\")",
+            "unreadable_text(documents[0].layout.size)": "string(\"abc\")",
+            "unreadable_text(documents[2].ref)": "null",
+            "unreadable_text(documents[2].issued_on)": "null",
+            "unreadable_text(documents[2].layout.font)": "null",
+            "unreadable_text(documents[-1].ref) ?? 'none'": "string(\"none\")",
+            "exists(unreadable_text(documents[9].ref))": "bool(false)",
+        ]
+        for (expression, expected) in cases {
+            XCTAssertEqual(try evaluate(expression, report: report, shape: Self.shape).spelled, expected, expression)
+        }
+        // A collection repeated through aliases is rebuilt up to a limit, not whole.
+        let aliases = "documents:\n  - ref: &a [" + Array(repeating: "xxxxxxxxxx", count: 200).joined(separator: ", ")
+            + "]\n  - ref: [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+        guard case .string(let long) = try evaluate("unreadable_text(documents[1].ref)", report: aliases, shape: Self.shape) else {
+            return XCTFail("no text")
+        }
+        XCTAssertTrue(long.hasPrefix("[[xxxxxxxxxx, xxxxxxxxxx"), long)
+        XCTAssertTrue(long.hasSuffix("…"), long)
+        XCTAssertLessThan(long.utf8.count, 1_100)
+    }
+
     /// A message quotes at most 500 Unicode scalars of a value (a placeholder, or an unreadable
     /// value), in whole characters, then "…" and its length: a 100 KB font name was quoted
     /// whole into every format. A rule's own sentence in one placeholder (300 characters) is
