@@ -63,9 +63,11 @@ public struct DocumentNumber: Sendable, Hashable {
 
     /// The symbol's first part, which for a typed document is its type abbreviation (`QĐ` in
     /// `5/QĐ-UBND`, also in `5/QĐ`) and for a Công văn or Thư công its agency (`TTr` in
-    /// `306/TTr-VP` is the inspectorate, not a Tờ trình).
+    /// `306/TTr-VP` is the inspectorate, not a Tờ trình). A space ends it: in `05/KH UBND` the
+    /// space stands for the dash (ND30-NUMBER-FORMAT reports it), and the abbreviation is `KH`.
     public var typeAbbreviation: String {
-        symbolParts[0]
+        let first = symbolParts[0]
+        return first.firstIndex(where: \.isWhitespace).map { String(first[..<$0]) } ?? first
     }
 
     /// Whether this is the full number of a typed document with the given abbreviation,

@@ -16,6 +16,9 @@ public enum DocumentNumberProblem: Sendable, Hashable {
     case extraText(extra: String, corrected: String?)
     /// There is no `/` between the number and the symbol (`05-KH-UBND`).
     case missingSlash(text: String)
+    /// A character that only looks like a slash stands between the number and the symbol
+    /// (`05／KH-UBND`, U+FF0F, the full-width slash of East Asian input methods): `written` is it.
+    case slashLookalike(text: String, written: String)
     /// There is more than one `/` (`05/KH/UBND`).
     case moreThanOneSlash(text: String)
     /// Nothing stands before the `/`.
@@ -64,6 +67,8 @@ public enum DocumentNumberProblem: Sendable, Hashable {
             return "có thêm \"\(extra)\" sau số, ký hiệu; chỉ ghi số, ký hiệu" + (corrected.map { ": \"\($0)\"" } ?? "")
         case let .missingSlash(text):
             return "số, ký hiệu \"\(text)\" thiếu dấu \"/\" giữa số và ký hiệu"
+        case let .slashLookalike(text, written):
+            return "số, ký hiệu \"\(text)\" có \"\(UnusualCharacters.annotated(written))\" giữa số và ký hiệu; viết dấu \"/\""
         case let .moreThanOneSlash(text):
             return "số, ký hiệu \"\(text)\" có nhiều hơn một dấu \"/\"; các phần của ký hiệu nối bằng dấu \"-\""
         case .missingSequence:

@@ -173,7 +173,7 @@ public enum VietnameseAdminFunctions {
                 .bool(VietnamesePhoneNumber.isValid(try string(args[0])))
             },
             FunctionDefinition(name: "visible",
-                               summary: "văn bản để trích trong thông báo: ký tự ngoài bảng chữ Việt và ASCII kèm mã (QÐ [Ð: U+00D0, không phải Đ]), ký tự không nhìn thấy viết bằng mã ([U+200B])",
+                               summary: "văn bản để trích trong thông báo: ký tự ngoài bảng chữ Việt và ASCII kèm mã (QÐ [Ð là U+00D0, không phải Đ]), ký tự không nhìn thấy viết bằng mã ([U+200B])",
                                parameters: [.value("văn_bản", .string)], returns: .string) { args in
                 .string(UnusualCharacters.annotated(try string(args[0])))
             },

@@ -59,7 +59,7 @@ enum UnusualCharacters {
         "\u{0421}": "C", "\u{0441}": "c", "\u{0422}": "T", "\u{0425}": "X", "\u{0445}": "x", "\u{0443}": "y",
         "\u{0406}": "I", "\u{0456}": "i",
         "\u{2013}": "-", "\u{2014}": "-", "\u{2212}": "-", "\u{2010}": "-", "\u{2011}": "-",
-        "\u{FF0C}": ",", "\u{FF0F}": "/", "\u{FF1A}": ":",
+        "\u{FF0C}": ",", "\u{FF0F}": "/", "\u{2044}": "/", "\u{2215}": "/", "\u{FF1A}": ":",
     ]
 
     /// `text` with each look-alike `annotated(_:)` names replaced by the character it stands

@@ -148,12 +148,16 @@ struct WrittenNumber<Unit: TextUnit> {
         if let slashSpace {
             slash = slashSpace
         } else {
-            let slashes = units.indices.lazy.filter { units[$0] == "/" }
+            // A look-alike of the slash (`／`) is read as one, and named.
+            let slashes = units.indices.lazy.filter { units[$0] == "/" || isSlashLookalike(units[$0]) }
             guard let first = slashes.first else { return [.missingSlash(text: String(number))] }
             guard slashes.dropFirst().first == nil else { return [.moreThanOneSlash(text: String(number))] }
             slash = first ..< units.index(after: first)
         }
         var problems: [DocumentNumberProblem] = []
+        if slashSpace == nil, isSlashLookalike(units[slash.lowerBound]) {
+            problems.append(.slashLookalike(text: String(number), written: String(units[slash.lowerBound].character)))
+        }
         let sequence = trimmed(number[..<slash.lowerBound])
         let digits = Unit.string(Unit.units(of: sequence).lazy.filter { !$0.isWhitespace })
         if sequence.isEmpty {
@@ -184,9 +188,11 @@ struct WrittenNumber<Unit: TextUnit> {
             }
         }
         // The parts the writer meant: a typographic dash, reported above as an invalid character,
-        // still separates two parts (`KH–UBND` is not a symbol of one part).
+        // still separates two parts (`KH–UBND` is not a symbol of one part), and so may a space
+        // before a capital, reported as a space (`KH UBND`; but `UB ND` in `QĐ-UB ND-VP` is one
+        // part): the count is wrong only when it is wrong both ways.
         let partCount = symbolParts(symbol, separatedBy: { DocumentNumber.isDash($0) }).filter { !$0.isEmpty }.count
-        if !typeKind.symbolPartCounts.contains(partCount) {
+        if !typeKind.symbolPartCounts.contains(partCount), !typeKind.symbolPartCounts.contains(partCountSplittingAtSpaces(symbol)) {
             problems.append(.wrongSymbolPartCount(symbol: String(symbol), partCount: partCount, typeKind: typeKind))
         }
         return problems
@@ -199,12 +205,41 @@ struct WrittenNumber<Unit: TextUnit> {
             .map { trimmed(symbol[$0.startIndex ..< $0.endIndex]) }
     }
 
+    /// The number of parts of `symbol` when a space before a capital letter also separates two
+    /// (`KH UBND`: 2; `QĐ huyện`: 1, words after the symbol are no part of it).
+    private static func partCountSplittingAtSpaces(_ symbol: Substring) -> Int {
+        let units = Unit.units(of: symbol)
+        var count = 0, inPart = false
+        var index = units.startIndex
+        while index < units.endIndex {
+            let unit = units[index]
+            if unit.isWhitespace {
+                index = skipSpaces(units, from: index)
+                if index < units.endIndex, units[index].character.isUppercase { inPart = false }
+                continue
+            }
+            if DocumentNumber.isDash(unit) {
+                inPart = false
+            } else if !inPart {
+                count += 1
+                inPart = true
+            }
+            index = units.index(after: index)
+        }
+        return count
+    }
+
     /// Letters (any case), ASCII digits and dots; a space inside a part is reported as a space.
     private static func isAllowedInSymbolPart(_ unit: Unit) -> Bool {
         unit.isLetter || unit == "." || unit.isASCIIDigit || unit.isWhitespace
     }
 
     // MARK: Units
+
+    /// A character that only looks like `/` (`／`, U+FF0F), as `UnusualCharacters` names it.
+    private static func isSlashLookalike(_ unit: Unit) -> Bool {
+        unit != "/" && UnusualCharacters.lookalikeMeaning(of: unit.character) == "/"
+    }
 
     private static func isSeparator(_ unit: Unit) -> Bool {
         unit == "/" || unit == "-"

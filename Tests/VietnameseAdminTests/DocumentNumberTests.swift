@@ -90,6 +90,10 @@ final class DocumentNumberTests: XCTestCase {
 
         let long = try XCTUnwrap(DocumentNumber(parsing: "12/QĐ-UBND-VP-TCKT"))
         XCTAssertEqual(long.unit(typeKind: .withAbbreviation), "VP-TCKT")
+
+        // A space ends the abbreviation: in `05/KH UBND` it stands for the dash, and
+        // ND30-TYPE-ABBR compares `KH` (ND30-NUMBER-FORMAT reports the space).
+        XCTAssertEqual(try XCTUnwrap(DocumentNumber(parsing: "05/KH UBND")).typeAbbreviation, "KH")
     }
 
     func testCongVanParts() throws {
@@ -220,6 +224,17 @@ final class DocumentNumberTests: XCTestCase {
               .wrongSymbolPartCount(symbol: "KH_UBND", partCount: 1, typeKind: .withAbbreviation)]),
             ("5a / KH", .withAbbreviation,
              [.containsWhitespace(text: "5a / KH", corrected: nil), .sequenceNotDigits(written: "5a"),
+              .wrongSymbolPartCount(symbol: "KH", partCount: 1, typeKind: .withAbbreviation)]),
+            // A space before a capital may stand for the dash: reported as a space, and the
+            // symbol is not also told it "có 1 phần" (words after it are no part: `QĐ huyện`).
+            ("05/KH UBND", .withAbbreviation, [.containsWhitespace(text: "05/KH UBND", corrected: nil)]),
+            ("05/KH-UBND-VP-TC X", .withAbbreviation,
+             [.containsWhitespace(text: "05/KH-UBND-VP-TC X", corrected: nil),
+              .wrongSymbolPartCount(symbol: "KH-UBND-VP-TC X", partCount: 4, typeKind: .withAbbreviation)]),
+            // A look-alike of the slash is named, and the rest of the number still judged.
+            ("05\u{FF0F}KH-UBND", .withAbbreviation, [.slashLookalike(text: "05\u{FF0F}KH-UBND", written: "\u{FF0F}")]),
+            ("00\u{2044}KH", .withAbbreviation,
+             [.slashLookalike(text: "00\u{2044}KH", written: "\u{2044}"), .sequenceZero(written: "00"),
               .wrongSymbolPartCount(symbol: "KH", partCount: 1, typeKind: .withAbbreviation)]),
         ]
         for (text, kind, expected) in cases {
@@ -405,6 +420,8 @@ final class DocumentNumberTests: XCTestCase {
             (.sequenceTooLong(written: "1234567"),
              "số 1234567 có hơn 6 chữ số: số văn bản được đánh lại từ 01 mỗi năm, không thể lớn đến vậy"),
             (.missingSlash(text: "05-KH-UBND"), "số, ký hiệu \"05-KH-UBND\" thiếu dấu \"/\" giữa số và ký hiệu"),
+            (.slashLookalike(text: "05\u{FF0F}KH-UBND", written: "\u{FF0F}"),
+             "số, ký hiệu \"05\u{FF0F}KH-UBND\" có \"\u{FF0F} [\u{FF0F} là U+FF0F, không phải /]\" giữa số và ký hiệu; viết dấu \"/\""),
             (.moreThanOneSlash(text: "30/2020/NĐ-CP"),
              "số, ký hiệu \"30/2020/NĐ-CP\" có nhiều hơn một dấu \"/\"; các phần của ký hiệu nối bằng dấu \"-\""),
             (.missingSequence, "thiếu số trước dấu \"/\""),
