@@ -90,13 +90,18 @@ struct LoadedRules {
         }
         if options.allowExec { loaded.config.allowExec = true }
         var roots: [String] = []
+        var shippedRootCount = 0  // the shipped folder, when loaded, is roots[0]
         if explicitDirectories.isEmpty {
-            if !options.noShippedRules, let shipped = ShippedRules.directory { roots.append(shipped) }
+            if !options.noShippedRules, let shipped = ShippedRules.directory {
+                roots.append(shipped)
+                shippedRootCount = 1
+            }
             roots += options.ruleDirectories + loaded.config.packDirectories
         } else {
             roots = explicitDirectories
         }
-        for root in roots {
+        var addedPackIDs: [String] = []
+        for (index, root) in roots.enumerated() {
             let directories = packDirectories(in: root)
             if directories.isEmpty {
                 loaded.errors.append(RuleError(location: SourceLocation(file: root, line: 1, column: 1),
@@ -105,8 +110,16 @@ struct LoadedRules {
             for directory in directories {
                 let (pack, errors) = RulePackLoader.load(directory: directory)
                 loaded.errors += errors
-                if let pack { loaded.packs.append(pack) }
+                guard let pack else { continue }
+                loaded.packs.append(pack)
+                if index >= shippedRootCount { addedPackIDs.append(pack.id) }
             }
+        }
+        // A pack the user added (--rules, the config's rule_packs, the folders of lint and test)
+        // runs whatever the config's `packs:` selects among the shipped ones: a province that
+        // lists `packs: [nd30, mot-cua]` and adds its own pack expects that pack to run.
+        if let selected = loaded.config.packs {
+            loaded.config.packs = selected + addedPackIDs.filter { !selected.contains($0) }
         }
         if loaded.packs.isEmpty, loaded.errors.isEmpty {
             loaded.errors.append(RuleError(location: SourceLocation(file: roots.first ?? "Rules", line: 1, column: 1),

@@ -22,7 +22,7 @@ struct SampleCommand: ParsableCommand {
     @Option(name: .customLong("seed"), help: "Hạt giống (số nguyên không âm); bỏ trống thì lấy theo đồng hồ và in ra.")
     var seed: UInt64?
 
-    @Flag(name: .customLong("weighted"), help: "Xác suất được chọn tăng theo số phát hiện (lỗi ×3, cảnh báo ×1) của mỗi đơn vị.")
+    @Flag(name: .customLong("weighted"), help: "Xác suất được chọn tỷ lệ với trọng số 1 + 3 × số lỗi + số cảnh báo của mỗi đơn vị (đơn vị không có phát hiện vẫn có thể được chọn).")
     var weighted = false
 
     @OptionGroup var sources: RuleSourceOptions

@@ -143,6 +143,29 @@ final class CheckCommandTests: XCTestCase {
         XCTAssertTrue(refused.stderr.contains("\(wrong):2:3:") && refused.stderr.contains("CLI-FONT"), refused.stderr)
     }
 
+    /// A pack the user adds (the config's `rule_packs`, `--rules`) runs whatever `packs:` selects
+    /// among the shipped ones: Rules/README's example config, `packs: [nd30, mot-cua, …]` beside
+    /// `rule_packs: [../quy-tac-tinh]`, loaded and listed the province's pack but never ran it.
+    func testAnAddedPackRunsWhateverPacksSelectsAmongTheShippedOnes() throws {
+        let scratch = CLI.Scratch()
+        let home = scratch.path + "/home", extra = scratch.path + "/extra"
+        for folder in [home, extra] { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        try FileManager.default.copyItem(atPath: CLI.fixture("packs/basic"), toPath: home + "/basic")
+        try FileManager.default.copyItem(atPath: CLI.fixture("packs/failing"), toPath: extra + "/failing")
+        let text = try String(contentsOfFile: report("error.yaml"), encoding: .utf8)
+        let unit = scratch.write("bao-cao.yaml", text.replacingOccurrences(of: "name: UBND xã Kiểm Thử", with: "name: Xã Kiểm Thử"))
+        func check(config: String) throws -> CLI.Run {
+            scratch.write("cchc.yaml", config)
+            return try CLI.run(["check", unit], in: scratch.path, environment: ["CCHC_RULES_HOME": home])
+        }
+        let both = try check(config: "packs: [cli-basic]\nrule_packs: [extra]\n")
+        XCTAssertTrue(both.output.contains("[CLI-NAME]"), both.output)  // the added pack
+        XCTAssertTrue(both.output.contains("[CLI-FONT]"), both.output)  // the shipped pack selected
+        let added = try check(config: "packs: [cli-failing]\nrule_packs: [extra]\n")
+        XCTAssertTrue(added.output.contains("[CLI-NAME]"), added.output)
+        assertNoFinding(added, "CLI-FONT")  // a shipped pack not selected stays off
+    }
+
     /// A finding located in the config (its waivers) quotes the config's own line under it, never
     /// the report's line of the same number.
     func testAConfigWaiverFindingQuotesTheConfigsLine() throws {
