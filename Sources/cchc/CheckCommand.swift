@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
           cchc check bao-cao/ --baseline baseline.json --fail-on warning
         """)
 
-    @Argument(help: ArgumentHelp("Tệp báo cáo, thư mục (mọi *.yaml, *.yml, *.json bên trong), - (đầu vào chuẩn), hoặc tệp Word .docx (kiểm tra thể thức theo nd30).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Tệp báo cáo, thư mục (mọi *.yaml, *.yml, *.json bên trong, trừ tệp và thư mục ẩn, tệp cấu hình cchc.yaml/cchc.yml và các tệp chính lần chạy này đọc hoặc ghi: --config, --baseline, --write-baseline, -o), - (đầu vào chuẩn), hoặc tệp Word .docx (kiểm tra thể thức theo nd30).", valueName: "PATH"))
     var paths: [String]
 
     @OptionGroup var ruleSources: RuleSourceOptions
@@ -79,7 +79,7 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let baseline = try baselinePath.map(Self.readBaseline)
-        let (files, missing) = ReportInputs.expand(paths)
+        let (files, missing) = ReportInputs.expand(paths, skipping: ownFiles(config: loaded.config))
         let options = CheckOptions(asOf: asOf.flatMap(CalendarDate.init(iso:)), measureTimings: timings, ruleTimeBudget: ruleTimeout)
         let checker = ReportChecker(rules: loaded.ruleSet, options: options)
         // Streamed: memory does not grow with the number of reports (product.md §7). Without a
@@ -106,6 +106,12 @@ struct CheckCommand: ParsableCommand {
         if timings { Diagnostics.printTimings(checker.timings) }
         explainVanishedEntries(resolved)
         throw ExitCode(ExitStatus.code(for: run, failOn: failOn, usageProblem: usageProblem))
+    }
+
+    /// The files this run reads or writes besides the reports: a folder being checked may hold
+    /// them (`cchc check .` at a repository's root), and they are no reports.
+    private func ownFiles(config: Configuration) -> [String] {
+        [config.file, baselinePath, writeBaselinePath].compactMap { $0 } + output.plan.map(\.destination).filter { $0 != "-" }
     }
 
     /// A writer for each output asked for, or nil when one cannot be made (no writable temporary

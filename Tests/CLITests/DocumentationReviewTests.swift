@@ -1,0 +1,63 @@
+import Foundation
+import XCTest
+
+/// Defects a documentation review reproduced at 762eb33, each pinned by the run that showed it:
+/// a folder's walk reading the run's own files as reports.
+final class DocumentationReviewTests: XCTestCase {
+    private let basic = CLI.fixture("packs/basic")
+    private let errorReport = CLI.fixture("reports/error.yaml")
+
+    /// `cchc check PATHS --rules basic --no-shipped-rules EXTRA…` in `directory` (a scratch folder when nil).
+    private func check(_ paths: [String], _ extra: [String] = [], in directory: String? = nil,
+                       file: StaticString = #filePath, line: UInt = #line) throws -> CLI.Run {
+        try CLI.run(["check"] + paths + ["--rules", basic, "--no-shipped-rules"] + extra, in: directory, file: file, line: line)
+    }
+
+    /// The "Tổng cộng N báo cáo" of a text run's summary.
+    private func reportCount(_ run: CLI.Run) -> Int? {
+        (run.stdout.firstMatch(of: /Tổng cộng (\d+) báo cáo/)?.1).flatMap { Int($0) }
+    }
+
+    // MARK: A folder's walk
+
+    /// `cchc check .` at a repository's root: the config (`cchc.yaml`, `cchc.yml`, or the file
+    /// `--config` names), hidden files and folders (`.github/workflows/*.yml`), the baselines
+    /// read and written and the `-o` outputs are not reports. Each stray file would be a finding
+    /// (a config is a report without a hotline) or unreadable (exit 2). Named on the command line,
+    /// a file is checked whatever it is.
+    func testAFoldersWalkLeavesOutTheRunsOwnFilesAndHiddenOnes() throws {
+        let scratch = CLI.Scratch()
+        let fm = FileManager.default
+        try fm.copyItem(atPath: errorReport, toPath: scratch.path + "/bao-cao.yaml")
+        let config = scratch.write("cchc.yaml", "rules:\n  CLI-FONT: warning\n")
+        scratch.write("cchc.yml", "rules: [\n")
+        try fm.createDirectory(atPath: scratch.path + "/.github/workflows", withIntermediateDirectories: true)
+        scratch.write(".github/workflows/ci.yml", "on: [\n")
+        scratch.write(".an.yaml", "a: [\n")
+
+        let plain = try check(["."], in: scratch.path)
+        assertStatus(plain, 0)  // CLI-FONT is a warning by cchc.yaml, the only other finding
+        assertFinding(plain, "CLI-FONT", at: "./bao-cao.yaml", 10, 13, .warning)
+        XCTAssertEqual(reportCount(plain), 1, plain.stdout)
+
+        // The run's own files, given in other spellings than the walk finds them (relative to an
+        // absolute folder, through `..`): twice, so that the second run finds the first's outputs.
+        try fm.createDirectory(atPath: scratch.path + "/ra", withIntermediateDirectories: true)
+        let own = ["--write-baseline", "ghi.json", "--format", "json", "-o", "ra/../kq.json", "--format", "text"]
+        for _ in 1...2 {
+            let run = try check([scratch.path], own, in: scratch.path)
+            XCTAssertEqual(reportCount(run), 1, run.stdout)
+        }
+        let other = scratch.write("cau-hinh.yaml", "rules:\n  CLI-FONT: info\n")
+        let withBaseline = try check(["."], ["--baseline", "ghi.json", "--config", other, "--format", "json", "-o", "kq.json", "--format", "text"],
+                                 in: scratch.path)
+        assertStatus(withBaseline, 0)
+        XCTAssertEqual(reportCount(withBaseline), 1, withBaseline.stdout)
+        XCTAssertTrue(withBaseline.stdout.hasPrefix("./bao-cao.yaml:10:13: thông tin[CLI-FONT]"), withBaseline.stdout)
+
+        // Named, each is checked.
+        let named = try check([config, scratch.path + "/ghi.json", scratch.path + "/kq.json"], ["--config", other], in: scratch.path)
+        XCTAssertEqual(reportCount(named), 3, named.stdout)
+        assertFinding(named, "CLI-HOTLINE", at: config, 1, 1)
+    }
+}
