@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("baseline"), help: ArgumentHelp("Chỉ tính các phát hiện không có trong tệp baseline.", valueName: "FILE"))
     var baselinePath: String?
 
-    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Ghi các phát hiện hiện tại thành tệp baseline.", valueName: "FILE"))
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Ghi các phát hiện hiện tại thành tệp baseline; chúng được tính là đã có trong baseline (mã thoát như khi kiểm tra với baseline vừa ghi: 0, trừ khi có tệp không đọc được).", valueName: "FILE"))
     var writeBaselinePath: String?
 
     @Flag(name: .customLong("baseline-strict"), help: "Thất bại cả khi một phát hiện trong baseline đã hết (để baseline chỉ giảm dần).")
@@ -84,7 +84,7 @@ struct CheckCommand: ParsableCommand {
         let checker = ReportChecker(rules: loaded.ruleSet, options: options)
         // Streamed: memory does not grow with the number of reports (product.md §7). Without a
         // writable temporary folder for the spools, the whole-run path below still works.
-        if let writers = streamWriters(rules: loaded.ruleSet.descriptors(on: options.asOf ?? .today), baseline: baseline) {
+        if let writers = streamWriters(rules: loaded.ruleSet.descriptors(on: options.asOf ?? .today)) {
             try stream(to: writers, baseline: baseline, files: files, missing: missing, extra: extraFindings,
                        checker: checker, loaded: loaded, options: options)
         }
@@ -97,11 +97,13 @@ struct CheckCommand: ParsableCommand {
         }
         let resolved = baseline.map { $0.apply(to: &reports) } ?? []
         if let writeBaselinePath {
-            try OutputOptions.write(Baseline(run: reports).jsonData(), to: writeBaselinePath)
+            var written = Baseline()
+            written.adopt(&reports)
+            try OutputOptions.write(written.jsonData(), to: writeBaselinePath)
         }
         let day = options.asOf ?? reports.compactMap(\.year).max().map(CalendarDate.lastDay(of:)) ?? .today
         let run = RunResult(toolVersion: CCHC.version, reports: reports, rules: loaded.ruleSet.descriptors(on: day),
-                            resolvedBaselineEntries: resolved, comparedWithBaseline: baseline != nil, strictBaseline: baselineStrict)
+                            resolvedBaselineEntries: resolved, comparedWithBaseline: comparesWithBaseline, strictBaseline: baselineStrict)
         try output.emit(run)
         if timings { Diagnostics.printTimings(checker.timings) }
         explainVanishedEntries(resolved)
@@ -114,13 +116,17 @@ struct CheckCommand: ParsableCommand {
         [config.file, baselinePath, writeBaselinePath].compactMap { $0 } + output.plan.map(\.destination).filter { $0 != "-" }
     }
 
+    /// Whether the findings are compared with a baseline: one read (`--baseline`), or the one
+    /// written (`--write-baseline`), which every finding is then in.
+    private var comparesWithBaseline: Bool { baselinePath != nil || writeBaselinePath != nil }
+
     /// A writer for each output asked for, or nil when one cannot be made (no writable temporary
     /// folder for its spool).
-    private func streamWriters(rules: [RuleDescriptor], baseline: Baseline?) -> [(writer: StreamWriter, destination: String)]? {
+    private func streamWriters(rules: [RuleDescriptor]) -> [(writer: StreamWriter, destination: String)]? {
         var writers: [(writer: StreamWriter, destination: String)] = []
         for (format, destination) in output.plan {
             guard let writer = try? StreamWriter.forFormat(format, options: output.reportOptions(for: destination), destination: destination,
-                                                           rules: rules, comparedWithBaseline: baseline != nil) else { return nil }
+                                                           rules: rules, comparedWithBaseline: comparesWithBaseline) else { return nil }
             writers.append((writer, destination))
         }
         return writers
@@ -175,7 +181,7 @@ extension CheckCommand {
         func deliver(_ reports: [ReportResult]) {
             var reports = reports
             matching?.mark(&reports)
-            recorded?.record(reports)
+            recorded?.adopt(&reports)
             for (writer, _) in writers { writer.add(writer.prepare(reports)) }
             status.add(ExitStatus.Tally(failOn: failOn, reports))
         }
@@ -204,7 +210,7 @@ extension CheckCommand {
         }
         let day = options.asOf ?? status.latestYear.map(CalendarDate.lastDay(of:)) ?? .today
         let run = RunResult(toolVersion: CCHC.version, reports: [], rules: loaded.ruleSet.descriptors(on: day),
-                            resolvedBaselineEntries: resolved, comparedWithBaseline: baseline != nil, strictBaseline: baselineStrict)
+                            resolvedBaselineEntries: resolved, comparedWithBaseline: comparesWithBaseline, strictBaseline: baselineStrict)
         var unwritten = false
         for (writer, destination) in writers {
             do {

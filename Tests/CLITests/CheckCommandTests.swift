@@ -79,7 +79,7 @@ final class CheckCommandTests: XCTestCase {
         let scratch = CLI.Scratch()
         let baseline = scratch.path + "/baseline.json"
         let write = try check([report("error.yaml")], ["--write-baseline", baseline])
-        assertStatus(write, 1)
+        assertStatus(write, 0)  // its findings are in the baseline it writes
         XCTAssertTrue(FileManager.default.fileExists(atPath: baseline))
 
         assertStatus(try check([report("error.yaml")], ["--baseline", baseline]), 0)

@@ -2,15 +2,17 @@ import Foundation
 import XCTest
 
 /// Defects a documentation review reproduced at 762eb33, each pinned by the run that showed it:
-/// a folder's walk reading the run's own files as reports.
+/// a folder's walk reading the run's own files as reports, `--write-baseline` failing the run
+/// it introduces the baseline in.
 final class DocumentationReviewTests: XCTestCase {
     private let basic = CLI.fixture("packs/basic")
     private let errorReport = CLI.fixture("reports/error.yaml")
 
     /// `cchc check PATHS --rules basic --no-shipped-rules EXTRA…` in `directory` (a scratch folder when nil).
-    private func check(_ paths: [String], _ extra: [String] = [], in directory: String? = nil,
+    private func check(_ paths: [String], _ extra: [String] = [], in directory: String? = nil, environment: [String: String] = [:],
                        file: StaticString = #filePath, line: UInt = #line) throws -> CLI.Run {
-        try CLI.run(["check"] + paths + ["--rules", basic, "--no-shipped-rules"] + extra, in: directory, file: file, line: line)
+        try CLI.run(["check"] + paths + ["--rules", basic, "--no-shipped-rules"] + extra, in: directory, environment: environment,
+                    file: file, line: line)
     }
 
     /// The "Tổng cộng N báo cáo" of a text run's summary.
@@ -59,5 +61,32 @@ final class DocumentationReviewTests: XCTestCase {
         let named = try check([config, scratch.path + "/ghi.json", scratch.path + "/kq.json"], ["--config", other], in: scratch.path)
         XCTAssertEqual(reportCount(named), 3, named.stdout)
         assertFinding(named, "CLI-HOTLINE", at: config, 1, 1)
+    }
+
+    // MARK: --write-baseline
+
+    /// The run that writes a baseline (the documented first CI step) counts its findings as
+    /// baselined, as a run checked against that baseline does: exit 0 with findings, in the
+    /// streamed run and in the one rendered whole (no temporary folder for spools). A file it
+    /// could not read is still exit 2.
+    func testWritingABaselineExitsAsCheckingAgainstItWould() throws {
+        let scratch = CLI.Scratch()
+        let baseline = scratch.path + "/cchc-baseline.json"
+        var outputs: [String] = []
+        for environment in [[:], ["TMPDIR": "/khong-co-thu-muc"]] {
+            let write = try check([errorReport], ["--write-baseline", baseline], environment: environment)
+            assertStatus(write, 0)
+            XCTAssertTrue(write.stdout.contains("Tổng cộng 1 báo cáo: 0 lỗi, 0 cảnh báo, 0 thông tin; 1 đã có trong baseline."), write.stdout)
+            outputs.append(write.stdout)
+            assertStatus(try check([errorReport], ["--baseline", baseline]), 0)
+
+            let json = try check([errorReport], ["--write-baseline", baseline, "--format", "json"], environment: environment)
+            assertStatus(json, 0)
+            XCTAssertTrue(json.stdout.contains("\"new\": false"), json.stdout)
+
+            let unreadable = try check([errorReport, CLI.fixture("reports/syntax.yaml")], ["--write-baseline", baseline], environment: environment)
+            assertStatus(unreadable, 2)
+        }
+        XCTAssertEqual(outputs[0], outputs[1])
     }
 }
