@@ -287,9 +287,11 @@ enum ExitStatus {
 enum RuleErrorReport {
     static func result(for errors: [RuleError]) -> ReportResult {
         let d = BuiltInFindings.ruleError
-        return ReportResult(file: "(quy tắc)", findings: errors.map {
+        var result = ReportResult(file: "(quy tắc)", findings: errors.map {
             Finding(ruleID: d.id, severity: .error, title: d.title, message: $0.message, fix: d.fix, area: "rules",
                     location: $0.location, path: $0.ruleID ?? "")
         })
+        result.isInput = false
+        return result
     }
 }

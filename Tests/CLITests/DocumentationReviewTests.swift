@@ -3,7 +3,8 @@ import XCTest
 
 /// Defects a documentation review reproduced at 762eb33, each pinned by the run that showed it:
 /// a folder's walk reading the run's own files as reports, `--write-baseline` failing the run
-/// it introduces the baseline in.
+/// it introduces the baseline in, `--skip-broken-rules` counting its RULE-ERROR findings as a
+/// report.
 final class DocumentationReviewTests: XCTestCase {
     private let basic = CLI.fixture("packs/basic")
     private let errorReport = CLI.fixture("reports/error.yaml")
@@ -88,5 +89,35 @@ final class DocumentationReviewTests: XCTestCase {
             assertStatus(unreadable, 2)
         }
         XCTAssertEqual(outputs[0], outputs[1])
+    }
+
+    // MARK: --skip-broken-rules
+
+    /// A config naming a pack that is not loaded is a RULE-ERROR located in the config; the
+    /// result carrying it is no report: one report is "1 báo cáo" in text, JSON, Markdown and
+    /// HTML, and two reports are the overview's two units.
+    func testBrokenRulesFindingsAreNoReportInAnyCount() throws {
+        let scratch = CLI.Scratch()
+        let config = scratch.write("c2.yaml", "params: {mot-cua: {min_online_rate: 30}}\n")
+        let broken = ["--config", config, "--skip-broken-rules"]
+
+        let text = try check([errorReport], broken)
+        assertStatus(text, 1)
+        assertFinding(text, "RULE-ERROR", at: config, 1, 10)
+        XCTAssertEqual(reportCount(text), 1, text.stdout)
+        let json = try check([errorReport], broken + ["--format", "json"])
+        XCTAssertTrue(json.stdout.contains("\"summary\": {\n    \"reports\": 1,"), json.stdout)
+        XCTAssertTrue(json.stdout.contains("\"file\": \"(quy tắc)\""), "the findings stay: \(json.stdout)")
+        for format in ["markdown", "html"] {
+            let run = try check([errorReport], broken + ["--format", format])
+            XCTAssertTrue(run.stdout.contains("cchc 0.1.0 · 1 báo cáo · 2 lỗi"), "\(format): \(run.stdout)")
+            XCTAssertTrue(run.stdout.contains("RULE-ERROR"), "\(format): \(run.stdout)")
+        }
+
+        let two = try check([errorReport, CLI.fixture("reports/warning.yaml")], broken + ["--format", "markdown"])
+        XCTAssertTrue(two.stdout.contains("cchc 0.1.0 · 2 báo cáo"), two.stdout)
+        XCTAssertTrue(two.stdout.contains("| CLI-FONT — Phông chữ của văn bản là Times New Roman | 1/2 đơn vị · 1 phát hiện |"), two.stdout)
+        XCTAssertFalse(two.stdout.contains("[(quy tắc)]("), "no line in the overview: \(two.stdout)")
+        XCTAssertFalse(two.stdout.contains("| RULE-ERROR —"), "no bar in the chart of units: \(two.stdout)")
     }
 }
