@@ -4,7 +4,7 @@ import XCTest
 /// Defects a documentation review reproduced at 762eb33, each pinned by the run that showed it:
 /// a folder's walk reading the run's own files as reports, `--write-baseline` failing the run
 /// it introduces the baseline in, `--skip-broken-rules` counting its RULE-ERROR findings as a
-/// report.
+/// report, `rules list` ignoring the config.
 final class DocumentationReviewTests: XCTestCase {
     private let basic = CLI.fixture("packs/basic")
     private let errorReport = CLI.fixture("reports/error.yaml")
@@ -119,5 +119,49 @@ final class DocumentationReviewTests: XCTestCase {
         XCTAssertTrue(two.stdout.contains("| CLI-FONT — Phông chữ của văn bản là Times New Roman | 1/2 đơn vị · 1 phát hiện |"), two.stdout)
         XCTAssertFalse(two.stdout.contains("[(quy tắc)]("), "no line in the overview: \(two.stdout)")
         XCTAssertFalse(two.stdout.contains("| RULE-ERROR —"), "no bar in the chart of units: \(two.stdout)")
+    }
+
+    // MARK: rules list
+
+    /// The severity column of `rules list` for each rule id.
+    private func listedSeverities(_ run: CLI.Run) -> [String: String] {
+        var severities: [String: String] = [:]
+        for line in run.stdout.split(separator: "\n") where line.hasPrefix("  ") {
+            let columns = line.split(separator: " ")
+            if columns.count > 1 { severities[String(columns[0])] = String(columns[1]) }
+        }
+        return severities
+    }
+
+    /// `rules list` shows the severities `check` uses: a rule the config turns off is "tắt", one
+    /// it re-grades at its new severity, a pack it does not select all "tắt". Its help names the
+    /// columns it has (there is no basis column).
+    func testRulesListShowsTheConfigsSeverities() throws {
+        let scratch = CLI.Scratch()
+        let config = scratch.write("list.yaml", "rules:\n  CLI-FONT: off\n  CLI-HOTLINE: warning\n")
+        let listed = try CLI.run(["rules", "list", basic, "--no-shipped-rules", "--config", config])
+        assertStatus(listed, 0)
+        XCTAssertEqual(listedSeverities(listed), ["CLI-FONT": "tắt", "CLI-ONLINE-RATE": "warning", "CLI-HOTLINE": "warning"], listed.stdout)
+        let checked = try check([errorReport], ["--config", config])
+        assertNoFinding(checked, "CLI-FONT")
+
+        // The nearest cchc.yaml, as `check` finds it, selecting one of two shipped packs.
+        let home = scratch.path + "/home"
+        try FileManager.default.createDirectory(atPath: home, withIntermediateDirectories: true)
+        for pack in ["basic", "failing"] { try FileManager.default.copyItem(atPath: CLI.fixture("packs/" + pack), toPath: home + "/" + pack) }
+        scratch.write("cchc.yaml", "packs: [cli-failing]\n")
+        let unselected = try CLI.run(["rules", "list"], in: scratch.path, environment: ["CCHC_RULES_HOME": home])
+        assertStatus(unselected, 0)
+        XCTAssertEqual(listedSeverities(unselected), ["CLI-FONT": "tắt", "CLI-ONLINE-RATE": "tắt", "CLI-HOTLINE": "tắt", "CLI-NAME": "error"],
+                       unselected.stdout)
+        let plain = try CLI.run(["rules", "list", basic, "--no-shipped-rules"])
+        XCTAssertEqual(listedSeverities(plain), ["CLI-FONT": "error", "CLI-ONLINE-RATE": "warning", "CLI-HOTLINE": "error"], plain.stdout)
+
+        let help = try CLI.run(["rules", "list", "--help"])
+        XCTAssertTrue(help.stdout.hasPrefix("TỔNG QUAN: Liệt kê các quy tắc của từng bộ: mã, mức, tiêu đề.\n"), help.stdout)
+        XCTAssertTrue(help.stdout.contains("\"tắt\""), help.stdout)
+        let overview = try CLI.run(["rules", "--help"])
+        let listLine = try XCTUnwrap(overview.stdout.split(separator: "\n").first { $0.hasPrefix("  list ") }, overview.stdout)
+        XCTAssertFalse(listLine.contains("căn cứ"), String(listLine))
     }
 }
