@@ -50,14 +50,18 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("rule-timeout"), parsing: .unconditional, help: ArgumentHelp("Thời gian tối đa (giây) một quy tắc được chạy trên một báo cáo; quá thì dừng và báo RULE-ERROR. 0: không giới hạn.", valueName: "SECONDS"))
     var ruleTimeout: Double = EvaluationBudget.defaultSeconds
 
+    // Optional, so that the help gives the default once, in words, not this machine's count.
     @Option(name: .customLong("jobs"), parsing: .unconditional, help: "Số luồng kiểm tra song song (mặc định: số lõi CPU).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
+
+    /// `--jobs`, or a thread per core.
+    private var concurrency: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     mutating func validate() throws {
         if let asOf, CalendarDate(iso: asOf) == nil {
             throw ValidationError("--as-of phải là ngày dạng YYYY-MM-DD, ví dụ 2025-07-01; nhận '\(asOf)'")
         }
-        guard jobs >= 1 else { throw ValidationError("--jobs phải ≥ 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs phải ≥ 1") }
         guard ruleTimeout.isFinite, ruleTimeout >= 0 else { throw ValidationError("--rule-timeout phải là số giây ≥ 0") }
         try output.validate()
         if let writeBaselinePath, let format = output.plan.first(where: { OutputOptions.sameFile($0.destination, writeBaselinePath) })?.format {
@@ -88,7 +92,7 @@ struct CheckCommand: ParsableCommand {
             try stream(to: writers, baseline: baseline, files: files, missing: missing, extra: extraFindings,
                        checker: checker, loaded: loaded, options: options)
         }
-        var reports = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator]).check(files: files, concurrency: jobs)
+        var reports = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator]).check(files: files, concurrency: concurrency)
         reports += missing.map { ReportResult(file: $0.location.file, findings: [BuiltInFindings.finding(for: $0)]) }
         reports += extraFindings
         if files.isEmpty, missing.isEmpty {
@@ -187,7 +191,7 @@ extension CheckCommand {
         }
         let runner = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator],
                                  keepsSourceLines: writers.contains { $0.writer.needsSourceLines })
-        runner.check(files: files, concurrency: jobs, prepare: { reports -> Checked in
+        runner.check(files: files, concurrency: concurrency, prepare: { reports -> Checked in
             inOrder ? .inOrder(reports) : .rendered(writers.map { $0.writer.prepare(reports) }, ExitStatus.Tally(failOn: failOn, reports))
         }, deliver: { checked in
             switch checked {

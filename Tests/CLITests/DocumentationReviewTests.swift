@@ -4,7 +4,7 @@ import XCTest
 /// Defects a documentation review reproduced at 762eb33, each pinned by the run that showed it:
 /// a folder's walk reading the run's own files as reports, `--write-baseline` failing the run
 /// it introduces the baseline in, `--skip-broken-rules` counting its RULE-ERROR findings as a
-/// report, `rules list` ignoring the config.
+/// report, `rules list` ignoring the config, options whose help gives two defaults.
 final class DocumentationReviewTests: XCTestCase {
     private let basic = CLI.fixture("packs/basic")
     private let errorReport = CLI.fixture("reports/error.yaml")
@@ -163,5 +163,32 @@ final class DocumentationReviewTests: XCTestCase {
         let overview = try CLI.run(["rules", "--help"])
         let listLine = try XCTUnwrap(overview.stdout.split(separator: "\n").first { $0.hasPrefix("  list ") }, overview.stdout)
         XCTAssertFalse(listLine.contains("căn cứ"), String(listLine))
+    }
+
+    // MARK: Help
+
+    /// Every option's help gives its default once: `--jobs` said "(mặc định: số lõi CPU).
+    /// (mặc định: 2)", the second being this machine's core count; `init -o` said "(mặc định: in
+    /// ra màn hình). (mặc định: -)".
+    func testEveryOptionGivesOneDefault() throws {
+        let commands = [["check"], ["init"], ["rules", "lint"], ["rules", "test"], ["rules", "list"], ["rules", "doc"],
+                        ["explain"], ["sample"], ["schema"], ["extract"]]
+        for command in commands {
+            let help = try CLI.run(command + ["--help"])
+            assertStatus(help, 0)
+            // An entry starts at a line "  -…" or "  <…"; wrapped lines continue it.
+            var entries: [String] = []
+            for line in help.stdout.split(separator: "\n") {
+                if line.hasPrefix("  -") || line.hasPrefix("  <") { entries.append(String(line)) }
+                else if line.hasPrefix("      "), !entries.isEmpty { entries[entries.count - 1] += " " + line.trimmingCharacters(in: .whitespaces) }
+            }
+            XCTAssertFalse(entries.isEmpty, "\(command): \(help.stdout)")
+            for entry in entries {
+                XCTAssertLessThanOrEqual(entry.components(separatedBy: "mặc định:").count - 1, 1, "\(command): \(entry)")
+            }
+        }
+        let check = try CLI.run(["check", "--help"])
+        XCTAssertTrue(check.stdout.contains("(mặc định: số lõi CPU).\n"), check.stdout)
+        XCTAssertTrue(try CLI.run(["init", "--help"]).stdout.contains("Tệp cần tạo; - là in ra màn hình. (mặc định: -)"))
     }
 }
