@@ -4,7 +4,8 @@ import XCTest
 /// Defects a documentation review reproduced at 762eb33, each pinned by the run that showed it:
 /// a folder's walk reading the run's own files as reports, `--write-baseline` failing the run
 /// it introduces the baseline in, `--skip-broken-rules` counting its RULE-ERROR findings as a
-/// report, `rules list` ignoring the config, options whose help gives two defaults.
+/// report, `rules list` ignoring the config, options whose help gives two defaults, an unknown subcommand
+/// called an extra argument.
 final class DocumentationReviewTests: XCTestCase {
     private let basic = CLI.fixture("packs/basic")
     private let errorReport = CLI.fixture("reports/error.yaml")
@@ -190,5 +191,28 @@ final class DocumentationReviewTests: XCTestCase {
         let check = try CLI.run(["check", "--help"])
         XCTAssertTrue(check.stdout.contains("(mặc định: số lõi CPU).\n"), check.stdout)
         XCTAssertTrue(try CLI.run(["init", "--help"]).stdout.contains("Tệp cần tạo; - là in ra màn hình. (mặc định: -)"))
+    }
+
+    // MARK: Unknown subcommands
+
+    /// A word where a subcommand is expected that names none is said to be no subcommand (the
+    /// parser called it "tham số thừa"), with the nearest name when one is close, and the usage
+    /// of the command it follows; exit 2.
+    func testAnUnknownSubcommandIsNamedWithTheNearestOne() throws {
+        let expectations: [([String], String, String)] = [
+            (["frob"], "Lỗi: không có lệnh con 'frob'\n", "Cách dùng: cchc <lệnh con>\n"),
+            (["chek", "bao-cao.yaml"], "Lỗi: không có lệnh con 'chek' — ý bạn là 'check'?\n", "Cách dùng: cchc <lệnh con>\n"),
+            (["rules", "lnit"], "Lỗi: không có lệnh con 'lnit' — ý bạn là 'lint'?\n", "Cách dùng: cchc rules <lệnh con>\n"),
+        ]
+        for (arguments, message, usage) in expectations {
+            let run = try CLI.run(arguments)
+            assertStatus(run, 2)
+            XCTAssertTrue(run.stderr.hasPrefix(message + usage), "\(arguments):\n\(run.stderr)")
+            XCTAssertTrue(run.stderr.contains("--help' để biết thêm."), run.stderr)
+        }
+        // An argument of a command without subcommands is no subcommand.
+        let extra = try CLI.run(["schema", "thừa"])
+        assertStatus(extra, 2)
+        XCTAssertTrue(extra.stderr.hasPrefix("Lỗi: tham số thừa 'thừa'\n"), extra.stderr)
     }
 }
