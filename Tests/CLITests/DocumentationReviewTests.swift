@@ -4,8 +4,8 @@ import XCTest
 /// Defects a documentation review reproduced at 762eb33, each pinned by the run that showed it:
 /// a folder's walk reading the run's own files as reports, `--write-baseline` failing the run
 /// it introduces the baseline in, `--skip-broken-rules` counting its RULE-ERROR findings as a
-/// report, `rules list` ignoring the config, options whose help gives two defaults, an unknown subcommand
-/// called an extra argument.
+/// report, `rules list` ignoring the config, options whose help gives two defaults, an unknown
+/// subcommand called an extra argument, JUnit's checking times making each run's bytes differ.
 final class DocumentationReviewTests: XCTestCase {
     private let basic = CLI.fixture("packs/basic")
     private let errorReport = CLI.fixture("reports/error.yaml")
@@ -214,5 +214,21 @@ final class DocumentationReviewTests: XCTestCase {
         let extra = try CLI.run(["schema", "thừa"])
         assertStatus(extra, 2)
         XCTAssertTrue(extra.stderr.hasPrefix("Lỗi: tham số thừa 'thừa'\n"), extra.stderr)
+    }
+
+    // MARK: JUnit
+
+    /// Outputs carry no date unless `--timestamp` is given, so the same inputs give the same
+    /// bytes: JUnit's `time` attributes (checking times, different every run) are written only
+    /// with it, as its `timestamp`.
+    func testJUnitIsTheSameBytesForTheSameInputsWithoutTimestamp() throws {
+        let reports = [errorReport, CLI.fixture("reports/warning.yaml")]
+        let runs = try (1...3).map { _ in try check(reports, ["--format", "junit"]) }
+        for run in runs { assertStatus(run, 1) }
+        XCTAssertFalse(runs[0].stdout.contains("time="), runs[0].stdout)
+        XCTAssertEqual(Set(runs.map(\.stdout)).count, 1, "\(runs.map(\.stdout))")
+        let dated = try check(reports, ["--format", "junit", "--timestamp"])
+        XCTAssertNotNil(dated.stdout.firstMatch(of: /<testsuites name="cchc" tests="6" failures="2" errors="0" time="\d+\.\d{3}">/), dated.stdout)
+        XCTAssertNotNil(dated.stdout.firstMatch(of: /skipped="0" time="\d+\.\d{3}" timestamp="\d{4}-/), dated.stdout)
     }
 }
