@@ -24,8 +24,8 @@ public struct ReportOptions: Sendable, Hashable {
     /// `text`: print the source line with a caret under each finding.
     public var showSource: Bool
     /// When the report was made, shown where a format has a place for it (SARIF invocation,
-    /// JUnit suites, the HTML and Markdown headers). Nil leaves it out, so that output is the
-    /// same from run to run.
+    /// JUnit suites, the HTML and Markdown headers). Nil leaves it out, and JUnit's checking
+    /// times with it, so that output is the same from run to run.
     public var generatedAt: Date?
 
     public init(color: Bool = false, quiet: Bool = false, showSource: Bool = true, generatedAt: Date? = nil) {

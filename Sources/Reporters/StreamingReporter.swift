@@ -51,7 +51,7 @@ struct StreamContext: Sendable {
 /// What the reports of a run add up to: all a streamed document's frame may depend on. Reports,
 /// pieces and findings are always counted; the rest only by the formats that show it.
 struct StreamTotals: Sendable {
-    /// Reports checked.
+    /// Reports checked (inputs: not the result carrying broken rules' findings).
     var reports = 0
     /// Non-empty pieces written.
     var pieces = 0
@@ -76,7 +76,7 @@ struct StreamTotals: Sendable {
 
     /// The count of some reports and of their findings.
     init(counting reports: [ReportResult]) {
-        self.reports = reports.count
+        self.reports = reports.count(where: \.isInput)
         for report in reports { tally.add(FindingTally(report.findings)) }
     }
 

@@ -18,7 +18,7 @@ struct CheckCommand: ParsableCommand {
           cchc check bao-cao/ --baseline baseline.json --fail-on warning
         """)
 
-    @Argument(help: ArgumentHelp("Tệp báo cáo, thư mục (mọi *.yaml, *.yml, *.json bên trong), - (đầu vào chuẩn), hoặc tệp Word .docx (kiểm tra thể thức theo nd30).", valueName: "PATH"))
+    @Argument(help: ArgumentHelp("Tệp báo cáo, thư mục (mọi *.yaml, *.yml, *.json bên trong, trừ tệp và thư mục ẩn, tệp cấu hình cchc.yaml/cchc.yml và các tệp chính lần chạy này đọc hoặc ghi: --config, --baseline, --write-baseline, -o), - (đầu vào chuẩn), hoặc tệp Word .docx (kiểm tra thể thức theo nd30).", valueName: "PATH"))
     var paths: [String]
 
     @OptionGroup var ruleSources: RuleSourceOptions
@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("baseline"), help: ArgumentHelp("Chỉ tính các phát hiện không có trong tệp baseline.", valueName: "FILE"))
     var baselinePath: String?
 
-    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Ghi các phát hiện hiện tại thành tệp baseline.", valueName: "FILE"))
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Ghi các phát hiện hiện tại thành tệp baseline; chúng được tính là đã có trong baseline (mã thoát như khi kiểm tra với baseline vừa ghi: 0, trừ khi có tệp không đọc được).", valueName: "FILE"))
     var writeBaselinePath: String?
 
     @Flag(name: .customLong("baseline-strict"), help: "Thất bại cả khi một phát hiện trong baseline đã hết (để baseline chỉ giảm dần).")
@@ -50,14 +50,18 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("rule-timeout"), parsing: .unconditional, help: ArgumentHelp("Thời gian tối đa (giây) một quy tắc được chạy trên một báo cáo; quá thì dừng và báo RULE-ERROR. 0: không giới hạn.", valueName: "SECONDS"))
     var ruleTimeout: Double = EvaluationBudget.defaultSeconds
 
+    // Optional, so that the help gives the default once, in words, not this machine's count.
     @Option(name: .customLong("jobs"), parsing: .unconditional, help: "Số luồng kiểm tra song song (mặc định: số lõi CPU).")
-    var jobs: Int = ProcessInfo.processInfo.activeProcessorCount
+    var jobs: Int?
+
+    /// `--jobs`, or a thread per core.
+    private var concurrency: Int { jobs ?? ProcessInfo.processInfo.activeProcessorCount }
 
     mutating func validate() throws {
         if let asOf, CalendarDate(iso: asOf) == nil {
             throw ValidationError("--as-of phải là ngày dạng YYYY-MM-DD, ví dụ 2025-07-01; nhận '\(asOf)'")
         }
-        guard jobs >= 1 else { throw ValidationError("--jobs phải ≥ 1") }
+        if let jobs, jobs < 1 { throw ValidationError("--jobs phải ≥ 1") }
         guard ruleTimeout.isFinite, ruleTimeout >= 0 else { throw ValidationError("--rule-timeout phải là số giây ≥ 0") }
         try output.validate()
         if let writeBaselinePath, let format = output.plan.first(where: { OutputOptions.sameFile($0.destination, writeBaselinePath) })?.format {
@@ -79,16 +83,16 @@ struct CheckCommand: ParsableCommand {
             }
         }
         let baseline = try baselinePath.map(Self.readBaseline)
-        let (files, missing) = ReportInputs.expand(paths)
+        let (files, missing) = ReportInputs.expand(paths, skipping: ownFiles(config: loaded.config))
         let options = CheckOptions(asOf: asOf.flatMap(CalendarDate.init(iso:)), measureTimings: timings, ruleTimeBudget: ruleTimeout)
         let checker = ReportChecker(rules: loaded.ruleSet, options: options)
         // Streamed: memory does not grow with the number of reports (product.md §7). Without a
         // writable temporary folder for the spools, the whole-run path below still works.
-        if let writers = streamWriters(rules: loaded.ruleSet.descriptors(on: options.asOf ?? .today), baseline: baseline) {
+        if let writers = streamWriters(rules: loaded.ruleSet.descriptors(on: options.asOf ?? .today)) {
             try stream(to: writers, baseline: baseline, files: files, missing: missing, extra: extraFindings,
                        checker: checker, loaded: loaded, options: options)
         }
-        var reports = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator]).check(files: files, concurrency: jobs)
+        var reports = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator]).check(files: files, concurrency: concurrency)
         reports += missing.map { ReportResult(file: $0.location.file, findings: [BuiltInFindings.finding(for: $0)]) }
         reports += extraFindings
         if files.isEmpty, missing.isEmpty {
@@ -97,24 +101,36 @@ struct CheckCommand: ParsableCommand {
         }
         let resolved = baseline.map { $0.apply(to: &reports) } ?? []
         if let writeBaselinePath {
-            try OutputOptions.write(Baseline(run: reports).jsonData(), to: writeBaselinePath)
+            var written = Baseline()
+            written.adopt(&reports)
+            try OutputOptions.write(written.jsonData(), to: writeBaselinePath)
         }
         let day = options.asOf ?? reports.compactMap(\.year).max().map(CalendarDate.lastDay(of:)) ?? .today
         let run = RunResult(toolVersion: CCHC.version, reports: reports, rules: loaded.ruleSet.descriptors(on: day),
-                            resolvedBaselineEntries: resolved, comparedWithBaseline: baseline != nil, strictBaseline: baselineStrict)
+                            resolvedBaselineEntries: resolved, comparedWithBaseline: comparesWithBaseline, strictBaseline: baselineStrict)
         try output.emit(run)
         if timings { Diagnostics.printTimings(checker.timings) }
         explainVanishedEntries(resolved)
         throw ExitCode(ExitStatus.code(for: run, failOn: failOn, usageProblem: usageProblem))
     }
 
+    /// The files this run reads or writes besides the reports: a folder being checked may hold
+    /// them (`cchc check .` at a repository's root), and they are no reports.
+    private func ownFiles(config: Configuration) -> [String] {
+        [config.file, baselinePath, writeBaselinePath].compactMap { $0 } + output.plan.map(\.destination).filter { $0 != "-" }
+    }
+
+    /// Whether the findings are compared with a baseline: one read (`--baseline`), or the one
+    /// written (`--write-baseline`), which every finding is then in.
+    private var comparesWithBaseline: Bool { baselinePath != nil || writeBaselinePath != nil }
+
     /// A writer for each output asked for, or nil when one cannot be made (no writable temporary
     /// folder for its spool).
-    private func streamWriters(rules: [RuleDescriptor], baseline: Baseline?) -> [(writer: StreamWriter, destination: String)]? {
+    private func streamWriters(rules: [RuleDescriptor]) -> [(writer: StreamWriter, destination: String)]? {
         var writers: [(writer: StreamWriter, destination: String)] = []
         for (format, destination) in output.plan {
             guard let writer = try? StreamWriter.forFormat(format, options: output.reportOptions(for: destination), destination: destination,
-                                                           rules: rules, comparedWithBaseline: baseline != nil) else { return nil }
+                                                           rules: rules, comparedWithBaseline: comparesWithBaseline) else { return nil }
             writers.append((writer, destination))
         }
         return writers
@@ -169,13 +185,13 @@ extension CheckCommand {
         func deliver(_ reports: [ReportResult]) {
             var reports = reports
             matching?.mark(&reports)
-            recorded?.record(reports)
+            recorded?.adopt(&reports)
             for (writer, _) in writers { writer.add(writer.prepare(reports)) }
             status.add(ExitStatus.Tally(failOn: failOn, reports))
         }
         let runner = CheckRunner(checker: checker, translators: ["docx": DocxInput.translator],
                                  keepsSourceLines: writers.contains { $0.writer.needsSourceLines })
-        runner.check(files: files, concurrency: jobs, prepare: { reports -> Checked in
+        runner.check(files: files, concurrency: concurrency, prepare: { reports -> Checked in
             inOrder ? .inOrder(reports) : .rendered(writers.map { $0.writer.prepare(reports) }, ExitStatus.Tally(failOn: failOn, reports))
         }, deliver: { checked in
             switch checked {
@@ -198,7 +214,7 @@ extension CheckCommand {
         }
         let day = options.asOf ?? status.latestYear.map(CalendarDate.lastDay(of:)) ?? .today
         let run = RunResult(toolVersion: CCHC.version, reports: [], rules: loaded.ruleSet.descriptors(on: day),
-                            resolvedBaselineEntries: resolved, comparedWithBaseline: baseline != nil, strictBaseline: baselineStrict)
+                            resolvedBaselineEntries: resolved, comparedWithBaseline: comparesWithBaseline, strictBaseline: baselineStrict)
         var unwritten = false
         for (writer, destination) in writers {
             do {
@@ -275,9 +291,11 @@ enum ExitStatus {
 enum RuleErrorReport {
     static func result(for errors: [RuleError]) -> ReportResult {
         let d = BuiltInFindings.ruleError
-        return ReportResult(file: "(quy tắc)", findings: errors.map {
+        var result = ReportResult(file: "(quy tắc)", findings: errors.map {
             Finding(ruleID: d.id, severity: .error, title: d.title, message: $0.message, fix: d.fix, area: "rules",
                     location: $0.location, path: $0.ruleID ?? "")
         })
+        result.isInput = false
+        return result
     }
 }

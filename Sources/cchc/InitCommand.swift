@@ -19,7 +19,7 @@ struct InitCommand: ParsableCommand {
     @Option(name: .customLong("kind"), help: "Loại đơn vị: \(UnitKind.allCases.map(\.rawValue).joined(separator: ", ")).")
     var kind: UnitKind
 
-    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Tệp cần tạo (mặc định: in ra màn hình).", valueName: "FILE"))
+    @Option(name: [.short, .customLong("output")], help: ArgumentHelp("Tệp cần tạo; - là in ra màn hình.", valueName: "FILE"))
     var output: String = "-"
 
     @Flag(name: .customLong("force"), help: "Ghi đè tệp đã có.")

@@ -25,7 +25,7 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .customLong("quiet"), help: "Chỉ in các phát hiện, không in mã nguồn và tóm tắt.")
     var quiet = false
 
-    @Flag(name: .customLong("timestamp"), help: "Ghi thời điểm lập báo cáo (giờ UTC) vào đầu ra: generated_at của JSON, timestamp của JUnit, dòng đầu Markdown/HTML. Mặc định không ghi, để cùng đầu vào cho cùng đầu ra.")
+    @Flag(name: .customLong("timestamp"), help: "Ghi thời điểm lập báo cáo (giờ UTC) vào đầu ra: generated_at của JSON, timestamp và thời gian kiểm tra (time) của JUnit, dòng đầu Markdown/HTML. Mặc định không ghi, để cùng đầu vào cho cùng đầu ra.")
     var timestamp = false
 
     /// The moment the run's outputs are dated with (`--timestamp`): one for every format.

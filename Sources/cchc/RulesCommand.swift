@@ -59,9 +59,16 @@ struct RulesTestCommand: ParsableCommand {
     }
 }
 
-/// `cchc rules list`: the rules in play.
+/// `cchc rules list`: the rules of each pack, at the severity the config gives them.
 struct RulesListCommand: ParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "list", abstract: "Liệt kê các quy tắc: mã, mức, tiêu đề, căn cứ.")
+    static let configuration = CommandConfiguration(
+        commandName: "list",
+        abstract: "Liệt kê các quy tắc của từng bộ: mã, mức, tiêu đề.",
+        discussion: """
+        Mức là mức quy tắc chạy theo cấu hình (--config, hoặc cchc.yaml gần nhất), như cchc check dùng: \
+        mức mà mục rules: của cấu hình đặt lại, hoặc "tắt" khi cấu hình tắt quy tắc hay không chọn bộ của nó (packs:). \
+        Căn cứ của quy tắc: cchc explain MÃ hoặc cchc rules doc.
+        """)
 
     @OptionGroup var selection: PackSelection
 
@@ -71,9 +78,16 @@ struct RulesListCommand: ParsableCommand {
         for pack in loaded.packs {
             print("\(pack.id) — \(pack.title) (phiên bản \(pack.version))")
             for rule in pack.rules {
-                print("  \(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(rule.severity.rawValue.padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.title)")
+                print("  \(rule.id.padding(toLength: 24, withPad: " ", startingAt: 0)) \(Self.severity(of: rule, loaded).padding(toLength: 8, withPad: " ", startingAt: 0)) \(rule.title)")
             }
         }
         if !loaded.errors.isEmpty { throw ExitCode(2) }
+    }
+
+    /// The severity `rule` runs at under the config (its own unless `rules:` re-grades it), or
+    /// "tắt" when the config keeps it from running.
+    private static func severity(of rule: RuleDefinition, _ loaded: LoadedRules) -> String {
+        if loaded.ruleSet.turnedOffRules[rule.id] != nil { return "tắt" }
+        return (loaded.config.severities[rule.id].flatMap { $0 } ?? rule.severity).rawValue
     }
 }

@@ -1,4 +1,6 @@
+import ArgumentParser
 import Foundation
+import RuleEngine
 
 /// swift-argument-parser's help and usage-error texts in Vietnamese: its headings, its two
 /// built-in flags' help, and each usage error it words itself ("Missing expected argument",
@@ -10,6 +12,34 @@ enum UsageText {
         phrases.reduce(text) { text, phrase in
             phrase.pattern.stringByReplacingMatches(in: text, range: NSRange(text.startIndex..., in: text), withTemplate: phrase.template)
         }
+    }
+
+    /// The message for a usage error, in Vietnamese. A word where only a subcommand can stand
+    /// that names none (`cchc frob`, `cchc rules lnit`) is said to be no subcommand, with the
+    /// nearest name when one is close; the parser's own words were "Unexpected argument".
+    static func message(for error: Error, arguments: [String]) -> String {
+        let text = vietnamese(CCHC.fullMessage(for: error))
+        guard let unknown = unknownSubcommand(in: arguments) else { return text }
+        let usage = text.firstIndex(of: "\n").map { String(text[$0...]) } ?? ""
+        return "Lỗi: " + unknown + usage
+    }
+
+    /// "không có lệnh con 'chek' — ý bạn là 'check'?" when the first argument that is not a
+    /// subcommand comes where one is needed (after a command that has subcommands and no default
+    /// one) and is no option; nil otherwise.
+    private static func unknownSubcommand(in arguments: [String]) -> String? {
+        var command: any ParsableCommand.Type = CCHC.self
+        for argument in arguments {
+            let subcommands = command.configuration.subcommands
+            guard !subcommands.isEmpty, command.configuration.defaultSubcommand == nil,
+                  !argument.hasPrefix("-"), argument != "help" else { return nil }
+            let names = subcommands.map { $0.configuration.commandName ?? "" }
+            guard let index = names.firstIndex(of: argument) else {
+                return "không có lệnh con '\(argument)'" + Suggestions.phrase(Suggestions.nearest(to: argument, among: names))
+            }
+            command = subcommands[index]
+        }
+        return nil
     }
 
     /// Ordered: longer sentences before the fragments they contain. `\s+` where the help

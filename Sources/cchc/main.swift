@@ -28,7 +28,7 @@ do {
 } catch let code as ExitCode {
     CCHC.exit(withError: code)
 } catch {
-    let text = UsageText.vietnamese(CCHC.fullMessage(for: error))
+    let text = UsageText.message(for: error, arguments: Array(CommandLine.arguments.dropFirst()))
     let code = CCHC.exitCode(for: error)
     if code == .success {
         print(text)

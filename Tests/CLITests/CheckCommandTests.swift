@@ -79,7 +79,7 @@ final class CheckCommandTests: XCTestCase {
         let scratch = CLI.Scratch()
         let baseline = scratch.path + "/baseline.json"
         let write = try check([report("error.yaml")], ["--write-baseline", baseline])
-        assertStatus(write, 1)
+        assertStatus(write, 0)  // its findings are in the baseline it writes
         XCTAssertTrue(FileManager.default.fileExists(atPath: baseline))
 
         assertStatus(try check([report("error.yaml")], ["--baseline", baseline]), 0)
@@ -210,7 +210,7 @@ final class CheckCommandTests: XCTestCase {
             (["check", report("clean.yaml"), "--jbos", "2"], "Lỗi: không có tùy chọn '--jbos'. Ý bạn là '--jobs'?"),
             (["check", report("clean.yaml"), "--timings=3"], "Lỗi: tùy chọn '--timings' không nhận giá trị, nhưng đã ghi '3'."),
             (["check", report("clean.yaml"), "--jobs"], "Lỗi: thiếu giá trị cho '--jobs <jobs>'"),
-            (["frobnicate"], "Lỗi: tham số thừa 'frobnicate'"),
+            (["frobnicate"], "Lỗi: không có lệnh con 'frobnicate'"),
         ]
         for (arguments, message) in expectations {
             let run = try CLI.run(arguments)

@@ -132,8 +132,13 @@ final class FormatTests: XCTestCase {
         }
     }
 
-    func testJUnitSuiteTimeHasThreeDecimals() {
-        XCTAssertTrue(render("junit").contains(#"time="0.012""#))
+    /// Checking times are written only with a timestamp, so that the same inputs give the same
+    /// bytes; then with the three decimals `junit.xsd` allows at most.
+    func testJUnitTimesOnlyWithATimestampAndWithThreeDecimals() {
+        XCTAssertFalse(render("junit").contains("time="), render("junit"))
+        let timed = render("junit", options: ReportOptions(generatedAt: Date(timeIntervalSince1970: 1_714_552_200)))
+        XCTAssertTrue(timed.contains(#"<testsuites name="cchc" tests="13" failures="7" errors="0" time="0.012">"#), timed)
+        XCTAssertTrue(timed.contains(#"skipped="4" time="0.012" timestamp="2024-05-01T08:30:00""#), timed)
     }
 
     // MARK: JSON

@@ -5,6 +5,8 @@ import RuleEngine
 /// A rule with findings that count fails; one whose findings are all waived or baselined, or
 /// that did not apply, is skipped with the reason. Validates against the Jenkins xUnit
 /// `junit-10.xsd`, which allows no `file` or `line` on a test case: locations go in the text.
+/// Checking times (`time`, optional in that schema) are written only with a timestamp
+/// (`--timestamp`): like the date, they would make the same inputs give other bytes.
 public struct JUnitReporter: StreamingReporter {
     public let format = "junit"
     public let summary = "JUnit XML cho CI: mỗi báo cáo một testsuite, mỗi quy tắc một testcase"
@@ -19,7 +21,8 @@ public struct JUnitReporter: StreamingReporter {
 
     func separator(before index: Int) -> String { "" }
 
-    /// The counts, with the cases, failed cases and checking time `<testsuites>` shows.
+    /// The counts, with the cases, failed cases and checking time `<testsuites>` shows (the
+    /// time only with a timestamp).
     func totals(of reports: [ReportResult], context: StreamContext) -> StreamTotals {
         var totals = StreamTotals(counting: reports)
         totals.countChecks(of: reports)
@@ -34,7 +37,7 @@ public struct JUnitReporter: StreamingReporter {
         Self.attribute("tests", String(totals.checks + vanished), to: &out)
         Self.attribute("failures", String(totals.failedChecks + failedVanished), to: &out)
         Self.attribute("errors", "0", to: &out)
-        Self.attribute("time", totals.duration.map(Self.seconds), to: &out)
+        Self.attribute("time", options.generatedAt.flatMap { _ in totals.duration.map(Self.seconds) }, to: &out)
         out += ">\n".utf8
         return (String(decoding: out, as: UTF8.self), baselineSuite(run) + "</testsuites>\n")
     }
@@ -78,7 +81,7 @@ public struct JUnitReporter: StreamingReporter {
         Self.attribute("failures", String(suite.failures), to: &out)
         Self.attribute("errors", "0", to: &out)
         Self.attribute("skipped", String(suite.skipped), to: &out)
-        Self.attribute("time", report.duration.map(Self.seconds), to: &out)
+        Self.attribute("time", timestamp.flatMap { _ in report.duration.map(Self.seconds) }, to: &out)
         // JUnit timestamps carry no time zone; the value is UTC.
         Self.attribute("timestamp", timestamp.map { String(Timestamp.iso8601($0).dropLast()) }, to: &out)
         Self.attribute("file", report.file, to: &out)

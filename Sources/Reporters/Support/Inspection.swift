@@ -93,9 +93,9 @@ enum Inspection {
 
         init() {}
 
-        /// The summary of some reports.
+        /// The summary of some reports (inputs only: broken rules' findings are no unit's).
         init(_ reports: [ReportResult]) {
-            for report in reports {
+            for report in reports where report.isInput {
                 rows.append(Row(report))
                 for finding in report.findings { areas.insert(ReportArea(areaID: finding.area)) }
                 var own: [String: Failure] = [:]

@@ -4,14 +4,22 @@ import Synchronization
 import YAML
 
 /// Expands command-line inputs: a directory means every `*.yaml|*.yml|*.json` under it
-/// (sorted, symbolic-link loops skipped), `-` is standard input; a file named twice is one input.
+/// (sorted, symbolic-link loops skipped) that is not hidden, not a config (`cchc.yaml`,
+/// `cchc.yml`) and not one of the run's own files; `-` is standard input; a file named twice is
+/// one input. A file named on the command line is taken whatever its name.
 public enum ReportInputs {
     public static let extensions: Set<String> = ["yaml", "yml", "json"]
 
-    /// The files to check, and inputs that do not exist (as located errors).
-    public static func expand(_ arguments: [String]) -> (files: [String], missing: [YAMLError]) {
+    /// Names a directory's walk leaves out: the config's, in both spellings of its extension.
+    static let configFileNames: Set<String> = [Configuration.fileName, (Configuration.fileName as NSString).deletingPathExtension + ".yml"]
+
+    /// The files to check, and inputs that do not exist (as located errors). `ownFiles` are the
+    /// files the run itself reads or writes (its config, baselines, outputs): a directory's walk
+    /// leaves them out, compared by real path (another spelling or a link is the same file).
+    public static func expand(_ arguments: [String], skipping ownFiles: [String] = []) -> (files: [String], missing: [YAMLError]) {
         var files: [String] = [], missing: [YAMLError] = []
         let fm = FileManager.default
+        let skipped = Set(ownFiles.compactMap(realPath))
         for argument in arguments {
             var isDirectory: ObjCBool = false
             if argument == "-" { files.append(argument); continue }
@@ -22,7 +30,7 @@ public enum ReportInputs {
             }
             guard isDirectory.boolValue else { files.append(argument); continue }
             var visited: Set<String> = []
-            files += walk(argument, visited: &visited)
+            files += walk(argument, skipping: skipped, visited: &visited)
         }
         return (onceEach(files), missing)
     }
@@ -40,13 +48,10 @@ public enum ReportInputs {
         }
     }
 
-    private static func walk(_ directory: String, visited: inout Set<String>) -> [String] {
-        // realpath(3), not NSString.resolvingSymlinksInPath: that one leaves `a/up/..` unresolved
-        // for a link `up -> ..`, so a loop was walked 40 levels deep (every report checked 40 times).
-        guard let resolved = realpath(directory, nil) else { return [] }
-        let real = String(cString: resolved)
-        free(resolved)
-        guard visited.insert(real).inserted,
+    /// The report files under `directory`: hidden files and folders, configs and the real paths
+    /// in `skipped` left out.
+    private static func walk(_ directory: String, skipping skipped: Set<String>, visited: inout Set<String>) -> [String] {
+        guard let real = realPath(directory), visited.insert(real).inserted,
               let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         var result: [String] = []
         for name in names.sorted() where !name.hasPrefix(".") {
@@ -54,12 +59,22 @@ public enum ReportInputs {
             var isDirectory: ObjCBool = false
             guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { continue }
             if isDirectory.boolValue {
-                result += walk(path, visited: &visited)
-            } else if extensions.contains((name as NSString).pathExtension.lowercased()) {
+                result += walk(path, skipping: skipped, visited: &visited)
+            } else if extensions.contains((name as NSString).pathExtension.lowercased()), !configFileNames.contains(name),
+                      !skipped.contains(realPath(path) ?? path) {
                 result.append(path)
             }
         }
         return result
+    }
+
+    /// realpath(3): absolute, with every symbolic link resolved; nil when `path` does not exist.
+    /// Not NSString.resolvingSymlinksInPath: that one leaves `a/up/..` unresolved for a link
+    /// `up -> ..`, so a loop was walked 40 levels deep (every report checked 40 times).
+    private static func realPath(_ path: String) -> String? {
+        guard let resolved = realpath(path, nil) else { return nil }
+        defer { free(resolved) }
+        return String(cString: resolved)
     }
 }
 

@@ -29,6 +29,15 @@ public struct Baseline: Sendable, Equatable {
         }
     }
 
+    /// Records the unwaived findings of some reports, as `record` does, and marks them as not
+    /// new: a run that writes a baseline counts them as the run checked against it would.
+    public mutating func adopt(_ reports: inout [ReportResult]) {
+        record(reports)
+        for r in reports.indices {
+            for f in reports[r].findings.indices where reports[r].findings[f].waiver == nil { reports[r].findings[f].isNew = false }
+        }
+    }
+
     /// Marks findings the baseline lists as not new; returns the keys of baselined findings
     /// that no longer occur (for `--baseline-strict`).
     public func apply(to reports: inout [ReportResult]) -> [String] {

@@ -61,6 +61,10 @@ public struct ReportResult: Sendable {
     public var otherFilesSourceLines: [String: [Int: String]] = [:]
     /// Seconds spent checking this input, when measured (JUnit `time`); nil when not measured.
     public var duration: Double? = nil
+    /// Whether this stands for an input of the run (a report, a document of a stream, a file
+    /// that could not be read); false for the result that carries broken rules' RULE-ERROR
+    /// findings (`cchc check --skip-broken-rules`), which no count of reports or units includes.
+    public var isInput = true
 
     public init(file: String, documentIndex: Int? = nil, unitName: String? = nil, unitKind: String? = nil,
                 year: Int? = nil, findings: [Finding] = [], outcomes: [RuleOutcome] = [],

@@ -41,11 +41,14 @@ public struct Configuration: Sendable {
 
     static let keys = ["packs", "rules", "params", "allow_exec", "waivers", "rule_packs"]
 
+    /// The config's file name, which `find` looks for.
+    public static let fileName = "cchc.yaml"
+
     /// Finds `cchc.yaml` in `directory` or the nearest parent that has one.
     public static func find(from directory: String) -> String? {
         var dir = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
-            let candidate = dir.appendingPathComponent("cchc.yaml").path
+            let candidate = dir.appendingPathComponent(fileName).path
             if FileManager.default.fileExists(atPath: candidate) { return candidate }
             let parent = dir.deletingLastPathComponent()
             if parent.path == dir.path { return nil }

@@ -108,6 +108,19 @@ final class BaselineTests: XCTestCase {
         XCTAssertEqual(recorded, Baseline(run: whole))
     }
 
+    /// A run that writes a baseline records what `record` does and leaves no finding that counts
+    /// (the waived one was never counted); the findings read as they do checked against it.
+    func testAdoptingRecordsAndMarksAsCheckingAgainstTheBaselineWould() throws {
+        var adopted = try run(original)
+        var written = Baseline()
+        written.adopt(&adopted)
+        XCTAssertEqual(written, Baseline(run: try run(original)))
+        XCTAssertEqual(newFindings(adopted), [])
+        var checked = try run(original)
+        XCTAssertEqual(written.apply(to: &checked), [])
+        XCTAssertEqual(adopted.map { $0.findings.map(\.isNew) }, checked.map { $0.findings.map(\.isNew) })
+    }
+
     func testIdentityFallsBackToTheFileName() throws {
         let anonymous = try run("documents:\n  - {ref: a, font: Arial, size: 13}\n", file: "x.yaml")
         XCTAssertEqual(Baseline(run: anonymous).counts.keys.sorted(), ["T-FONT|x.yaml|documents[0].font"])

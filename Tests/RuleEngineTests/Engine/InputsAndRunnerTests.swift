@@ -7,7 +7,7 @@ final class InputsAndRunnerTests: XCTestCase {
     func testDirectoryMeansEveryReportFileUnderIt() throws {
         let scratch = ScratchDirectory()
         let root = scratch.folder("reports")
-        for name in ["b.YML", "a.yaml", "c.json", "notes.txt", ".hidden.yaml", ".git/x.yaml", "sub/d.yaml", "sub/deeper/e.yml"] {
+        for name in ["b.YML", "a.yaml", "c.json", "notes.txt", ".hidden.yaml", ".git/x.yaml", "cchc.yaml", "sub/cchc.yml", "sub/d.yaml", "sub/deeper/e.yml"] {
             scratch.write("reports/\(name)", "a: 1\n")
         }
         let fm = FileManager.default
