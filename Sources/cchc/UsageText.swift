@@ -27,7 +27,7 @@ enum UsageText {
     /// "không có lệnh con 'chek' — ý bạn là 'check'?" when the first argument that is not a
     /// subcommand comes where one is needed (after a command that has subcommands and no default
     /// one) and is no option; nil otherwise.
-    private static func unknownSubcommand(in arguments: [String]) -> String? {
+    static func unknownSubcommand(in arguments: [String]) -> String? {
         var command: any ParsableCommand.Type = CCHC.self
         for argument in arguments {
             let subcommands = command.configuration.subcommands

@@ -22,13 +22,19 @@ struct CCHC: ParsableCommand {
 // Usage errors (unknown option, missing path, bad value) exit 2 as product.md §5 says, not
 // ArgumentParser's 64; help and version exit 0, and the commands' own exit codes are unchanged.
 // What ArgumentParser words itself is said in Vietnamese (UsageText).
+// `cchc help frob` printed the root help and exited 0: the command `help` names must exist.
+let arguments = Array(CommandLine.arguments.dropFirst())
+if arguments.first == "help", let unknown = UsageText.unknownSubcommand(in: Array(arguments.dropFirst())) {
+    FileHandle.standardError.write(Data("Lỗi: \(unknown)\nXem 'cchc --help' để biết thêm.\n".utf8))
+    CCHC.exit(withError: ExitCode(2))
+}
 do {
     var command = try CCHC.parseAsRoot()
     try command.run()
 } catch let code as ExitCode {
     CCHC.exit(withError: code)
 } catch {
-    let text = UsageText.message(for: error, arguments: Array(CommandLine.arguments.dropFirst()))
+    let text = UsageText.message(for: error, arguments: arguments)
     let code = CCHC.exitCode(for: error)
     if code == .success {
         print(text)

@@ -137,6 +137,11 @@ final class CheckCommandTests: XCTestCase {
         assertNoFinding(run, "CLI-FONT")
         assertFinding(run, "CLI-ONLINE-RATE", at: report("error.yaml"), 16, 22, .warning)  // 40% < 50%
 
+        // Spelled `cchc.yml`, the config is found too (a folder's walk leaves both spellings out).
+        let yml = CLI.Scratch()
+        yml.write("cchc.yml", "rules:\n  CLI-FONT: off\n")
+        assertNoFinding(try check([report("error.yaml")], in: yml.path), "CLI-FONT")
+
         let wrong = scratch.write("sai.yaml", "rules:\n  CLI-FOTN: warning\n")
         let refused = try check([report("clean.yaml")], ["--config", wrong])
         assertStatus(refused, 2)

@@ -210,6 +210,13 @@ final class DocumentationReviewTests: XCTestCase {
             XCTAssertTrue(run.stderr.hasPrefix(message + usage), "\(arguments):\n\(run.stderr)")
             XCTAssertTrue(run.stderr.contains("--help' để biết thêm."), run.stderr)
         }
+        // `help` names a command that must exist: `cchc help frob` printed the root help, exit 0.
+        let help = try CLI.run(["help", "chek"])
+        assertStatus(help, 2)
+        XCTAssertTrue(help.stderr.hasPrefix("Lỗi: không có lệnh con 'chek' — ý bạn là 'check'?\n"), help.stderr)
+        let known = try CLI.run(["help", "rules", "lint"])
+        assertStatus(known, 0)
+        XCTAssertTrue(known.stdout.contains("cchc rules lint"), known.stdout)
         // An argument of a command without subcommands is no subcommand.
         let extra = try CLI.run(["schema", "thừa"])
         assertStatus(extra, 2)

@@ -11,7 +11,7 @@ public enum ReportInputs {
     public static let extensions: Set<String> = ["yaml", "yml", "json"]
 
     /// Names a directory's walk leaves out: the config's, in both spellings of its extension.
-    static let configFileNames: Set<String> = [Configuration.fileName, (Configuration.fileName as NSString).deletingPathExtension + ".yml"]
+    static let configFileNames = Set(Configuration.fileNames)
 
     /// The files to check, and inputs that do not exist (as located errors). `ownFiles` are the
     /// files the run itself reads or writes (its config, baselines, outputs): a directory's walk

@@ -41,15 +41,18 @@ public struct Configuration: Sendable {
 
     static let keys = ["packs", "rules", "params", "allow_exec", "waivers", "rule_packs"]
 
-    /// The config's file name, which `find` looks for.
-    public static let fileName = "cchc.yaml"
+    /// The config's file names, which `find` looks for in this order (and a folder's walk
+    /// leaves out): `cchc.yaml`, or `cchc.yml` for a repository that spells YAML so.
+    public static let fileNames = ["cchc.yaml", "cchc.yml"]
 
-    /// Finds `cchc.yaml` in `directory` or the nearest parent that has one.
+    /// Finds `cchc.yaml` (else `cchc.yml`) in `directory` or the nearest parent that has one.
     public static func find(from directory: String) -> String? {
         var dir = URL(fileURLWithPath: directory).standardizedFileURL
         while true {
-            let candidate = dir.appendingPathComponent(fileName).path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            for name in fileNames {
+                let candidate = dir.appendingPathComponent(name).path
+                if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            }
             let parent = dir.deletingLastPathComponent()
             if parent.path == dir.path { return nil }
             dir = parent
