@@ -32,7 +32,8 @@ struct SampleCommand: ParsableCommand {
     }
 
     func run() throws {
-        let (files, missing) = ReportInputs.expand(paths)
+        // The config `--config` names is no unit to draw, wherever it lies (as for `check`).
+        let (files, missing) = ReportInputs.expand(paths, skipping: sources.configPath.map { [$0] } ?? [])
         for m in missing { Diagnostics.note("\(m.location.file): \(m.explanation)") }
         guard !files.isEmpty else { throw ExitCode(2) }
         let seed = self.seed ?? UInt64(Date().timeIntervalSince1970 * 1000)

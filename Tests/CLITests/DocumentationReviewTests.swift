@@ -65,6 +65,18 @@ final class DocumentationReviewTests: XCTestCase {
         assertFinding(named, "CLI-HOTLINE", at: config, 1, 1)
     }
 
+    /// `cchc sample` walks folders as `check` does: the config `--config` names, lying among the
+    /// reports, is no unit to draw.
+    func testSampleDrawsNoConfig() throws {
+        let scratch = CLI.Scratch()
+        try FileManager.default.copyItem(atPath: errorReport, toPath: scratch.path + "/a.yaml")
+        let config = scratch.write("cau-hinh.yaml", "rules:\n  CLI-FONT: warning\n")
+        let run = try CLI.run(["sample", "--count", "5", "--seed", "1", "--config", config, scratch.path])
+        assertStatus(run, 0)
+        XCTAssertTrue(run.stdout.contains("Chọn 1 trong 1 báo cáo"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("cau-hinh.yaml"), run.stdout)
+    }
+
     // MARK: --write-baseline
 
     /// The run that writes a baseline (the documented first CI step) counts its findings as
