@@ -116,37 +116,32 @@ final class ND30MessageTests: XCTestCase {
 
     // MARK: ND30-TYPE-ABBR
 
-    /// The fix's example was `5/QĐ-UBND` for `5/QD-SNV-VP`: the sequence ND30-NUMBER-ZERO flags,
-    /// and another agency.
-    func testTypeAbbreviationFixCorrectsTheUsersOwnNumber() throws {
-        let abbreviation = try only("ND30-TYPE-ABBR", in: try checkNumber("5/QD-SNV-VP", type: "Quyết định"))
-        XCTAssertTrue(abbreviation.fix.contains("ví dụ 05/QĐ-SNV-VP"), abbreviation.fix)
-        XCTAssertFalse(abbreviation.fix.contains("UBND"), abbreviation.fix)
-
-        let typographic = try only("ND30-TYPE-ABBR", in: try checkNumber("12/qđ–UBND", type: "Quyết định"))
-        XCTAssertTrue(typographic.fix.contains("ví dụ 12/QĐ-UBND"), typographic.fix)
-        // No example that would itself be wrong: `5/QD` has no agency to keep.
-        let bare = try only("ND30-TYPE-ABBR", in: try checkNumber("5/QD", type: "Quyết định"))
-        XCTAssertFalse(bare.fix.contains("ví dụ"), bare.fix)
-    }
-
-    /// Only a mistyped abbreviation is corrected in the user's number. A Kế hoạch numbered like a
-    /// công văn (`05/UBND-VP`) was offered `05/KH-VP`, another agency's number; one with another
-    /// type's abbreviation (`05/BC-UBND`) is told whose it is, since the type may be the slip.
-    func testTypeAbbreviationFixProposesNoOtherAgencysNumber() throws {
-        let agencyFirst = try only("ND30-TYPE-ABBR", in: try checkNumber("05/UBND-VP", type: "Kế hoạch"))
-        XCTAssertFalse(agencyFirst.fix.contains("ví dụ"), agencyFirst.fix)
-        XCTAssertTrue(agencyFirst.message.contains("chữ viết tắt tên loại \"UBND\", quy định \"KH\" cho Kế hoạch"), agencyFirst.message)
-
-        let otherType = try only("ND30-TYPE-ABBR", in: try checkNumber("05/BC-UBND", type: "Kế hoạch"))
-        XCTAssertTrue(otherType.message.contains("\"BC\" là của Báo cáo, quy định \"KH\""), otherType.message)
-        XCTAssertTrue(otherType.fix.contains("nếu văn bản là Báo cáo thì sửa tên loại"), otherType.fix)
-        XCTAssertFalse(otherType.fix.contains("ví dụ"), otherType.fix)
-
-        // HD is Hướng dẫn's abbreviation, and HĐ (Hợp đồng) mistyped: the correction wins.
-        let mistyped = try only("ND30-TYPE-ABBR", in: try checkNumber("05/HD-UBND", type: "Hợp đồng"))
-        XCTAssertTrue(mistyped.fix.contains("ví dụ 05/HĐ-UBND"), mistyped.fix)
-        XCTAssertFalse(mistyped.message.contains("Hướng dẫn"), mistyped.message)
+    /// The fix proposes the user's own number with the abbreviation corrected, only when the
+    /// abbreviation is the right one mistyped and the result is well formed. It proposed
+    /// `5/QĐ-UBND` for `5/QD-SNV-VP` (the sequence ND30-NUMBER-ZERO flags, another agency) and
+    /// `05/KH-VP` for a Kế hoạch numbered like a công văn, `05/UBND-VP`; another type's
+    /// abbreviation (`05/BC-UBND`) is named, since the type may be the slip.
+    func testTypeAbbreviationFixProposesOnlyTheUsersNumberCorrected() throws {
+        // (number, type, the example the fix gives or nil, what the message names or nil)
+        let cases: [(String, String, String?, String?)] = [
+            ("5/QD-SNV-VP", "Quyết định", "05/QĐ-SNV-VP", nil),
+            ("12/qđ–UBND", "Quyết định", "12/QĐ-UBND", nil),
+            ("5/QD", "Quyết định", nil, nil),  // no agency to keep: no example that is itself wrong
+            ("05/UBND-VP", "Kế hoạch", nil, "chữ viết tắt tên loại \"UBND\", quy định \"KH\" cho Kế hoạch"),
+            ("05/BC-UBND", "Kế hoạch", nil, "\"BC\" là của Báo cáo, quy định \"KH\""),
+            // HD is Hướng dẫn's abbreviation, and HĐ (Hợp đồng) mistyped: the correction wins.
+            ("05/HD-UBND", "Hợp đồng", "05/HĐ-UBND", "chữ viết tắt tên loại \"HD\", quy định"),
+        ]
+        for (number, type, example, named) in cases {
+            let finding = try only("ND30-TYPE-ABBR", in: try checkNumber(number, type: type))
+            if let example {
+                XCTAssertTrue(finding.fix.contains("ví dụ \(example)"), "\(number): \(finding.fix)")
+            } else {
+                XCTAssertFalse(finding.fix.contains("ví dụ"), "\(number): \(finding.fix)")
+            }
+            if let named { XCTAssertTrue(finding.message.contains(named), "\(number): \(finding.message)") }
+            XCTAssertEqual(finding.fix.contains("nếu văn bản là Báo cáo thì sửa tên loại"), number == "05/BC-UBND", finding.fix)
+        }
     }
 
     // MARK: MC-ESTABLISHED
