@@ -63,11 +63,22 @@ public struct DocumentNumber: Sendable, Hashable {
 
     /// The symbol's first part, which for a typed document is its type abbreviation (`QĐ` in
     /// `5/QĐ-UBND`, also in `5/QĐ`) and for a Công văn or Thư công its agency (`TTr` in
-    /// `306/TTr-VP` is the inspectorate, not a Tờ trình). A space ends it: in `05/KH UBND` the
-    /// space stands for the dash (ND30-NUMBER-FORMAT reports it), and the abbreviation is `KH`.
+    /// `306/TTr-VP` is the inspectorate, not a Tờ trình). A space before a word ends it: in
+    /// `05/KH UBND` the space stands for the dash (ND30-NUMBER-FORMAT reports it), and the
+    /// abbreviation is `KH`.
     public var typeAbbreviation: String {
+        firstPartRead.abbreviation
+    }
+
+    /// The symbol's first part, split where a space stands for the dash after the abbreviation:
+    /// before a word of two characters or more (`KH` and `UBND` in `KH UBND`). A space before a
+    /// single character splits the abbreviation itself (`K H`, `Q Đ`), which stays whole.
+    private var firstPartRead: (abbreviation: String, rest: String?) {
         let first = symbolParts[0]
-        return first.firstIndex(where: \.isWhitespace).map { String(first[..<$0]) } ?? first
+        guard let space = first.firstIndex(where: \.isWhitespace) else { return (first, nil) }
+        let rest = UnicodeText.trimmed(first[space...])
+        guard rest.prefix(while: { !$0.isWhitespace }).count >= 2 else { return (first, nil) }
+        return (String(first[..<space]), rest)
     }
 
     /// Whether this is the full number of a typed document with the given abbreviation,
@@ -111,7 +122,8 @@ public struct DocumentNumber: Sendable, Hashable {
     /// Nil when that is not a well-formed number of a typed document (`5/QD` has no agency,
     /// `00/QD-UBND` no sequence, `5/QD-UB ND` a space), so that no proposal is itself wrong.
     public func withTypeAbbreviation(_ abbreviation: String) -> String? {
-        let parts = [UnicodeText.nfc(abbreviation)] + symbolParts.dropFirst()
+        // What follows the abbreviation in its own part (`UBND` in `Kh UBND-VP`) is kept.
+        let parts = [UnicodeText.nfc(abbreviation)] + (firstPartRead.rest.map { [$0] } ?? []) + symbolParts.dropFirst()
         let proposal = Decree30Numerals.sequenceOrDay(digits: sequenceText) + "/" + parts.joined(separator: "-")
         return Self.formatProblems(of: proposal, typeKind: .withAbbreviation).isEmpty ? proposal : nil
     }

@@ -129,8 +129,11 @@ final class ND30MessageTests: XCTestCase {
             ("5/QD", "Quyết định", nil, nil),  // no agency to keep: no example that is itself wrong
             ("05/UBND-VP", "Kế hoạch", nil, "chữ viết tắt tên loại \"UBND\", quy định \"KH\" cho Kế hoạch"),
             ("05/BC-UBND", "Kế hoạch", nil, "\"BC\" là của Báo cáo, quy định \"KH\""),
-            // HD is Hướng dẫn's abbreviation, and HĐ (Hợp đồng) mistyped: the correction wins.
-            ("05/HD-UBND", "Hợp đồng", "05/HĐ-UBND", "chữ viết tắt tên loại \"HD\", quy định"),
+            // HD is Hướng dẫn's abbreviation, and HĐ (Hợp đồng) mistyped: both are said.
+            ("05/HD-UBND", "Hợp đồng", "05/HĐ-UBND", "\"HD\" là của Hướng dẫn, quy định \"HĐ\""),
+            // A space for the dash: the agency after it is kept, not `05/KH-VP`.
+            ("05/Kh UBND-VP", "Kế hoạch", "05/KH-UBND-VP", "chữ viết tắt tên loại \"Kh\", quy định \"KH\""),
+            ("05/K H-UBND", "Kế hoạch", "05/KH-UBND", "chữ viết tắt tên loại \"K H\", quy định \"KH\""),
         ]
         for (number, type, example, named) in cases {
             let finding = try only("ND30-TYPE-ABBR", in: try checkNumber(number, type: type))
@@ -140,7 +143,7 @@ final class ND30MessageTests: XCTestCase {
                 XCTAssertFalse(finding.fix.contains("ví dụ"), "\(number): \(finding.fix)")
             }
             if let named { XCTAssertTrue(finding.message.contains(named), "\(number): \(finding.message)") }
-            XCTAssertEqual(finding.fix.contains("nếu văn bản là Báo cáo thì sửa tên loại"), number == "05/BC-UBND", finding.fix)
+            XCTAssertEqual(finding.fix.contains("thì sửa tên loại"), ["05/BC-UBND", "05/HD-UBND"].contains(number), finding.fix)
         }
     }
 

@@ -91,9 +91,11 @@ final class DocumentNumberTests: XCTestCase {
         let long = try XCTUnwrap(DocumentNumber(parsing: "12/QĐ-UBND-VP-TCKT"))
         XCTAssertEqual(long.unit(typeKind: .withAbbreviation), "VP-TCKT")
 
-        // A space ends the abbreviation: in `05/KH UBND` it stands for the dash, and
-        // ND30-TYPE-ABBR compares `KH` (ND30-NUMBER-FORMAT reports the space).
+        // A space before a word ends the abbreviation: in `05/KH UBND` it stands for the dash, and
+        // ND30-TYPE-ABBR compares `KH` (ND30-NUMBER-FORMAT reports the space). Before a single
+        // character it is inside the abbreviation, quoted whole.
         XCTAssertEqual(try XCTUnwrap(DocumentNumber(parsing: "05/KH UBND")).typeAbbreviation, "KH")
+        XCTAssertEqual(try XCTUnwrap(DocumentNumber(parsing: "05/K H-UBND")).typeAbbreviation, "K H")
     }
 
     func testCongVanParts() throws {
@@ -394,6 +396,11 @@ final class DocumentNumberTests: XCTestCase {
             ("5/QD-UB ND", nil),
             ("5/QD-UBND-VP-X", nil),
             ("1234567/QD-UBND", nil),
+            // A space for the dash after the abbreviation: the agency after it is kept (it gave
+            // `05/QĐ-VP`, another agency's number); a space inside the abbreviation is no dash.
+            ("5/Qd UBND-VP", "05/QĐ-UBND-VP"),
+            ("5/Q Đ-UBND", "05/QĐ-UBND"),
+            ("5/QD UB ND", nil),
         ]
         for (text, expected) in cases {
             let number = try XCTUnwrap(DocumentNumber(parsing: text), text)
