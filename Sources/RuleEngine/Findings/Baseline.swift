@@ -22,19 +22,27 @@ public struct Baseline: Sendable, Equatable {
         record(reports)
     }
 
-    /// Adds the unwaived findings of some reports (a streamed run records them as they go by).
+    /// Whether a baseline takes `finding`: an unwaived finding of a check that ran. A RULE-ERROR
+    /// says a rule could not run (a broken rule under `--skip-broken-rules`, a rule stopped at
+    /// its time budget): accepted into a baseline, it would hide that rule from then on.
+    static func accepts(_ finding: Finding) -> Bool {
+        finding.waiver == nil && finding.ruleID != BuiltInFindings.ruleError.id
+    }
+
+    /// Adds the findings a baseline takes of some reports (a streamed run records them as they
+    /// go by).
     public mutating func record(_ reports: [ReportResult]) {
         for report in reports {
-            for finding in report.findings where finding.waiver == nil { counts[Self.key(report, finding), default: 0] += 1 }
+            for finding in report.findings where Self.accepts(finding) { counts[Self.key(report, finding), default: 0] += 1 }
         }
     }
 
-    /// Records the unwaived findings of some reports, as `record` does, and marks them as not
-    /// new: a run that writes a baseline counts them as the run checked against it would.
+    /// Records the findings of some reports, as `record` does, and marks them as not new: a run
+    /// that writes a baseline counts them as the run checked against it would.
     public mutating func adopt(_ reports: inout [ReportResult]) {
         record(reports)
         for r in reports.indices {
-            for f in reports[r].findings.indices where reports[r].findings[f].waiver == nil { reports[r].findings[f].isNew = false }
+            for f in reports[r].findings.indices where Self.accepts(reports[r].findings[f]) { reports[r].findings[f].isNew = false }
         }
     }
 

@@ -1,5 +1,6 @@
 import XCTest
 @testable import RuleEngine
+import YAML
 
 /// Baselines: keyed by rule, unit, year and path — never by line — so reformatting a report
 /// keeps old findings old.
@@ -119,6 +120,21 @@ final class BaselineTests: XCTestCase {
         var checked = try run(original)
         XCTAssertEqual(written.apply(to: &checked), [])
         XCTAssertEqual(adopted.map { $0.findings.map(\.isNew) }, checked.map { $0.findings.map(\.isNew) })
+    }
+
+    /// A RULE-ERROR says a rule could not run: a baseline never takes it, so writing one under
+    /// `--skip-broken-rules` does not hide the broken rule from then on (the run that wrote it
+    /// exited 0, and so did every run checked against it).
+    func testARuleThatCouldNotRunIsNeverBaselined() throws {
+        var reports = try run(original)
+        let error = BuiltInFindings.ruleError
+        reports[0].findings.append(Finding(ruleID: error.id, severity: error.severity, title: error.title,
+                                           message: "quy tắc T-X lỗi khi chạy: chia cho 0", area: error.area,
+                                           location: SourceLocation(file: "a.yaml", line: 1, column: 1), path: ""))
+        var written = Baseline()
+        written.adopt(&reports)
+        XCTAssertEqual(written, Baseline(run: try run(original)))
+        XCTAssertEqual(newFindings(reports), ["\(error.id)@"])
     }
 
     func testIdentityFallsBackToTheFileName() throws {
