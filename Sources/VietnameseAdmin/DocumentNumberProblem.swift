@@ -70,7 +70,7 @@ public enum DocumentNumberProblem: Sendable, Hashable {
         case let .slashLookalike(text, written):
             return "số, ký hiệu \"\(text)\" có \"\(UnusualCharacters.annotated(written))\" giữa số và ký hiệu; viết dấu \"/\""
         case let .moreThanOneSlash(text):
-            return "số, ký hiệu \"\(text)\" có nhiều hơn một dấu \"/\"; các phần của ký hiệu nối bằng dấu \"-\""
+            return "số, ký hiệu \"\(UnusualCharacters.annotated(text))\" có nhiều hơn một dấu \"/\"; các phần của ký hiệu nối bằng dấu \"-\""
         case .missingSequence:
             return "thiếu số trước dấu \"/\""
         case let .sequenceNotDigits(written):

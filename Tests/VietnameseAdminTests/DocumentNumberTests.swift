@@ -429,6 +429,8 @@ final class DocumentNumberTests: XCTestCase {
             (.missingSlash(text: "05-KH-UBND"), "số, ký hiệu \"05-KH-UBND\" thiếu dấu \"/\" giữa số và ký hiệu"),
             (.slashLookalike(text: "05\u{FF0F}KH-UBND", written: "\u{FF0F}"),
              "số, ký hiệu \"05\u{FF0F}KH-UBND\" có \"\u{FF0F} [\u{FF0F} là U+FF0F, không phải /]\" giữa số và ký hiệu; viết dấu \"/\""),
+            (.moreThanOneSlash(text: "05/KH\u{FF0F}UBND"),
+             "số, ký hiệu \"05/KH\u{FF0F}UBND [\u{FF0F} là U+FF0F, không phải /]\" có nhiều hơn một dấu \"/\"; các phần của ký hiệu nối bằng dấu \"-\""),
             (.moreThanOneSlash(text: "30/2020/NĐ-CP"),
              "số, ký hiệu \"30/2020/NĐ-CP\" có nhiều hơn một dấu \"/\"; các phần của ký hiệu nối bằng dấu \"-\""),
             (.missingSequence, "thiếu số trước dấu \"/\""),
