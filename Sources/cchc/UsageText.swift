@@ -21,21 +21,23 @@ enum UsageText {
         let text = vietnamese(CCHC.fullMessage(for: error))
         guard let unknown = unknownSubcommand(in: arguments) else { return text }
         let usage = text.firstIndex(of: "\n").map { String(text[$0...]) } ?? ""
-        return "Lỗi: " + unknown + usage
+        return "Lỗi: " + unknown.message + usage
     }
 
     /// "không có lệnh con 'chek' — ý bạn là 'check'?" when the first argument that is not a
     /// subcommand comes where one is needed (after a command that has subcommands and no default
-    /// one) and is no option; nil otherwise.
-    static func unknownSubcommand(in arguments: [String]) -> String? {
+    /// one) and is no option, with the commands before it (`["rules"]` for `rules lnit`); nil
+    /// otherwise.
+    static func unknownSubcommand(in arguments: [String]) -> (message: String, parents: [String])? {
         var command: any ParsableCommand.Type = CCHC.self
-        for argument in arguments {
+        for (position, argument) in arguments.enumerated() {
             let subcommands = command.configuration.subcommands
             guard !subcommands.isEmpty, command.configuration.defaultSubcommand == nil,
                   !argument.hasPrefix("-"), argument != "help" else { return nil }
             let names = subcommands.map { $0.configuration.commandName ?? "" }
             guard let index = names.firstIndex(of: argument) else {
-                return "không có lệnh con '\(argument)'" + Suggestions.phrase(Suggestions.nearest(to: argument, among: names))
+                return ("không có lệnh con '\(argument)'" + Suggestions.phrase(Suggestions.nearest(to: argument, among: names)),
+                        Array(arguments[..<position]))
             }
             command = subcommands[index]
         }

@@ -25,7 +25,8 @@ struct CCHC: ParsableCommand {
 // `cchc help frob` printed the root help and exited 0: the command `help` names must exist.
 let arguments = Array(CommandLine.arguments.dropFirst())
 if arguments.first == "help", let unknown = UsageText.unknownSubcommand(in: Array(arguments.dropFirst())) {
-    FileHandle.standardError.write(Data("Lỗi: \(unknown)\nXem 'cchc --help' để biết thêm.\n".utf8))
+    let parent = (["cchc"] + unknown.parents).joined(separator: " ")
+    FileHandle.standardError.write(Data("Lỗi: \(unknown.message)\nXem '\(parent) --help' để biết thêm.\n".utf8))
     CCHC.exit(withError: ExitCode(2))
 }
 do {
