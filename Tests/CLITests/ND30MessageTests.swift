@@ -219,6 +219,11 @@ final class ND30MessageTests: XCTestCase {
         let other = try only("ND30-ARCHIVE-COPY", in: try check([("      - \"Lưu: VT, VP\"", "      - Lưu: VP")]))
         XCTAssertTrue(other.message.contains("\"Lưu: VP\", quy định bắt đầu bằng \"Lưu: VT\""), other.message)
         XCTAssertTrue(other.message.hasSuffix("- \"Lưu: VP\""), other.message)
+
+        // A " or a \\ in the line: double quotes would end the text there or read an escape, so
+        // the advice is single quotes, a ' written twice (the pasted line is valid YAML).
+        let quote = try only("ND30-ARCHIVE-COPY", in: try check([("      - \"Lưu: VT, VP\"", "      - Lưu: VT, \"TH\" 'A'\\B")]))
+        XCTAssertTrue(quote.message.hasSuffix("đặt cả dòng trong dấu nháy đơn: - 'Lưu: VT, \"TH\" ''A''\\B'"), quote.message)
     }
 
     /// Word pastes a tab or a no-break space after the bullet dash, and no-break spaces inside.
