@@ -12,6 +12,8 @@ public enum PlaceDateLineProblem: Sendable, Hashable {
     /// The place is followed by a character that only looks like a comma (`Tiên Sơn， ngày …`,
     /// U+FF0C): `written` is that character.
     case commaLookalike(place: String, written: String)
+    /// More than one comma follows the place (`Tiên Sơn,, ngày …`, `Tiên Sơn,， ngày …`).
+    case repeatedComma(place: String)
     /// Whitespace stands between the place and its comma (`Tiên Sơn , ngày …`).
     case spaceBeforeComma(place: String)
     /// No space after the comma, or between two of `ngày`, the day, `tháng`, the month, `năm`
@@ -60,6 +62,8 @@ public enum PlaceDateLineProblem: Sendable, Hashable {
             return "thiếu dấu phẩy sau địa danh \"\(place)\""
         case let .commaLookalike(place, written):
             return "ký tự sau địa danh \"\(place)\" là \"\(UnusualCharacters.annotated(written))\"; viết dấu phẩy: \"\(place),\""
+        case let .repeatedComma(place):
+            return "thừa dấu phẩy sau địa danh: viết \"\(place),\""
         case let .spaceBeforeComma(place):
             return "dấu phẩy phải viết liền sau địa danh: \"\(place),\""
         case let .missingSpaces(between, corrected):

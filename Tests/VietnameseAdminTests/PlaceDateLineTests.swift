@@ -117,6 +117,17 @@ final class PlaceDateLineTests: XCTestCase {
                        [named, "thiếu dấu cách sau dấu phẩy; viết: \"Tiên Sơn, ngày 14 tháng 01 năm 2022\""])
     }
 
+    /// `Tiên Sơn,, ngày …` passed (the place read as `Tiên Sơn,`), and `Tiên Sơn,， ngày …` was
+    /// told to write `Tiên Sơn,,`: one comma too many, with the place written right.
+    func testARepeatedCommaIsOneTooMany() {
+        for text in ["Tiên Sơn,, ngày 14 tháng 01 năm 2022", "Tiên Sơn,\u{FF0C} ngày 14 tháng 01 năm 2022",
+                     "Tiên Sơn , , ngày 14 tháng 01 năm 2022"] {
+            XCTAssertEqual(PlaceDateLine(text).strictProblems, [.repeatedComma(place: "Tiên Sơn")], text)
+            XCTAssertEqual(PlaceDateLine(text).strictProblems.map(\.message), ["thừa dấu phẩy sau địa danh: viết \"Tiên Sơn,\""], text)
+            assertDate(PlaceDateLine(text), 2022, 1, 14)
+        }
+    }
+
     // MARK: Strict problems
 
     func testStrictProblems() {
