@@ -23,6 +23,11 @@ public final class StreamWriter {
     /// The first report's piece, while it is not known whether there are several reports
     /// (formats whose pieces hold `PiecePlace` marks).
     private var firstPiece: [UInt8]?
+    /// The reports numbered so far (formats whose pieces hold `PiecePlace` marks).
+    private var numberedReports = 0
+    /// Pieces of results that are no report (`(quy tắc)` under `--skip-broken-rules`): not
+    /// numbered, and written after the reports, as `render` places them.
+    private var unnumberedPieces: [[UInt8]] = []
     private var failure: Int32?
 
     /// A writer of `format` for `destination` (a file, or `-` for standard output), or nil for
@@ -62,26 +67,29 @@ public final class StreamWriter {
     /// What a worker computes for one checked file: its reports' pieces (UTF-8) and totals.
     public struct Prepared: Sendable {
         fileprivate var pieces: [[UInt8]]
+        /// For each piece, whether its result is a report (`ReportResult.isInput`).
+        fileprivate var isReport: [Bool]
         fileprivate var totals: StreamTotals
     }
 
     /// Makes the pieces of one file's reports (call it on the worker, in parallel).
     public func prepare(_ reports: [ReportResult]) -> Prepared {
         Prepared(pieces: reports.map { reporter.piece(of: $0, context: context, options: options) },
-                 totals: reporter.totals(of: reports, context: context))
+                 isReport: reports.map(\.isInput), totals: reporter.totals(of: reports, context: context))
     }
 
     /// Appends prepared pieces, in input order.
     public func add(_ prepared: Prepared) {
-        for (index, piece) in prepared.pieces.enumerated() {
+        for (piece, isReport) in zip(prepared.pieces, prepared.isReport) {
             guard reporter.placesPieces else { append(piece); continue }
-            let number = totals.reports + index + 1
-            if number == 1 {
+            guard isReport else { unnumberedPieces.append(piece); continue }
+            numberedReports += 1
+            if numberedReports == 1 {
                 firstPiece = piece
             } else {
                 if let first = firstPiece { append(PiecePlace.fill(first, number: 1, several: true)) }
                 firstPiece = nil
-                append(PiecePlace.fill(piece, number: number, several: true))
+                append(PiecePlace.fill(piece, number: numberedReports, several: true))
             }
         }
         totals.add(prepared.totals)
@@ -107,6 +115,10 @@ public final class StreamWriter {
     public func finish(_ run: RunResult) throws(AtomicWriteError) {
         if let first = firstPiece { append(PiecePlace.fill(first, number: 1, several: false)) }  // the only report
         firstPiece = nil
+        for (offset, piece) in unnumberedPieces.enumerated() {
+            append(PiecePlace.fill(piece, number: numberedReports + offset + 1, several: false))
+        }
+        unnumberedPieces = []
         flush()
         if let failure { throw .failed(step: .write, path: destination, errno: failure) }
         let (before, after) = reporter.frame(run, totals: totals, options: options)

@@ -175,7 +175,13 @@ extension StreamingReporter {
         let context = StreamContext(run)
         var pieces = Self.inParallel(run.reports) { piece(of: $0, context: context, options: options) }
         if placesPieces {
-            pieces = pieces.enumerated().map { PiecePlace.fill($1, number: $0 + 1, several: run.reports.count > 1) }
+            // Reports numbered from 1 (when there are several), then the results that are no
+            // report (`(quy tắc)`), unnumbered, after them: as `StreamWriter` places them.
+            let reportCount = run.reports.count(where: \.isInput)
+            let order = run.reports.indices.filter { run.reports[$0].isInput } + run.reports.indices.filter { !run.reports[$0].isInput }
+            pieces = order.enumerated().map { position, index in
+                PiecePlace.fill(pieces[index], number: position + 1, several: run.reports[index].isInput && reportCount > 1)
+            }
         }
         pieces = pieces.filter { !$0.isEmpty }
         var totals = totals(of: run.reports, context: context)

@@ -125,6 +125,11 @@ final class DocumentationReviewTests: XCTestCase {
             let run = try check([errorReport], broken + ["--format", format])
             XCTAssertTrue(run.stdout.contains("cchc 0.1.0 · 1 báo cáo · 2 lỗi"), "\(format): \(run.stdout)")
             XCTAssertTrue(run.stdout.contains("RULE-ERROR"), "\(format): \(run.stdout)")
+            // One report: its section is not numbered, and `(quy tắc)` after it is not "2.".
+            XCTAssertFalse(run.stdout.contains("2. (quy tắc)") || run.stdout.contains("1. UBND"), "\(format): \(run.stdout)")
+            // Rendered whole (no folder for spools), the same bytes.
+            let whole = try check([errorReport], broken + ["--format", format], environment: ["TMPDIR": "/nonexistent"])
+            XCTAssertEqual(whole.stdout, run.stdout, format)
         }
 
         let two = try check([errorReport, CLI.fixture("reports/warning.yaml")], broken + ["--format", "markdown"])
@@ -132,6 +137,7 @@ final class DocumentationReviewTests: XCTestCase {
         XCTAssertTrue(two.stdout.contains("| CLI-FONT — Phông chữ của văn bản là Times New Roman | 1/2 đơn vị · 1 phát hiện |"), two.stdout)
         XCTAssertFalse(two.stdout.contains("[(quy tắc)]("), "no line in the overview: \(two.stdout)")
         XCTAssertFalse(two.stdout.contains("| RULE-ERROR —"), "no bar in the chart of units: \(two.stdout)")
+        XCTAssertTrue(two.stdout.contains("## 2. ") && two.stdout.contains("## (quy tắc)"), "the reports numbered, not the rules' entry: \(two.stdout)")
     }
 
     // MARK: rules list
