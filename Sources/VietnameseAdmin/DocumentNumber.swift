@@ -37,13 +37,16 @@ public struct DocumentNumber: Sendable, Hashable {
     /// is plain.
     private static func read<Unit: TextUnit>(_ composed: String, unit: Unit.Type)
         -> (sequence: Int?, sequenceText: String, symbolParts: [String])? {
-        let units = Unit.units(of: composed[...])
+        // The label printed before the number (`Số: 18/QĐ-UBND`) is read past: ND30-NUMBER-FORMAT
+        // reports it, and the number after it is still the document's.
+        let number = WrittenNumber<Unit>.printedLabel(in: composed[...])?.number ?? composed[...]
+        let units = Unit.units(of: number)
         guard let slash = units.firstIndex(of: "/") else { return nil }
-        let sequenceText = UnicodeText.trimmed(composed[..<slash], newlines: false)
+        let sequenceText = UnicodeText.trimmed(number[..<slash], newlines: false)
         guard Decree30Numerals.isDigits(sequenceText) else { return nil }
         let parts = units[units.index(after: slash)...]
             .split(omittingEmptySubsequences: false, whereSeparator: { Self.isDash($0) })
-            .map { UnicodeText.trimmed(composed[$0.startIndex..<$0.endIndex], newlines: false) }
+            .map { UnicodeText.trimmed(number[$0.startIndex..<$0.endIndex], newlines: false) }
         // Foundation's `contains` runs only when a part has a slash byte it could find.
         guard !parts.contains(where: { $0.isEmpty || $0.utf8.contains(UInt8(ascii: "/")) && $0.contains("/") }) else { return nil }
         return (Int(sequenceText), sequenceText, parts)
@@ -147,19 +150,21 @@ public struct DocumentNumber: Sendable, Hashable {
     /// a printed label in front (`Số: 05/KH-UBND`), words after a complete number
     /// (`18/QĐ-UBND huyện Tiên Phước`), a space for the slash (`07 KH-UBND`). A problem
     /// proposes a corrected number (`DocumentNumberProblem.corrected`) only when that number
-    /// has no problem itself.
-    public static func formatProblems(of text: String, typeKind: DocumentTypeKind) -> [DocumentNumberProblem] {
+    /// has no problem itself, of format or zero padding, and has the type's `abbreviation`
+    /// when one is given (`Số: 18/QD-UBND` of a Quyết định is not told to write `18/QD-UBND`).
+    public static func formatProblems(of text: String, typeKind: DocumentTypeKind, abbreviation: String? = nil) -> [DocumentNumberProblem] {
         let composed = UnicodeText.nfc(text)
+        let abbreviation = abbreviation.map(UnicodeText.nfc)
         return UnicodeText.isPlain(composed)
-            ? formatProblems(composed, unit: Unicode.Scalar.self, typeKind: typeKind)
-            : formatProblems(composed, unit: Character.self, typeKind: typeKind)
+            ? formatProblems(composed, unit: Unicode.Scalar.self, typeKind: typeKind, abbreviation: abbreviation)
+            : formatProblems(composed, unit: Character.self, typeKind: typeKind, abbreviation: abbreviation)
     }
 
-    /// `formatProblems(of:typeKind:)` of the NFC `composed`, read unit by unit: by scalar only
-    /// when `composed` is plain (the tests read plain text by character too).
-    static func formatProblems<Unit: TextUnit>(_ composed: String, unit: Unit.Type,
-                                               typeKind: DocumentTypeKind) -> [DocumentNumberProblem] {
-        WrittenNumber<Unit>(composed[...], typeKind: typeKind).problems
+    /// `formatProblems(of:typeKind:abbreviation:)` of the NFC `composed`, read unit by unit: by
+    /// scalar only when `composed` is plain (the tests read plain text by character too).
+    static func formatProblems<Unit: TextUnit>(_ composed: String, unit: Unit.Type, typeKind: DocumentTypeKind,
+                                               abbreviation: String? = nil) -> [DocumentNumberProblem] {
+        WrittenNumber<Unit>(composed[...], typeKind: typeKind, abbreviation: abbreviation).problems
     }
 
     /// Dashes the tolerant reading takes for the `-` between symbol parts: hyphen-minus and the

@@ -125,7 +125,8 @@ public enum VietnameseAdminFunctions {
             },
             FunctionDefinition(name: "number_problems", summary: "các lỗi thể thức của số, ký hiệu theo loại văn bản (PL I, II.3)",
                                parameters: [.value("số_ký_hiệu", .string), .value("tên_loại", .string)], returns: .list(.string)) { args in
-                let problems = DocumentNumber.formatProblems(of: try string(args[0]), typeKind: try kind(args[1]))
+                let problems = DocumentNumber.formatProblems(of: try string(args[0]), typeKind: try kind(args[1]),
+                                                             abbreviation: try entry(args[1])?.abbreviation)
                 return .list(problems.map { .string($0.message) })
             },
         ]

@@ -11,8 +11,9 @@ struct WrittenNumber<Unit: TextUnit> {
     /// the number's own.
     let problems: [DocumentNumberProblem]
 
-    /// Reads `text`, which is NFC, for a document of kind `typeKind`.
-    init(_ text: Substring, typeKind: DocumentTypeKind) {
+    /// Reads `text`, which is NFC, for a document of kind `typeKind` whose type abbreviation,
+    /// when known, is `abbreviation` (NFC; a proposed number must have it).
+    init(_ text: Substring, typeKind: DocumentTypeKind, abbreviation: String? = nil) {
         // Most numbers have no space and no label: only their own problems, read in one pass.
         if Self.spaceRuns(in: text).isEmpty, Self.printedLabel(in: text) == nil {
             problems = Self.numberProblems(text, slashSpace: nil, typeKind: typeKind)
@@ -35,7 +36,14 @@ struct WrittenNumber<Unit: TextUnit> {
         }
         if let extra { mechanical.append { .extraText(extra: String(extra.words), corrected: $0) } }
         let proposal = mechanical.isEmpty ? nil : Self.compact(number, slashSpace: slashSpace).map { String($0) }
-        let corrected = proposal.flatMap { DocumentNumber.formatProblems(of: $0, typeKind: typeKind).isEmpty ? $0 : nil }
+        // Proposed only when ND30-NUMBER-FORMAT, -ZERO and -TYPE-ABBR would all accept it
+        // (`Số: 5/KH-UBND` is told to drop the label, not to write `5/KH-UBND`).
+        let corrected = proposal.flatMap { proposed -> String? in
+            guard DocumentNumber.formatProblems(of: proposed, typeKind: typeKind).isEmpty,
+                  let number = DocumentNumber(parsing: proposed), number.hasCorrectZeroPadding,
+                  abbreviation == nil || number.typeAbbreviation == abbreviation else { return nil }
+            return proposed
+        }
         problems = mechanical.indices.map { mechanical[$0]($0 == mechanical.count - 1 ? corrected : nil) }
             + Self.numberProblems(number, slashSpace: slashSpace, typeKind: typeKind)
     }
@@ -44,7 +52,7 @@ struct WrittenNumber<Unit: TextUnit> {
 
     /// `Số` (any case), an optional `:` and spaces at the start of `text`, followed by a digit:
     /// the label as written (`Số:`, `SỐ :`, `Số`) and the text from the digit on.
-    private static func printedLabel(in text: Substring) -> (label: Substring, number: Substring)? {
+    static func printedLabel(in text: Substring) -> (label: Substring, number: Substring)? {
         let units = Unit.units(of: text)
         var index = skipSpaces(units, from: units.startIndex)
         let start = index

@@ -161,6 +161,10 @@ final class ND30MessageTests: XCTestCase {
         let withoutStroke = try establishedMessage("18/QD-UBND")
         XCTAssertTrue(withoutStroke.contains("(chữ viết tắt của Quyết định là \"QĐ\", không phải \"QD\": viết \"18/QĐ-UBND\")"), withoutStroke)
 
+        // Behind the printed label too, and the label's own advice proposes no number with QD.
+        let labelled = try establishedMessage("\"Số: 18/QD-UBND\"")
+        XCTAssertTrue(labelled.contains("không phải \"QD\": viết \"18/QĐ-UBND\"; bỏ chữ \"Số:\" in trước số)"), labelled)
+
         let plan = try establishedMessage("18/KH-UBND")
         XCTAssertTrue(plan.contains("(chữ viết tắt \"KH\" là của Kế hoạch, không phải \"QĐ\" của Quyết định)"), plan)
         XCTAssertFalse(plan.contains("viết \""), "a plan's number is not corrected into a decision's: \(plan)")

@@ -43,10 +43,31 @@ final class DocumentNumberTests: XCTestCase {
 
     func testCannotReadWithoutNumberSlashSymbol() {
         for text in ["", "KH-UBND", "/KH-UBND", "05/", "05/ ", "05/KH--UBND", "05/KH-", "-05/KH",
-                     "abc/KH-UBND", "5a/KH", "30/2020/NĐ-CP", "05 KH-UBND", "Số: 05/KH-UBND",
+                     "abc/KH-UBND", "5a/KH", "30/2020/NĐ-CP", "05 KH-UBND", "Số: KH-UBND",
                      "٠٥/KH-UBND"] {
             XCTAssertNil(DocumentNumber(parsing: text), text)
         }
+    }
+
+    /// The label printed before the number is read past (ND30-NUMBER-FORMAT reports it): the
+    /// number is still the document's, for ND30-TYPE-ABBR, -ZERO and -UNIQUE and MC-ESTABLISHED,
+    /// which said nothing of `Số: 18/QD-UBND`'s QD.
+    func testReadsPastThePrintedLabel() throws {
+        for text in ["Số: 18/QD-UBND", "SỐ :18/QD-UBND", "số 18/QD-UBND"] {
+            let number = try XCTUnwrap(DocumentNumber(parsing: text), text)
+            XCTAssertEqual(number.typeAbbreviation, "QD", text)
+            XCTAssertEqual(number.comparisonKey, "18/QD-UBND", text)
+        }
+        // Proposed only when ND30-NUMBER-ZERO accepts it too (`5/KH-UBND` is not), and with the
+        // type's abbreviation when it is given (`18/QD-UBND` is no Quyết định's number).
+        XCTAssertEqual(DocumentNumber.formatProblems(of: "Số: 5/KH-UBND", typeKind: .withAbbreviation),
+                       [.printedLabel(label: "Số:", corrected: nil)])
+        XCTAssertEqual(DocumentNumber.formatProblems(of: "Số: 18/QD-UBND", typeKind: .withAbbreviation),
+                       [.printedLabel(label: "Số:", corrected: "18/QD-UBND")])
+        XCTAssertEqual(DocumentNumber.formatProblems(of: "Số: 18/QD-UBND", typeKind: .withAbbreviation, abbreviation: "QĐ"),
+                       [.printedLabel(label: "Số:", corrected: nil)])
+        XCTAssertEqual(DocumentNumber.formatProblems(of: "Số: 18/QĐ-UBND", typeKind: .withAbbreviation, abbreviation: "QĐ"),
+                       [.printedLabel(label: "Số:", corrected: "18/QĐ-UBND")])
     }
 
     func testComparisonKeyIgnoresLeadingZerosAndSpacesButNotCase() throws {
