@@ -30,7 +30,7 @@ struct CheckCommand: ParsableCommand {
     @Option(name: .customLong("baseline"), help: ArgumentHelp("Chỉ tính các phát hiện không có trong tệp baseline.", valueName: "FILE"))
     var baselinePath: String?
 
-    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Ghi các phát hiện hiện tại thành tệp baseline; chúng được tính là đã có trong baseline (mã thoát như khi kiểm tra với baseline vừa ghi: 0, trừ khi có tệp không đọc được).", valueName: "FILE"))
+    @Option(name: .customLong("write-baseline"), help: ArgumentHelp("Ghi các phát hiện hiện tại thành tệp baseline; chúng được tính là đã có trong baseline (mã thoát như khi kiểm tra với baseline vừa ghi: 0, trừ khi có tệp không đọc được hoặc quy tắc không chạy được — RULE-ERROR không bao giờ vào baseline).", valueName: "FILE"))
     var writeBaselinePath: String?
 
     @Flag(name: .customLong("baseline-strict"), help: "Thất bại cả khi một phát hiện trong baseline đã hết (để baseline chỉ giảm dần).")

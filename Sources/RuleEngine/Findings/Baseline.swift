@@ -22,12 +22,18 @@ public struct Baseline: Sendable, Equatable {
         record(reports)
     }
 
-    /// Whether a baseline takes `finding`: an unwaived finding of a check that ran. A RULE-ERROR
-    /// says a rule could not run (a broken rule under `--skip-broken-rules`, a rule stopped at
-    /// its time budget): accepted into a baseline, it would hide that rule from then on.
+    /// Whether a baseline takes `finding`: an unwaived finding of a check that ran on a report
+    /// that could be read. A RULE-ERROR says a rule could not run (a broken rule under
+    /// `--skip-broken-rules`, a rule stopped at its time budget): accepted into a baseline, it
+    /// would hide that rule from then on. YAML-SYNTAX and YAML-DUPLICATE-KEY say the report
+    /// could not be read, which always fails the run. Neither is written into a baseline, nor
+    /// matched by an entry of an older one that holds it.
     static func accepts(_ finding: Finding) -> Bool {
-        finding.waiver == nil && finding.ruleID != BuiltInFindings.ruleError.id
+        finding.waiver == nil && !notBaselined.contains(finding.ruleID)
     }
+
+    private static let notBaselined: Set<String> = [BuiltInFindings.ruleError.id, BuiltInFindings.yamlSyntax.id,
+                                                     BuiltInFindings.yamlDuplicateKey.id]
 
     /// Adds the findings a baseline takes of some reports (a streamed run records them as they
     /// go by).
@@ -131,7 +137,7 @@ public struct BaselineMatching: Sendable {
     /// Marks the findings of `reports` that the baseline still lists as not new.
     public mutating func mark(_ reports: inout [ReportResult]) {
         for r in reports.indices {
-            for f in reports[r].findings.indices where reports[r].findings[f].waiver == nil {
+            for f in reports[r].findings.indices where Baseline.accepts(reports[r].findings[f]) {
                 let key = Baseline.key(reports[r], reports[r].findings[f])
                 if let n = remaining[key], n > 0 {
                     remaining[key] = n - 1

@@ -135,6 +135,18 @@ final class BaselineTests: XCTestCase {
         written.adopt(&reports)
         XCTAssertEqual(written, Baseline(run: try run(original)))
         XCTAssertEqual(newFindings(reports), ["\(error.id)@"])
+
+        // A baseline written before holds the entry: it matches nothing, and the rule error counts.
+        let key = Baseline.key(reports[0], try XCTUnwrap(reports[0].findings.last))
+        XCTAssertEqual(key, "RULE-ERROR|UBND xã A|2022|")
+        let old = try Baseline(jsonData: Data(#"{"format": 1, "entries": [{"key": "RULE-ERROR|UBND xã A|2022|", "count": 1}]}"#.utf8))
+        var checked = reports.map { report -> ReportResult in
+            var report = report
+            for i in report.findings.indices { report.findings[i].isNew = true }
+            return report
+        }
+        XCTAssertEqual(old.apply(to: &checked), ["RULE-ERROR|UBND xã A|2022|"])
+        XCTAssertTrue(newFindings(checked).contains("\(error.id)@"), "\(newFindings(checked))")
     }
 
     func testIdentityFallsBackToTheFileName() throws {
