@@ -55,12 +55,10 @@ public struct PlaceDateLine: Sendable {
             if reading.place.first(where: \.isLetter)?.isUppercase != true {
                 problems.append(.placeNotCapitalised(place: reading.place))
             }
-            // `Tiên Sơn,, ngày …` read as the place `Tiên Sơn,` and its comma: one comma too many.
-            let name = Self.droppingFinalCommas(reading.place)
             if !reading.hasComma {
                 problems.append(.missingComma(place: reading.place))
-            } else if name != reading.place {
-                problems.append(.repeatedComma(place: name))
+            } else if reading.repeatedComma {
+                problems.append(.repeatedComma(place: reading.place))
             } else if let written = reading.commaLookalike {
                 // Its correction, `Tiên Sơn,`, also removes a space before it.
                 problems.append(.commaLookalike(place: reading.place, written: written))
@@ -101,15 +99,6 @@ public struct PlaceDateLine: Sendable {
             problems.append(.nonexistentDay(day: reading.dayText, month: reading.monthText, year: reading.yearText))
         }
         return problems
-    }
-
-    /// `place` without the commas (or look-alikes of one) and spaces at its end.
-    private static func droppingFinalCommas(_ place: String) -> String {
-        var name = Substring(place)
-        while let last = name.last, last == "," || last.isWhitespace || UnusualCharacters.lookalikeMeaning(of: last) == "," {
-            name = name.dropLast()
-        }
-        return String(name)
     }
 
     /// The line as Decree 30 writes it for what `reading` states, when it can be written (a

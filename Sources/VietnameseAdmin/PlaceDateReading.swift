@@ -15,6 +15,9 @@ struct PlaceDateReading: Sendable {
     /// The character that stands for the comma when it only looks like one (`，`, U+FF0C, the
     /// full-width comma of East Asian input methods); nil for `,` and for no comma.
     let commaLookalike: String?
+    /// Whether more than one comma (or look-alike) follows the place (`Tiên Sơn,, ngày …`);
+    /// `place` is then without them.
+    let repeatedComma: Bool
     /// The words `ngày`, `tháng`, `năm` as written (`Ngày` is read too).
     let dayWord: String
     let monthWord: String
@@ -69,10 +72,13 @@ struct PlaceDateReading: Sendable {
         hasComma = last == "," || commaLookalike != nil
         if hasComma {
             let comma = beforeUnits.index(before: beforeUnits.endIndex)
-            place = UnicodeText.trimmed(before[..<comma])
+            let named = UnicodeText.trimmed(before[..<comma])
+            place = Self.droppingFinalCommas(named)
+            repeatedComma = place != named
             spaceBeforeComma = comma > beforeUnits.startIndex && beforeUnits[beforeUnits.index(before: comma)].isWhitespace
         } else {
             place = before
+            repeatedComma = false
             spaceBeforeComma = false
         }
         let units = Unit.units(of: line[...])
@@ -115,5 +121,14 @@ struct PlaceDateReading: Sendable {
     private static func tokenKind<Unit: TextUnit>(of unit: Unit) -> Token.Kind {
         if unit.isLetter { return .letters }
         return unit.isASCIIDigit ? .digits : .other
+    }
+
+    /// `place` without the commas (or look-alikes of one) and spaces at its end.
+    private static func droppingFinalCommas(_ place: String) -> String {
+        var name = Substring(place)
+        while let last = name.last, last == "," || last.isWhitespace || UnusualCharacters.lookalikeMeaning(of: last) == "," {
+            name = name.dropLast()
+        }
+        return String(name)
     }
 }

@@ -125,7 +125,13 @@ final class PlaceDateLineTests: XCTestCase {
             XCTAssertEqual(PlaceDateLine(text).strictProblems, [.repeatedComma(place: "Tiên Sơn")], text)
             XCTAssertEqual(PlaceDateLine(text).strictProblems.map(\.message), ["thừa dấu phẩy sau địa danh: viết \"Tiên Sơn,\""], text)
             assertDate(PlaceDateLine(text), 2022, 1, 14)
+            XCTAssertEqual(PlaceDateLine(text).place, "Tiên Sơn", text)
         }
+        // Commas and no place: the place is missing, not "," to capitalise.
+        XCTAssertEqual(PlaceDateLine(",, ngày 14 tháng 01 năm 2022").strictProblems, [.missingPlace])
+        // The whole line is still proposed where a space is missing too.
+        XCTAssertEqual(PlaceDateLine("Tiên Sơn,,ngày 14 tháng 01 năm 2022").strictProblems.map(\.message).last,
+                       "thiếu dấu cách sau dấu phẩy; viết: \"Tiên Sơn, ngày 14 tháng 01 năm 2022\"")
     }
 
     // MARK: Strict problems
