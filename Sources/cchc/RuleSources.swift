@@ -16,6 +16,12 @@ struct RuleSourceOptions: ParsableArguments {
 
     @Flag(name: .customLong("allow-exec"), help: "Cho phép chạy plugin ngoài mà bộ quy tắc khai báo (plugin là mã chạy được, không phải dữ liệu).")
     var allowExec = false
+
+    /// These options as command-line arguments, for a command line that repeats the run.
+    var arguments: [String] {
+        ruleDirectories.flatMap { ["--rules", $0] } + (noShippedRules ? ["--no-shipped-rules"] : [])
+            + (configPath.map { ["--config", $0] } ?? []) + (allowExec ? ["--allow-exec"] : [])
+    }
 }
 
 /// The shipped `Rules/` folder, looked for in this order: `CCHC_RULES_HOME`; a `Rules/` beside

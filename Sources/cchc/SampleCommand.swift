@@ -27,6 +27,15 @@ struct SampleCommand: ParsableCommand {
 
     @OptionGroup var sources: RuleSourceOptions
 
+    /// `word` as a POSIX shell reads it back: as it is when it has only safe characters, else in
+    /// single quotes (a `'` inside written `'\''`).
+    static func shellWord(_ word: String) -> String {
+        let safe = !word.isEmpty && word.unicodeScalars.allSatisfy {
+            $0.properties.isAlphabetic || ("0"..."9").contains($0) || "-_./=:,+@%".unicodeScalars.contains($0)
+        }
+        return safe ? word : "'" + word.replacingOccurrences(of: "'", with: "'\\''") + "'"
+    }
+
     func validate() throws {
         guard count >= 1 else { throw ValidationError("--count phải ≥ 1") }
     }
@@ -50,7 +59,11 @@ struct SampleCommand: ParsableCommand {
             }
         }
         let chosen = UnitDraw(seed: seed).draw(files, count: count, weights: weights)
-        print("Hạt giống: \(seed)  (làm lại: cchc sample --count \(count) --seed \(seed)\(weighted ? " --weighted" : "") \(paths.joined(separator: " ")))")
+        // Everything that changes the draw: the files (the config is none of them) and, weighted,
+        // the rules; each word quoted for a POSIX shell when it needs it.
+        let replay = ["cchc", "sample", "--count", String(count), "--seed", String(seed)] + (weighted ? ["--weighted"] : [])
+            + sources.arguments + paths
+        print("Hạt giống: \(seed)  (làm lại: \(replay.map(Self.shellWord).joined(separator: " ")))")
         print("Chọn \(chosen.count) trong \(files.count) báo cáo:")
         for file in chosen { print("  \(file)" + (weighted ? "  (trọng số \(ValueFormatter.number(weights[file] ?? 1, maxFractionDigits: 1)))" : "")) }
     }

@@ -74,7 +74,15 @@ final class DocumentationReviewTests: XCTestCase {
         let run = try CLI.run(["sample", "--count", "5", "--seed", "1", "--config", config, scratch.path])
         assertStatus(run, 0)
         XCTAssertTrue(run.stdout.contains("Chọn 1 trong 1 báo cáo"), run.stdout)
-        XCTAssertFalse(run.stdout.contains("cau-hinh.yaml"), run.stdout)
+        XCTAssertFalse(run.stdout.contains("  \(config)"), "the config is no unit: \(run.stdout)")
+        // The command it prints to repeat the draw names the config (without it the config was
+        // drawn too) and quotes a path with a space for the shell.
+        XCTAssertTrue(run.stdout.contains("làm lại: cchc sample --count 5 --seed 1 --config \(config) \(scratch.path))"), run.stdout)
+        let spaced = scratch.path + "/báo cáo 'quý'"
+        try FileManager.default.createDirectory(atPath: spaced, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: errorReport, toPath: spaced + "/b.yaml")
+        let quoted = try CLI.run(["sample", "--count", "1", "--seed", "2", spaced])
+        XCTAssertTrue(quoted.stdout.contains(#" '\#(scratch.path)/báo cáo '\''quý'\'''"#), quoted.stdout)
     }
 
     // MARK: --write-baseline
