@@ -17,6 +17,10 @@ enum Diagnostics {
 
     static func printTimings(_ timings: RuleTimings) {
         let all = timings.slowestFirst
+        guard !all.isEmpty else {
+            write("Thời gian theo quy tắc: không quy tắc nào chạy (không có báo cáo đọc được, hoặc không quy tắc nào áp dụng).")
+            return
+        }
         let total = all.reduce(0) { $0 + $1.seconds }
         write("Thời gian theo quy tắc (tổng \(ValueFormatter.number(total * 1000, maxFractionDigits: 1)) ms):")
         for (id, seconds) in all.prefix(20) {

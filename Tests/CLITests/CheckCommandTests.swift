@@ -202,6 +202,10 @@ final class CheckCommandTests: XCTestCase {
             XCTAssertLessThanOrEqual(decimals, 1, String(line))
         }
         XCTAssertFalse(try check([report("clean.yaml")]).stderr.contains("CLI-FONT"), "no timings unless asked")
+        // No rule ran (the only report is unreadable): said so, not a header over nothing.
+        let scratch = CLI.Scratch()
+        let none = try check([scratch.write("hong.yaml", "a: [\n")], ["--timings"])
+        XCTAssertTrue(none.stderr.contains("Thời gian theo quy tắc: không quy tắc nào chạy"), none.stderr)
     }
 
     func testUsageErrorsExitTwo() throws {
