@@ -25,12 +25,15 @@ enum FoundationOracle {
         else { return nil }
         let before = line[..<date[0].text.startIndex].trimmingCharacters(in: .whitespacesAndNewlines)
         let hasComma = before.hasSuffix(",")
-        let place = (hasComma ? String(before.dropLast()) : before).trimmingCharacters(in: .whitespacesAndNewlines)
+        let named = (hasComma ? String(before.dropLast()) : before).trimmingCharacters(in: .whitespacesAndNewlines)
+        // `Tiên Sơn,, ngày …`: the place without its extra commas (or full-width ones).
+        var place = Substring(named)
+        while hasComma, let last = place.last, last == "," || last == "\u{FF0C}" || last.isWhitespace { place = place.dropLast() }
         let spaceBeforeComma = hasComma && before.dropLast().last?.isWhitespace == true
         let spaceBeforeDayWord = line[..<date[0].text.startIndex].last?.isWhitespace == true
         let spaced = (0 ..< 5).map { date[$0].text.endIndex < date[$0 + 1].text.startIndex }
-        return [place, "\(hasComma)"] + date.map { String($0.text) } + ["\(day)", "\(month)", "\(year)"]
-            + ["\(spaceBeforeComma)", "\(spaceBeforeDayWord)", "\(spaced)"]
+        return [String(place), "\(hasComma)"] + date.map { String($0.text) } + ["\(day)", "\(month)", "\(year)"]
+            + ["\(spaceBeforeComma)", "\(spaceBeforeDayWord)", "\(spaced)", "\(place != named)"]
     }
 
     /// Kinds: 0 letters, 1 ASCII digits, 2 other.

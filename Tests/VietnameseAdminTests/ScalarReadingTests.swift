@@ -29,7 +29,7 @@ final class ScalarReadingTests: XCTestCase {
         reading.map {
             [$0.place, "\($0.hasComma)", $0.dayWord, $0.dayText, $0.monthWord, $0.monthText, $0.yearWord, $0.yearText,
              "\($0.day)", "\($0.month)", "\($0.year)", "\($0.spaceBeforeComma)", "\($0.spaceBeforeDayWord)",
-             "\($0.spaceAfterDatePart)"]
+             "\($0.spaceAfterDatePart)", "\($0.repeatedComma)"]
         }
     }
 
