@@ -158,26 +158,24 @@ final class ND30MessageTests: XCTestCase {
     /// `18/QD-UBND`, `18/KH-UBND` and `18/QÐ-UBND` (U+00D0) were only "không phải số, ký hiệu
     /// đầy đủ của một quyết định": the message now says what stands where `QĐ` belongs.
     func testEstablishingNumberSaysWhatStandsInsteadOfQD() throws {
-        let withoutStroke = try establishedMessage("18/QD-UBND")
-        XCTAssertTrue(withoutStroke.contains("(chữ viết tắt của Quyết định là \"QĐ\", không phải \"QD\": viết \"18/QĐ-UBND\")"), withoutStroke)
-
-        // Behind the printed label too, and the label's own advice proposes no number with QD.
-        let labelled = try establishedMessage("\"Số: 18/QD-UBND\"")
-        XCTAssertTrue(labelled.contains("không phải \"QD\": viết \"18/QĐ-UBND\"; bỏ chữ \"Số:\" in trước số)"), labelled)
-
-        let plan = try establishedMessage("18/KH-UBND")
-        XCTAssertTrue(plan.contains("(chữ viết tắt \"KH\" là của Kế hoạch, không phải \"QĐ\" của Quyết định)"), plan)
-        XCTAssertFalse(plan.contains("viết \""), "a plan's number is not corrected into a decision's: \(plan)")
-
-        let lookalike = try establishedMessage("18/Q\u{00D0}-UBND")
-        XCTAssertTrue(lookalike.contains("không phải \"Q\u{00D0} [\u{00D0} là U+00D0, không phải Đ]\": viết \"18/QĐ-UBND\""), lookalike)
-
-        // The first part of a Công văn's number is its agency: 18/QĐ-VP would be another number.
-        let letter = try establishedMessage("18/UBND-VP")
-        XCTAssertTrue(letter.contains("chữ viết tắt của Quyết định là \"QĐ\", không phải \"UBND\")"), letter)
-        // A reason of its own beside the format's problems; a proposal only when itself correct.
-        let spaced = try establishedMessage("18/QD-UB ND")
-        XCTAssertTrue(spaced.contains("không phải \"QD\"; số, ký hiệu \"18/QD-UB ND\" có dấu cách"), spaced)
+        // (established_by as written in YAML, what the message says, whether it proposes a number)
+        let cases: [(String, String, Bool)] = [
+            ("18/QD-UBND", "(chữ viết tắt của Quyết định là \"QĐ\", không phải \"QD\": viết \"18/QĐ-UBND\")", true),
+            // Behind the printed label too, and the label's own advice proposes no number with QD.
+            ("\"Số: 18/QD-UBND\"", "không phải \"QD\": viết \"18/QĐ-UBND\"; bỏ chữ \"Số:\" in trước số)", true),
+            // A plan's number is not corrected into a decision's.
+            ("18/KH-UBND", "(chữ viết tắt \"KH\" là của Kế hoạch, không phải \"QĐ\" của Quyết định)", false),
+            ("18/Q\u{00D0}-UBND", "không phải \"Q\u{00D0} [\u{00D0} là U+00D0, không phải Đ]\": viết \"18/QĐ-UBND\"", true),
+            // The first part of a Công văn's number is its agency: 18/QĐ-VP would be another number.
+            ("18/UBND-VP", "chữ viết tắt của Quyết định là \"QĐ\", không phải \"UBND\")", false),
+            // A reason of its own beside the format's problems; a proposal only when itself correct.
+            ("18/QD-UB ND", "không phải \"QD\"; số, ký hiệu \"18/QD-UB ND\" có dấu cách", false),
+        ]
+        for (number, said, proposes) in cases {
+            let message = try establishedMessage(number)
+            XCTAssertTrue(message.contains(said), "\(number): \(message)")
+            XCTAssertEqual(message.contains("viết \""), proposes, "\(number): \(message)")
+        }
     }
 
     // MARK: ND30-DATE-LINE
