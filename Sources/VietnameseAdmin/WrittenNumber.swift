@@ -14,13 +14,13 @@ struct WrittenNumber<Unit: TextUnit> {
     /// Reads `text`, which is NFC, for a document of kind `typeKind` whose type abbreviation,
     /// when known, is `abbreviation` (NFC; a proposed number must have it).
     init(_ text: Substring, typeKind: DocumentTypeKind, abbreviation: String? = nil) {
+        let label = Self.printedLabel(in: text)
         // Most numbers have no space and no label: only their own problems, read in one pass.
-        if Self.spaceRuns(in: text).isEmpty, Self.printedLabel(in: text) == nil {
+        if label == nil, Self.spaceRuns(in: text).isEmpty {
             problems = Self.numberProblems(text, slashSpace: nil, typeKind: typeKind)
             return
         }
         var number = text
-        let label = Self.printedLabel(in: text)
         if let label { number = label.number }
         let extra = Self.extraText(after: number, typeKind: typeKind)
         if let extra { number = extra.number }
