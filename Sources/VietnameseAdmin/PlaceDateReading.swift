@@ -68,8 +68,8 @@ struct PlaceDateReading: Sendable {
         // The comma is a unit of its own, and may be a look-alike of several bytes.
         let beforeUnits = Unit.units(of: before[...])
         let last = beforeUnits.last?.character
-        commaLookalike = last.flatMap { UnusualCharacters.lookalikeMeaning(of: $0) == "," ? String($0) : nil }
-        hasComma = last == "," || commaLookalike != nil
+        hasComma = last.map { UnusualCharacters.reads($0, as: ",") } ?? false
+        commaLookalike = hasComma && last != "," ? last.map(String.init) : nil
         if hasComma {
             let comma = beforeUnits.index(before: beforeUnits.endIndex)
             let named = UnicodeText.trimmed(before[..<comma])
@@ -126,7 +126,7 @@ struct PlaceDateReading: Sendable {
     /// `place` without the commas (or look-alikes of one) and spaces at its end.
     private static func droppingFinalCommas(_ place: String) -> String {
         var name = Substring(place)
-        while let last = name.last, last == "," || last.isWhitespace || UnusualCharacters.lookalikeMeaning(of: last) == "," {
+        while let last = name.last, last.isWhitespace || UnusualCharacters.reads(last, as: ",") {
             name = name.dropLast()
         }
         return String(name)

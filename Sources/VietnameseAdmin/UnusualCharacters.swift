@@ -35,6 +35,11 @@ enum UnusualCharacters {
         character.unicodeScalars.first.flatMap { lookalikes[$0] }
     }
 
+    /// Whether `character` is `meant` or a known look-alike of it (`，` read as `,`).
+    static func reads(_ character: Character, as meant: Character) -> Bool {
+        character == meant || lookalikeMeaning(of: character) == String(meant)
+    }
+
     /// Letters a clerk's keyboard gives, with a Vietnamese tone or vowel mark or none; ASCII.
     private static func isUsual(_ character: Character) -> Bool {
         let scalars = Array(String(character).decomposedStringWithCanonicalMapping.unicodeScalars)

@@ -157,13 +157,13 @@ struct WrittenNumber<Unit: TextUnit> {
             slash = slashSpace
         } else {
             // A look-alike of the slash (`／`) is read as one, and named.
-            let slashes = units.indices.lazy.filter { units[$0] == "/" || isSlashLookalike(units[$0]) }
+            let slashes = units.indices.lazy.filter { UnusualCharacters.reads(units[$0].character, as: "/") }
             guard let first = slashes.first else { return [.missingSlash(text: String(number))] }
             guard slashes.dropFirst().first == nil else { return [.moreThanOneSlash(text: String(number))] }
             slash = first ..< units.index(after: first)
         }
         var problems: [DocumentNumberProblem] = []
-        if slashSpace == nil, isSlashLookalike(units[slash.lowerBound]) {
+        if slashSpace == nil, units[slash.lowerBound] != "/" {  // a look-alike read as the slash
             problems.append(.slashLookalike(text: String(number), written: String(units[slash.lowerBound].character)))
         }
         let sequence = trimmed(number[..<slash.lowerBound])
@@ -243,11 +243,6 @@ struct WrittenNumber<Unit: TextUnit> {
     }
 
     // MARK: Units
-
-    /// A character that only looks like `/` (`／`, U+FF0F), as `UnusualCharacters` names it.
-    private static func isSlashLookalike(_ unit: Unit) -> Bool {
-        unit != "/" && UnusualCharacters.lookalikeMeaning(of: unit.character) == "/"
-    }
 
     private static func isSeparator(_ unit: Unit) -> Bool {
         unit == "/" || unit == "-"
